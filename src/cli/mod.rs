@@ -1,0 +1,59 @@
+//! The command line. With no subcommand Argmap opens its window; subcommands
+//! work on map files without one.
+
+mod check;
+mod convert;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq)]
+pub enum Invocation {
+    /// Open the window, with this map if given.
+    Gui(Option<PathBuf>),
+    /// A subcommand ran; exit with this status.
+    Done(u8),
+}
+
+pub const USAGE: &str = "\
+Argmap: map arguments from articles, link claims, share the map.
+
+Usage:
+  argmap [MAP]                         open the editor (with MAP, a .ron or .json map)
+  argmap check MAP...                  validate maps and summarise them
+  argmap convert MAP --to json|ron [-o OUT]
+                                       write a map as JSON or RON (to OUT, else stdout)
+  argmap --help | --version
+
+Exit status: 0 on success, 1 when a map is invalid or cannot be read, 2 on a usage error.
+";
+
+/// Parses `args` (without the program name) and runs a subcommand if one is given.
+pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Invocation {
+    let Some(first) = args.first() else {
+        return Invocation::Gui(None);
+    };
+    let rest = &args[1..];
+    let status = match first.as_str() {
+        "-h" | "--help" | "help" => {
+            let _ = write!(out, "{USAGE}");
+            0
+        }
+        "-V" | "--version" => {
+            let _ = writeln!(out, "argmap {}", env!("CARGO_PKG_VERSION"));
+            0
+        }
+        "check" => check::run(rest, out, err),
+        "convert" => convert::run(rest, out, err),
+        flag if flag.starts_with('-') => usage_error(err, &format!("unknown option {flag}")),
+        path if rest.is_empty() => return Invocation::Gui(Some(PathBuf::from(path))),
+        _ => usage_error(err, "give one map to open, or a subcommand"),
+    };
+    Invocation::Done(status)
+}
+
+fn usage_error(err: &mut dyn Write, message: &str) -> u8 {
+    let _ = writeln!(err, "argmap: {message}\n\n{USAGE}");
+    2
+}

@@ -1,0 +1,275 @@
+//! Reading and writing map files. RON is Argmap's own format; JSON carries the
+//! same structure for scripts. Reading never panics and never touches the map
+//! already open: it builds a new [`Map`] or returns a [`ReadError`].
+
+mod atomic;
+mod native;
+
+pub use atomic::write_atomic;
+pub use native::{from_json, from_ron, to_json, to_ron};
+
+use crate::model::{FORMAT_VERSION, Map, Problem, validate};
+use std::fmt;
+use std::path::Path;
+
+/// Files larger than this are refused before parsing: no real map comes near it.
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+/// Bounds on what one map may hold, so a hostile file cannot exhaust memory later.
+pub const MAX_CLAIMS: usize = 100_000;
+pub const MAX_LINKS: usize = 200_000;
+pub const MAX_SOURCES: usize = 1_000;
+/// How deeply brackets may nest. A map needs about six levels.
+pub const MAX_NESTING: usize = 64;
+
+/// Which syntax a file uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Syntax {
+    Ron,
+    Json,
+}
+
+impl Syntax {
+    /// `.json` means JSON; anything else is read as RON.
+    pub fn of_path(path: &Path) -> Self {
+        let is_json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        if is_json { Self::Json } else { Self::Ron }
+    }
+
+    /// The syntax of a file: `.json` is JSON, `.ron` is RON, and anything else
+    /// is JSON when its first character is `{`.
+    pub fn detect(path: &Path, bytes: &[u8]) -> Self {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("json") => Self::Json,
+            Some("ron") => Self::Ron,
+            _ => {
+                let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+                if first == Some(&b'{') {
+                    Self::Json
+                } else {
+                    Self::Ron
+                }
+            }
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Ron => "RON",
+            Self::Json => "JSON",
+        }
+    }
+}
+
+/// Why a file could not be read as a map.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadError {
+    Io(String),
+    Empty,
+    TooLarge {
+        bytes: usize,
+    },
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    NotAMap,
+    NewerFormat {
+        found: u32,
+    },
+    UnknownFormat {
+        found: u32,
+    },
+    TooMany {
+        what: &'static str,
+        count: usize,
+        max: usize,
+    },
+    /// The file parsed but the map is inconsistent; every problem is listed.
+    Invalid(Vec<Problem>),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Io(message) => write!(f, "{message}"),
+            Self::Empty => write!(f, "the file is empty"),
+            Self::TooLarge { bytes } => write!(
+                f,
+                "the file is {} MiB; Argmap reads maps of at most {} MiB",
+                bytes / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            Self::NotUtf8 { line, column } => write!(
+                f,
+                "line {line}, column {column}: the file is not UTF-8 text"
+            ),
+            Self::Syntax {
+                line,
+                column,
+                message,
+            } => {
+                write!(f, "line {line}, column {column}: {message}")
+            }
+            Self::NotAMap => write!(f, "this is not an Argmap map (it has no `format` field)"),
+            Self::NewerFormat { found } => write!(
+                f,
+                "this map was made by a newer Argmap (format {found}); this one reads format {FORMAT_VERSION}"
+            ),
+            Self::UnknownFormat { found } => write!(
+                f,
+                "unknown format {found}; this Argmap reads format {FORMAT_VERSION}"
+            ),
+            Self::TooMany { what, count, max } => {
+                write!(f, "the map has {count} {what}; Argmap reads at most {max}")
+            }
+            Self::Invalid(problems) => match problems.as_slice() {
+                [] => write!(f, "the map is not valid"),
+                [one] => write!(f, "{one}"),
+                [first, rest @ ..] => write!(f, "{first} (and {} more problems)", rest.len()),
+            },
+        }
+    }
+}
+
+/// A [`ReadError`] together with the file it came from: the message users see.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileError {
+    pub file: String,
+    pub error: ReadError,
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.error)
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// Parses bytes into a map without validating it (for `argmap check`, which
+/// reports problems instead of refusing).
+pub fn parse(bytes: &[u8], syntax: Syntax) -> Result<Map, ReadError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { bytes: bytes.len() });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_column(bytes, e.valid_up_to());
+        ReadError::NotUtf8 { line, column }
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty);
+    }
+    let mut map = match syntax {
+        Syntax::Ron => from_ron(text)?,
+        Syntax::Json => from_json(text)?,
+    };
+    for (what, count, max) in [
+        ("sources", map.sources.len(), MAX_SOURCES),
+        ("claims", map.claims.len(), MAX_CLAIMS),
+        ("links", map.links.len(), MAX_LINKS),
+    ] {
+        if count > max {
+            return Err(ReadError::TooMany { what, count, max });
+        }
+    }
+    map.sort();
+    Ok(map)
+}
+
+/// Parses and validates: the way the editor opens a file.
+pub fn read(bytes: &[u8], syntax: Syntax) -> Result<Map, ReadError> {
+    let map = parse(bytes, syntax)?;
+    let problems = validate(&map);
+    if problems.is_empty() {
+        Ok(map)
+    } else {
+        Err(ReadError::Invalid(problems))
+    }
+}
+
+/// Reads and validates the map at `path`.
+pub fn load(path: &Path) -> Result<Map, FileError> {
+    let bytes = read_file(path)?;
+    read(&bytes, Syntax::detect(path, &bytes)).map_err(|error| FileError {
+        file: display(path),
+        error,
+    })
+}
+
+/// Reads a file's bytes, refusing huge files before loading them into memory.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, FileError> {
+    let fail = |error| FileError {
+        file: display(path),
+        error,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| fail(ReadError::Io(io_message(&e))))?;
+    if meta.is_dir() {
+        return Err(fail(ReadError::Io("is a folder, not a file".into())));
+    }
+    let len = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+    if len > MAX_FILE_BYTES {
+        return Err(fail(ReadError::TooLarge { bytes: len }));
+    }
+    std::fs::read(path).map_err(|e| fail(ReadError::Io(io_message(&e))))
+}
+
+/// Writes `map` to `path` atomically in the syntax its extension names.
+pub fn save(map: &Map, path: &Path) -> Result<(), FileError> {
+    let text = match Syntax::of_path(path) {
+        Syntax::Ron => to_ron(map),
+        Syntax::Json => to_json(map),
+    };
+    write_atomic(path, text.as_bytes()).map_err(|e| FileError {
+        file: display(path),
+        error: ReadError::Io(format!("could not save: {}", io_message(&e))),
+    })
+}
+
+/// How a path is shown in messages.
+pub fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// An I/O error in plain words, without Rust's "(os error 13)" suffix.
+pub fn io_message(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "no such file or folder".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::StorageFull => "the disk is full".into(),
+        ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
+        _ => {
+            let text = error.to_string();
+            match text.find(" (os error") {
+                Some(at) => text[..at].to_owned(),
+                None => text,
+            }
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub(crate) fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}

@@ -1,0 +1,11 @@
+//! Argmap: a desktop argument mapper. Read articles, drag quoted passages onto
+//! a canvas as claims, link them with support and rebut, and share the map.
+//!
+//! The layers, from the bottom: [`model`] (plain data and edits), [`format`]
+//! (files), [`corpus`] (bundled articles and maps), [`app`] (the window) and
+//! [`cli`] (subcommands).
+
+pub mod cli;
+pub mod corpus;
+pub mod format;
+pub mod model;

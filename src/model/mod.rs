@@ -1,0 +1,255 @@
+//! The argument map as plain data: sources, claims, links. No UI types live here,
+//! so the CLI, the tests and the editor all share one model.
+
+mod edit;
+mod history;
+mod ids;
+mod validate;
+
+pub use edit::{Edit, EditError};
+pub use history::History;
+pub use ids::{ClaimId, LinkId, SourceId};
+pub use validate::{Problem, validate};
+
+use serde::{Deserialize, Serialize};
+
+/// The current file format version. See `docs/FORMAT.md` for the version policy.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole argument map: what a `.ron` file holds.
+///
+/// Sources, claims and links are kept sorted by id so that saving is
+/// deterministic and lookups can use binary search.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Map {
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+/// An article a map quotes, carried whole inside the map so the file is self-contained.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: SourceId,
+    pub title: String,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    #[serde(default)]
+    pub publication: String,
+    /// Free text as printed ("6 July 2017", "October 2017").
+    #[serde(default)]
+    pub date: String,
+    /// One line: where the author stands in the debate.
+    #[serde(default)]
+    pub stance: String,
+    /// The full text. Paragraphs are separated by a blank line; a paragraph
+    /// starting with `# ` is a heading and one starting with `- ` a list item.
+    pub text: String,
+}
+
+/// A position on the canvas, in canvas units (one unit is one logical pixel at 100 % zoom).
+/// Written as a pair `(x, y)`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "(f32, f32)", into = "(f32, f32)")]
+pub struct Point {
+    pub x: f32,
+    pub y: f32,
+}
+
+impl From<(f32, f32)> for Point {
+    fn from((x, y): (f32, f32)) -> Self {
+        Self { x, y }
+    }
+}
+
+impl From<Point> for (f32, f32) {
+    fn from(p: Point) -> Self {
+        (p.x, p.y)
+    }
+}
+
+impl Point {
+    pub const fn new(x: f32, y: f32) -> Self {
+        Self { x, y }
+    }
+}
+
+/// One statement on the map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub id: ClaimId,
+    pub text: String,
+    /// Centre of the claim's card.
+    #[serde(default)]
+    pub pos: Point,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Where in which source the claim was quoted from; `None` for a paraphrase
+    /// or a bridging claim the analyst added.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Quote>,
+}
+
+/// A quote anchor: the exact span of a source a claim came from.
+///
+/// `start` and `end` are **byte** offsets into the source's UTF-8 text
+/// (end exclusive), and must fall on character boundaries. `text` repeats the
+/// quoted passage so that a changed source can be detected.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    pub source: SourceId,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum LinkKind {
+    /// The premises give a reason to accept the target.
+    Support,
+    /// The premises give a reason to reject the target (an undercut when the target is a link).
+    Rebut,
+}
+
+impl LinkKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Support => "support",
+            Self::Rebut => "rebut",
+        }
+    }
+
+    pub fn other(self) -> Self {
+        match self {
+            Self::Support => Self::Rebut,
+            Self::Rebut => Self::Support,
+        }
+    }
+}
+
+/// What a link points at: a claim, or another link (an undercut attacks the inference).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Target {
+    Claim(ClaimId),
+    Link(LinkId),
+}
+
+/// A support or rebut relation from one or more premises to a target.
+///
+/// Several premises form a linked argument: they support (or rebut) only together.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub id: LinkId,
+    pub kind: LinkKind,
+    pub premises: Vec<ClaimId>,
+    pub target: Target,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl Link {
+    /// A link with one premise aimed at a claim: the only shape that can be reversed.
+    pub fn simple_ends(&self) -> Option<(ClaimId, ClaimId)> {
+        match (self.premises.as_slice(), self.target) {
+            ([from], Target::Claim(to)) => Some((*from, to)),
+            _ => None,
+        }
+    }
+
+    pub fn touches_claim(&self, claim: ClaimId) -> bool {
+        self.premises.contains(&claim) || self.target == Target::Claim(claim)
+    }
+}
+
+fn find<T, K: Ord>(items: &[T], key: &K, id_of: impl Fn(&T) -> &K) -> Result<usize, usize> {
+    items.binary_search_by(|item| id_of(item).cmp(key))
+}
+
+impl Map {
+    pub fn claim(&self, id: ClaimId) -> Option<&Claim> {
+        find(&self.claims, &id, |c| &c.id)
+            .ok()
+            .map(|i| &self.claims[i])
+    }
+
+    pub fn claim_mut(&mut self, id: ClaimId) -> Option<&mut Claim> {
+        find(&self.claims, &id, |c| &c.id)
+            .ok()
+            .map(|i| &mut self.claims[i])
+    }
+
+    pub fn link(&self, id: LinkId) -> Option<&Link> {
+        find(&self.links, &id, |l| &l.id)
+            .ok()
+            .map(|i| &self.links[i])
+    }
+
+    pub fn link_mut(&mut self, id: LinkId) -> Option<&mut Link> {
+        find(&self.links, &id, |l| &l.id)
+            .ok()
+            .map(|i| &mut self.links[i])
+    }
+
+    pub fn source(&self, id: &SourceId) -> Option<&Source> {
+        find(&self.sources, id, |s| &s.id)
+            .ok()
+            .map(|i| &self.sources[i])
+    }
+
+    /// The smallest id above every claim id in use.
+    pub fn next_claim_id(&self) -> ClaimId {
+        ClaimId(self.claims.last().map_or(1, |c| c.id.0 + 1))
+    }
+
+    pub fn next_link_id(&self) -> LinkId {
+        LinkId(self.links.last().map_or(1, |l| l.id.0 + 1))
+    }
+
+    /// Links whose premises or target include `claim`.
+    pub fn links_touching(&self, claim: ClaimId) -> impl Iterator<Item = &Link> {
+        self.links.iter().filter(move |l| l.touches_claim(claim))
+    }
+
+    /// Links aimed at `link` (undercuts).
+    pub fn links_targeting_link(&self, link: LinkId) -> impl Iterator<Item = &Link> {
+        self.links
+            .iter()
+            .filter(move |l| l.target == Target::Link(link))
+    }
+
+    /// Sorts every list by id. Maps built by hand or read from a file may be out
+    /// of order; everything else assumes sorted lists.
+    pub fn sort(&mut self) {
+        self.sources.sort_by(|a, b| a.id.cmp(&b.id));
+        self.claims.sort_by_key(|c| c.id);
+        self.links.sort_by_key(|l| l.id);
+    }
+
+    /// Claims that no link touches.
+    pub fn unlinked_claims(&self) -> impl Iterator<Item = &Claim> {
+        self.claims
+            .iter()
+            .filter(|c| !self.links.iter().any(|l| l.touches_claim(c.id)))
+    }
+}
+
+/// A short, one-line version of `text` for messages: at most `max` characters.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}

@@ -1,0 +1,356 @@
+//! Checks a map for every problem that would make it unsafe to edit or share,
+//! and names each one precisely.
+
+use super::{Claim, ClaimId, Link, LinkId, LinkKind, Map, SourceId, Target, excerpt};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// One thing wrong with a map. `Display` gives the one-line message users see.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    DuplicateSource(SourceId),
+    DuplicateClaim(ClaimId),
+    DuplicateLink(LinkId),
+    EmptySourceId,
+    NonFinitePosition(ClaimId),
+    NoPremises(LinkId),
+    RepeatedPremise {
+        link: LinkId,
+        claim: ClaimId,
+    },
+    MissingPremise {
+        link: LinkId,
+        claim: ClaimId,
+    },
+    MissingTargetClaim {
+        link: LinkId,
+        claim: ClaimId,
+    },
+    MissingTargetLink {
+        link: LinkId,
+        target: LinkId,
+    },
+    SelfLink {
+        link: LinkId,
+        claim: ClaimId,
+    },
+    TargetsItself(LinkId),
+    SupportOnLink {
+        link: LinkId,
+        target: LinkId,
+    },
+    UndercutCycle(LinkId),
+    SameLinkTwice {
+        link: LinkId,
+        first: LinkId,
+    },
+    QuoteSourceMissing {
+        claim: ClaimId,
+        source: SourceId,
+    },
+    QuoteSpanEmpty {
+        claim: ClaimId,
+        start: usize,
+        end: usize,
+    },
+    QuoteSpanOutside {
+        claim: ClaimId,
+        end: usize,
+        len: usize,
+        source: SourceId,
+    },
+    QuoteSpanSplitsCharacter {
+        claim: ClaimId,
+        offset: usize,
+        source: SourceId,
+    },
+    QuoteTextMismatch {
+        claim: ClaimId,
+        source: SourceId,
+        found: String,
+    },
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::DuplicateSource(id) => write!(f, "{id} is defined more than once"),
+            Self::DuplicateClaim(id) => write!(f, "{id} is defined more than once"),
+            Self::DuplicateLink(id) => write!(f, "{id} is defined more than once"),
+            Self::EmptySourceId => write!(f, "a source has an empty id"),
+            Self::NonFinitePosition(id) => {
+                write!(f, "{id} has a position that is not a finite number")
+            }
+            Self::NoPremises(id) => write!(f, "{id} has no premises"),
+            Self::RepeatedPremise { link, claim } => {
+                write!(f, "{link} lists {claim} as a premise more than once")
+            }
+            Self::MissingPremise { link, claim } => {
+                write!(f, "{link} has premise {claim}, which does not exist")
+            }
+            Self::MissingTargetClaim { link, claim } => {
+                write!(f, "{link} points at {claim}, which does not exist")
+            }
+            Self::MissingTargetLink { link, target } => {
+                write!(f, "{link} points at {target}, which does not exist")
+            }
+            Self::SelfLink { link, claim } => {
+                write!(f, "{link} links {claim} to itself")
+            }
+            Self::TargetsItself(id) => write!(f, "{id} points at itself"),
+            Self::SupportOnLink { link, target } => write!(
+                f,
+                "{link} is a support aimed at {target}; only a rebut can aim at a link"
+            ),
+            Self::UndercutCycle(id) => {
+                write!(f, "{id} is part of a loop of links aimed at links")
+            }
+            Self::SameLinkTwice { link, first } => {
+                write!(f, "{link} repeats {first} (same kind, premises and target)")
+            }
+            Self::QuoteSourceMissing { claim, source } => {
+                write!(f, "{claim} quotes {source}, which is not in the map")
+            }
+            Self::QuoteSpanEmpty { claim, start, end } => {
+                write!(
+                    f,
+                    "{claim} has an empty or reversed quote span {start}..{end}"
+                )
+            }
+            Self::QuoteSpanOutside {
+                claim,
+                end,
+                len,
+                source,
+            } => write!(
+                f,
+                "{claim} quotes bytes up to {end}, but {source} is only {len} bytes long"
+            ),
+            Self::QuoteSpanSplitsCharacter {
+                claim,
+                offset,
+                source,
+            } => write!(
+                f,
+                "{claim} has a quote span that splits a character at byte {offset} of {source}"
+            ),
+            Self::QuoteTextMismatch {
+                claim,
+                source,
+                found,
+            } => write!(
+                f,
+                "{claim} quotes text that no longer matches {source} (the span now reads \"{}\")",
+                excerpt(found, 60)
+            ),
+        }
+    }
+}
+
+/// Every problem in the map, in a stable order. An empty list means the map is valid.
+pub fn validate(map: &Map) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    check_ids(map, &mut problems);
+    check_claims(map, &mut problems);
+    check_links(map, &mut problems);
+    problems
+}
+
+fn check_ids(map: &Map, problems: &mut Vec<Problem>) {
+    let mut seen = BTreeSet::new();
+    for source in &map.sources {
+        if source.id.as_str().is_empty() {
+            problems.push(Problem::EmptySourceId);
+        }
+        if !seen.insert(&source.id) {
+            problems.push(Problem::DuplicateSource(source.id.clone()));
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for claim in &map.claims {
+        if !seen.insert(claim.id) {
+            problems.push(Problem::DuplicateClaim(claim.id));
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for link in &map.links {
+        if !seen.insert(link.id) {
+            problems.push(Problem::DuplicateLink(link.id));
+        }
+    }
+}
+
+fn check_claims(map: &Map, problems: &mut Vec<Problem>) {
+    let sources: BTreeMap<&SourceId, &str> = map
+        .sources
+        .iter()
+        .map(|s| (&s.id, s.text.as_str()))
+        .collect();
+    let source_text = |id: &SourceId| sources.get(id).copied();
+    for claim in &map.claims {
+        if !(claim.pos.x.is_finite() && claim.pos.y.is_finite()) {
+            problems.push(Problem::NonFinitePosition(claim.id));
+        }
+        problems.extend(quote_problem(claim, &source_text));
+    }
+}
+
+fn check_links(map: &Map, problems: &mut Vec<Problem>) {
+    let claims: BTreeSet<ClaimId> = map.claims.iter().map(|c| c.id).collect();
+    let links: BTreeMap<LinkId, Target> = map.links.iter().map(|l| (l.id, l.target)).collect();
+    let claim_exists = |c: ClaimId| claims.contains(&c);
+    let target_of = |l: LinkId| links.get(&l).copied();
+    let mut shapes: BTreeMap<(LinkKind, Vec<ClaimId>, Target), LinkId> = BTreeMap::new();
+    for link in &map.links {
+        problems.extend(link_problems(link, &claim_exists, &target_of));
+        let shape = (link.kind, sorted(&link.premises), link.target);
+        if let Some(&first) = shapes.get(&shape) {
+            problems.push(Problem::SameLinkTwice {
+                link: link.id,
+                first,
+            });
+        } else {
+            shapes.insert(shape, link.id);
+        }
+    }
+}
+
+fn sorted(premises: &[ClaimId]) -> Vec<ClaimId> {
+    let mut premises = premises.to_vec();
+    premises.sort();
+    premises
+}
+
+/// Whether two links have the same kind, premises and target.
+pub(crate) fn same_shape(a: &Link, b: &Link) -> bool {
+    a.kind == b.kind && a.target == b.target && sorted(&a.premises) == sorted(&b.premises)
+}
+
+/// Problems of one link on its own (everything but duplication), given a way
+/// to ask whether a claim exists and where a link points.
+pub(crate) fn link_problems(
+    link: &Link,
+    claim_exists: &dyn Fn(ClaimId) -> bool,
+    target_of: &dyn Fn(LinkId) -> Option<Target>,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if link.premises.is_empty() {
+        problems.push(Problem::NoPremises(link.id));
+    }
+    let mut seen = BTreeSet::new();
+    for &premise in &link.premises {
+        if !seen.insert(premise) {
+            problems.push(Problem::RepeatedPremise {
+                link: link.id,
+                claim: premise,
+            });
+        }
+        if !claim_exists(premise) {
+            problems.push(Problem::MissingPremise {
+                link: link.id,
+                claim: premise,
+            });
+        }
+    }
+    match link.target {
+        Target::Claim(target) => {
+            if !claim_exists(target) {
+                problems.push(Problem::MissingTargetClaim {
+                    link: link.id,
+                    claim: target,
+                });
+            }
+            if link.premises.contains(&target) {
+                problems.push(Problem::SelfLink {
+                    link: link.id,
+                    claim: target,
+                });
+            }
+        }
+        Target::Link(target) => {
+            if target == link.id {
+                problems.push(Problem::TargetsItself(link.id));
+            } else if target_of(target).is_none() {
+                problems.push(Problem::MissingTargetLink {
+                    link: link.id,
+                    target,
+                });
+            } else if reaches_itself(link.id, target, target_of) {
+                problems.push(Problem::UndercutCycle(link.id));
+            }
+            if link.kind == LinkKind::Support {
+                problems.push(Problem::SupportOnLink {
+                    link: link.id,
+                    target,
+                });
+            }
+        }
+    }
+    problems
+}
+
+/// Whether following link-to-link targets from `first` comes back to `start`.
+fn reaches_itself(
+    start: LinkId,
+    first: LinkId,
+    target_of: &dyn Fn(LinkId) -> Option<Target>,
+) -> bool {
+    let mut current = first;
+    let mut visited = BTreeSet::new();
+    while visited.insert(current) {
+        if current == start {
+            return true;
+        }
+        match target_of(current) {
+            Some(Target::Link(next)) => current = next,
+            _ => return false,
+        }
+    }
+    // A loop that does not pass through `start`: its own members report it.
+    false
+}
+
+/// The problem with a claim's quote anchor, if any, given the sources it may quote.
+pub(crate) fn quote_problem<'a>(
+    claim: &Claim,
+    source_text: &dyn Fn(&SourceId) -> Option<&'a str>,
+) -> Option<Problem> {
+    let quote = claim.quote.as_ref()?;
+    let Some(text) = source_text(&quote.source) else {
+        return Some(Problem::QuoteSourceMissing {
+            claim: claim.id,
+            source: quote.source.clone(),
+        });
+    };
+    if quote.start >= quote.end {
+        return Some(Problem::QuoteSpanEmpty {
+            claim: claim.id,
+            start: quote.start,
+            end: quote.end,
+        });
+    }
+    if quote.end > text.len() {
+        return Some(Problem::QuoteSpanOutside {
+            claim: claim.id,
+            end: quote.end,
+            len: text.len(),
+            source: quote.source.clone(),
+        });
+    }
+    if let Some(offset) = [quote.start, quote.end]
+        .into_iter()
+        .find(|&o| !text.is_char_boundary(o))
+    {
+        return Some(Problem::QuoteSpanSplitsCharacter {
+            claim: claim.id,
+            offset,
+            source: quote.source.clone(),
+        });
+    }
+    let found = &text[quote.start..quote.end];
+    (found != quote.text).then(|| Problem::QuoteTextMismatch {
+        claim: claim.id,
+        source: quote.source.clone(),
+        found: found.to_owned(),
+    })
+}

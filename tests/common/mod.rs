@@ -1,0 +1,91 @@
+//! Shared test fixtures: a small map that exercises every part of the format.
+#![allow(dead_code)] // each test file uses a different part
+
+use argmap::model::{
+    Claim, ClaimId, Link, LinkId, LinkKind, Map, Point, Quote, Source, SourceId, Target,
+};
+
+/// A source whose text has curly quotes, dashes and accents, so byte offsets
+/// and character boundaries are exercised.
+pub fn source() -> Source {
+    Source {
+        id: SourceId::new("kramer-2017"),
+        title: "The Eternal Return: Why Talking to Putin Won’t Work".into(),
+        authors: vec!["David Kramer".into()],
+        publication: "The American Interest".into(),
+        date: "6 July 2017".into(),
+        stance: "Confront.".into(),
+        text: "It’s a pity — truly.\n\nPutin’s regime simply doesn’t abide by agreements it has signed or inherited. “No” is the answer; vis-à-vis Russia.".into(),
+    }
+}
+
+/// The byte span of `needle` in `haystack` (panics in tests if absent).
+pub fn span(haystack: &str, needle: &str) -> (usize, usize) {
+    let start = haystack.find(needle).expect("needle in haystack");
+    (start, start + needle.len())
+}
+
+pub fn quote(source: &Source, passage: &str) -> Quote {
+    let (start, end) = span(&source.text, passage);
+    Quote {
+        source: source.id.clone(),
+        start,
+        end,
+        text: passage.into(),
+    }
+}
+
+pub fn claim(id: u64, text: &str, x: f32, y: f32) -> Claim {
+    Claim {
+        id: ClaimId(id),
+        text: text.into(),
+        pos: Point::new(x, y),
+        note: String::new(),
+        quote: None,
+    }
+}
+
+pub fn link(id: u64, kind: LinkKind, premises: &[u64], target: Target) -> Link {
+    Link {
+        id: LinkId(id),
+        kind,
+        premises: premises.iter().map(|&p| ClaimId(p)).collect(),
+        target,
+        note: String::new(),
+    }
+}
+
+/// Four claims, a support, a linked support, a rebut and an undercut.
+pub fn small_map() -> Map {
+    let source = source();
+    let mut quoted = claim(2, "Putin’s regime doesn’t abide by agreements.", 0.0, 200.0);
+    quoted.quote = Some(quote(
+        &source,
+        "Putin’s regime simply doesn’t abide by agreements it has signed or inherited.",
+    ));
+    quoted.note = "Kramer’s central premise.".into();
+    let mut rebut = link(3, LinkKind::Rebut, &[4], Target::Claim(ClaimId(1)));
+    rebut.note = "Kimmage answers directly.".into();
+    Map {
+        title: "Small test map".into(),
+        description: "Every kind of claim and link, once.".into(),
+        sources: vec![source],
+        claims: vec![
+            claim(1, "Talking to Putin won’t work.", 0.0, 0.0),
+            quoted,
+            claim(3, "Russia broke the INF treaty.", 300.0, 200.0),
+            claim(
+                4,
+                "A nonrelationship is not in the U.S. interest.",
+                300.0,
+                0.0,
+            ),
+        ],
+        links: vec![
+            link(1, LinkKind::Support, &[2], Target::Claim(ClaimId(1))),
+            link(2, LinkKind::Support, &[2, 3], Target::Claim(ClaimId(1))),
+            rebut,
+            link(4, LinkKind::Rebut, &[3], Target::Link(LinkId(3))),
+        ],
+    }
+}
