@@ -5,6 +5,8 @@
 //! (files), [`corpus`] (bundled articles and maps), [`app`] (the window) and
 //! [`cli`] (subcommands).
 
+pub mod analysis;
+pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod format;

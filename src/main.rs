@@ -4,13 +4,19 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut out = std::io::stdout().lock();
-    let mut err = std::io::stderr().lock();
-    match argmap::cli::run(&args, &mut out, &mut err) {
+    let invocation = {
+        let mut out = std::io::stdout().lock();
+        let mut err = std::io::stderr().lock();
+        argmap::cli::run(&args, &mut out, &mut err)
+    };
+    match invocation {
         argmap::cli::Invocation::Done(status) => ExitCode::from(status),
-        argmap::cli::Invocation::Gui(_path) => {
-            eprintln!("argmap: the editor is not built yet");
-            ExitCode::from(2)
-        }
+        argmap::cli::Invocation::Gui(path) => match argmap::app::run(path) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("argmap: could not open a window: {error}");
+                ExitCode::from(1)
+            }
+        },
     }
 }

@@ -9,7 +9,7 @@ fn every_article_has_metadata_and_text() {
     let articles = corpus::articles();
     assert_eq!(articles.len(), 5);
     assert_eq!(corpus::text_files().count(), 5, "a text without metadata");
-    for article in &articles {
+    for article in articles {
         assert!(
             !article.title.is_empty() && !article.authors.is_empty(),
             "{}",

@@ -3,6 +3,7 @@
 
 use crate::model::{Source, SourceId};
 use serde::Deserialize;
+use std::sync::OnceLock;
 
 /// Metadata of one bundled article, as listed in `assets/articles/articles.ron`.
 #[derive(Clone, Debug, Deserialize)]
@@ -42,12 +43,17 @@ const TEXTS: &[(&str, &str)] = &[
     ),
 ];
 
-/// The bundled articles as sources, in the order of `articles.ron`.
-///
+/// The bundled articles as sources, in the order of `articles.ron`. Parsed
+/// once, on first use.
+pub fn articles() -> &'static [Source] {
+    static ARTICLES: OnceLock<Vec<Source>> = OnceLock::new();
+    ARTICLES.get_or_init(parse_articles)
+}
+
 /// The metadata is compiled in and checked by the test suite, so an entry
 /// that fails to parse or names a missing text is a build defect; it is
 /// skipped rather than crashing the app.
-pub fn articles() -> Vec<Source> {
+fn parse_articles() -> Vec<Source> {
     let metas: Vec<Meta> = ron::from_str(METADATA).unwrap_or_default();
     metas
         .into_iter()
@@ -67,8 +73,8 @@ pub fn articles() -> Vec<Source> {
 }
 
 /// The bundled article with this id.
-pub fn article(id: &SourceId) -> Option<Source> {
-    articles().into_iter().find(|a| &a.id == id)
+pub fn article(id: &SourceId) -> Option<&'static Source> {
+    articles().iter().find(|a| &a.id == id)
 }
 
 /// Whether `source` is a bundled article, word for word. A map carries its own
@@ -81,4 +87,22 @@ pub fn is_bundled(source: &Source) -> bool {
 /// How many article texts are compiled in (for the test that checks the metadata).
 pub fn text_files() -> impl Iterator<Item = &'static str> {
     TEXTS.iter().map(|(file, _)| *file)
+}
+
+/// A map shipped in `maps/`, compiled in for File ▸ Open example.
+#[derive(Clone, Copy, Debug)]
+pub struct Example {
+    pub file: &'static str,
+    pub title: &'static str,
+    pub text: &'static str,
+}
+
+/// The shipped maps; the first is the one Argmap opens at start.
+pub fn examples() -> &'static [Example] {
+    const EXAMPLES: &[Example] = &[Example {
+        file: "kimmage-kramer-debate.ron",
+        title: "The debate: Kimmage v. Kramer",
+        text: include_str!("../../maps/kimmage-kramer-debate.ron"),
+    }];
+    EXAMPLES
 }

@@ -4,9 +4,11 @@
 
 mod atomic;
 mod native;
+mod text;
 
 pub use atomic::write_atomic;
 pub use native::{from_json, from_ron, to_json, to_ron};
+pub use text::text_source;
 
 use crate::model::{FORMAT_VERSION, Map, Problem, validate};
 use std::fmt;

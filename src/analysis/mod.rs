@@ -1,0 +1,3 @@
+//! Pure computations on a map: no UI types, no files.
+
+pub mod layout;

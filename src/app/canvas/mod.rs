@@ -1,0 +1,710 @@
+//! The canvas: claims as cards, links as arrows. It draws the map, reports
+//! gestures as [`Action`]s, and keeps only view state (pan, zoom, drags).
+//! Only what is on screen is drawn, and text is skipped when zoomed far out.
+
+pub mod cards;
+pub mod links;
+pub mod view;
+
+use super::Action;
+use super::edits::{self, Passage};
+use super::selection::Selection;
+use super::theme;
+use crate::model::{ClaimId, Edit, LinkId, LinkKind, Map, Point, Target};
+use cards::{CardSizes, CardStyle};
+use egui::{
+    Align2, CornerRadius, Id, Key, Modifiers, PointerButton, Pos2, Rect, Sense, Stroke, StrokeKind,
+    Ui, Vec2, WidgetInfo, vec2,
+};
+use std::collections::HashMap;
+pub use view::View;
+
+/// Claims being dragged, and how far they have moved (canvas units).
+struct Moving {
+    ids: Vec<ClaimId>,
+    delta: Vec2,
+}
+
+/// A link waiting for the user to choose its kind, after a drag from a handle.
+#[derive(Clone, Debug)]
+pub struct PendingLink {
+    pub from: ClaimId,
+    pub target: Target,
+    pub at: Pos2,
+}
+
+/// A claim's text being edited on its card.
+#[derive(Clone, Debug)]
+pub struct TextDraft {
+    pub claim: ClaimId,
+    pub text: String,
+    focus: bool,
+}
+
+pub struct Canvas {
+    pub view: View,
+    sizes: CardSizes,
+    fit_requested: bool,
+    moving: Option<Moving>,
+    band: Option<Pos2>,
+    linking: Option<ClaimId>,
+    pub pending_link: Option<PendingLink>,
+    pub editing: Option<TextDraft>,
+    /// The screen area the canvas had last frame (for zooming with keys).
+    pub rect: Rect,
+    /// A claim to bring into view on the next frame.
+    reveal: Option<ClaimId>,
+}
+
+impl Default for Canvas {
+    fn default() -> Self {
+        Self {
+            view: View::default(),
+            sizes: CardSizes::default(),
+            fit_requested: false,
+            moving: None,
+            band: None,
+            linking: None,
+            pending_link: None,
+            editing: None,
+            rect: Rect::NOTHING,
+            reveal: None,
+        }
+    }
+}
+
+impl Canvas {
+    pub fn request_fit(&mut self) {
+        self.fit_requested = true;
+    }
+
+    pub fn reveal(&mut self, id: ClaimId) {
+        self.reveal = Some(id);
+    }
+
+    pub fn start_editing(&mut self, map: &Map, id: ClaimId) {
+        if let Some(claim) = map.claim(id) {
+            self.editing = Some(TextDraft {
+                claim: id,
+                text: claim.text.clone(),
+                focus: true,
+            });
+        }
+    }
+
+    /// Zoom in or out around the middle of the canvas.
+    pub fn zoom_by(&mut self, factor: f32) {
+        self.view.zoom_around(self.rect.center(), factor);
+    }
+
+    /// The canvas point in the middle of the view (where new claims go).
+    pub fn centre(&self) -> Point {
+        self.view.to_canvas(self.rect.center())
+    }
+
+    /// Card sizes at 100 % zoom, for Tidy.
+    pub fn card_size(&self, id: ClaimId) -> Vec2 {
+        self.sizes.get(id)
+    }
+
+    /// Bounding box of every card, in canvas units.
+    fn bounds(&self, map: &Map) -> Rect {
+        map.claims.iter().fold(Rect::NOTHING, |acc, c| {
+            acc.union(Rect::from_center_size(
+                egui::pos2(c.pos.x, c.pos.y),
+                self.sizes.get(c.id),
+            ))
+        })
+    }
+
+    /// Draws the map and handles input. Edits come back as actions.
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        map: &Map,
+        selection: &mut Selection,
+        actions: &mut Vec<Action>,
+    ) {
+        let rect = ui.available_rect_before_wrap();
+        self.rect = rect;
+        let dark = ui.visuals().dark_mode;
+        let bg = ui.interact(rect, ui.scope_id().with("canvas"), Sense::click_and_drag());
+        bg.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, "Map canvas"));
+        let painter = ui.painter_at(rect);
+        painter.rect_filled(rect, CornerRadius::ZERO, theme::canvas_fill(dark));
+
+        self.sizes.update(ui.ctx(), map);
+        if self.fit_requested && rect.width() > 50.0 {
+            self.fit_requested = false;
+            if map.claims.is_empty() {
+                self.view = View {
+                    origin: rect.center(),
+                    zoom: 1.0,
+                };
+            } else {
+                self.view.fit(self.bounds(map), rect);
+            }
+        }
+        if let Some(id) = self.reveal.take()
+            && let Some(claim) = map.claim(id)
+        {
+            let card = self.view.card_rect(claim.pos, self.sizes.get(id));
+            if !rect.shrink(20.0).contains_rect(card) {
+                self.view.pan(rect.center() - card.center());
+            }
+        }
+        self.pan_and_zoom(ui, rect, &bg);
+
+        let rects = self.screen_rects(map);
+        let paths = links::paths(map, &rects, self.view.zoom);
+        let visible = rect.expand(20.0);
+
+        for path in paths.values() {
+            if path.bounds().intersects(visible) {
+                links::draw(
+                    &painter,
+                    path,
+                    self.view.zoom,
+                    dark,
+                    selection.has_link(path.id),
+                );
+            }
+        }
+        for path in paths.values() {
+            if visible.contains(path.anchor) {
+                self.link_badge(ui, map, path, selection, actions);
+            }
+        }
+        for claim in &map.claims {
+            let Some(&card) = rects.get(&claim.id) else {
+                continue;
+            };
+            if card.intersects(visible) {
+                self.card(ui, &painter, map, claim.id, card, selection, actions, dark);
+            }
+        }
+
+        self.finish_link_drag(ui, map, &rects, &paths);
+        self.rubber_band(ui, &painter, &bg, &rects, selection, dark);
+        if bg.clicked() {
+            let pointer = bg.interact_pointer_pos();
+            let near = pointer.and_then(|p| {
+                paths
+                    .values()
+                    .filter(|path| path.distance(p) < 6.0)
+                    .min_by(|a, b| a.distance(p).total_cmp(&b.distance(p)))
+            });
+            match near {
+                Some(path) if ui.input(|i| i.modifiers.shift) => selection.toggle_link(path.id),
+                Some(path) => selection.only_link(path.id),
+                None if !ui.input(|i| i.modifiers.shift) => selection.clear(),
+                None => {}
+            }
+            self.pending_link = None;
+        }
+        self.quote_drop(ui, &painter, rect, map, actions, dark);
+        self.edit_in_place(ui, map, &rects, actions);
+        self.pending_link_popup(ui, map, selection, actions);
+        if map.claims.is_empty() {
+            painter.text(
+                rect.center(),
+                Align2::CENTER_CENTER,
+                "Select a passage in the reader and drag it here,\nor press Ctrl+Shift+N for a claim of your own.",
+                egui::FontId::proportional(16.0),
+                theme::muted_text(dark),
+            );
+        }
+    }
+
+    /// Screen rectangles of every claim, with claims being dragged shifted.
+    fn screen_rects(&self, map: &Map) -> HashMap<ClaimId, Rect> {
+        let mut rects = HashMap::with_capacity(map.claims.len());
+        for claim in &map.claims {
+            let mut pos = claim.pos;
+            if let Some(moving) = &self.moving
+                && moving.ids.contains(&claim.id)
+            {
+                pos = Point::new(pos.x + moving.delta.x, pos.y + moving.delta.y);
+            }
+            rects.insert(claim.id, self.view.card_rect(pos, self.sizes.get(claim.id)));
+        }
+        rects
+    }
+
+    fn pan_and_zoom(&mut self, ui: &Ui, rect: Rect, bg: &egui::Response) {
+        let over = ui.rect_contains_pointer(rect);
+        let (scroll, zoom, pointer, middle) = ui.input(|i| {
+            (
+                i.smooth_scroll_delta,
+                i.zoom_delta(),
+                i.pointer.hover_pos(),
+                i.pointer.button_down(PointerButton::Middle),
+            )
+        });
+        if over {
+            if zoom != 1.0 {
+                self.view
+                    .zoom_around(pointer.unwrap_or(rect.center()), zoom);
+            }
+            if scroll != Vec2::ZERO {
+                self.view.pan(scroll);
+            }
+            if middle {
+                self.view.pan(ui.input(|i| i.pointer.delta()));
+            }
+        }
+        let shift = ui.input(|i| i.modifiers.shift);
+        if bg.dragged_by(PointerButton::Primary)
+            && self.band.is_none()
+            && !(bg.drag_started() && shift)
+        {
+            self.view.pan(bg.drag_delta());
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn card(
+        &mut self,
+        ui: &Ui,
+        painter: &egui::Painter,
+        map: &Map,
+        id: ClaimId,
+        card: Rect,
+        selection: &mut Selection,
+        actions: &mut Vec<Action>,
+        dark: bool,
+    ) {
+        let Some(claim) = map.claim(id) else { return };
+        let response = ui.interact(
+            card,
+            ui.scope_id().with(("claim", id.0)),
+            Sense::click_and_drag(),
+        );
+        response.widget_info(|| {
+            WidgetInfo::selected(
+                egui::Role::Button,
+                true,
+                selection.has_claim(id),
+                edits::claim_label(claim),
+            )
+        });
+        let shift = ui.input(|i| i.modifiers.shift);
+        if response.clicked() {
+            if shift {
+                selection.toggle_claim(id);
+            } else {
+                selection.only_claim(id);
+            }
+            self.pending_link = None;
+        }
+        if response.double_clicked() {
+            selection.only_claim(id);
+            self.start_editing(map, id);
+        }
+        if response.drag_started_by(PointerButton::Primary) {
+            if !selection.has_claim(id) {
+                if shift {
+                    selection.add_claim(id);
+                } else {
+                    selection.only_claim(id);
+                }
+            }
+            self.moving = Some(Moving {
+                ids: selection.claims.clone(),
+                delta: Vec2::ZERO,
+            });
+        }
+        if response.dragged_by(PointerButton::Primary)
+            && let Some(moving) = &mut self.moving
+        {
+            moving.delta += response.drag_delta() / self.view.zoom;
+        }
+        if response.drag_stopped()
+            && let Some(moving) = self.moving.take()
+            && moving.delta.length() > 0.0
+        {
+            let moves = moving
+                .ids
+                .iter()
+                .filter_map(|&m| {
+                    map.claim(m).map(|c| {
+                        (
+                            m,
+                            Point::new(c.pos.x + moving.delta.x, c.pos.y + moving.delta.y),
+                        )
+                    })
+                })
+                .collect::<Vec<_>>();
+            let label = if moves.len() == 1 {
+                "Move claim".to_owned()
+            } else {
+                format!("Move {} claims", moves.len())
+            };
+            actions.push(Action::Edit(label, Edit::MoveClaims(moves)));
+        }
+        response.context_menu(|ui| {
+            selection.add_claim(id);
+            if ui.button("Edit text").clicked() {
+                selection.only_claim(id);
+                self.start_editing(map, id);
+            }
+            if claim.quote.is_some() && ui.button("Show in article").clicked() {
+                actions.push(Action::ShowInArticle(id));
+            }
+            if ui.button("Delete").clicked()
+                && let Some(edit) = edits::delete_selection(
+                    map,
+                    &Selection {
+                        claims: vec![id],
+                        links: vec![],
+                    },
+                )
+            {
+                actions.push(Action::Edit("Delete claim".into(), edit));
+            }
+        });
+        let editing = self.editing.as_ref().is_some_and(|d| d.claim == id);
+        let style = CardStyle {
+            dark,
+            selected: selection.has_claim(id),
+            hovered: response.hovered(),
+            ghost: false,
+        };
+        if !editing {
+            cards::draw(painter, card, self.view.zoom, map, claim, &style);
+        }
+        // The handle a link is dragged from.
+        let show_handle = (response.hovered() || style.selected || self.linking == Some(id))
+            && self.view.zoom >= cards::TEXT_MIN_ZOOM
+            && self.moving.is_none();
+        let handle_centre = card.center_bottom();
+        let handle_rect = Rect::from_center_size(handle_centre, Vec2::splat(16.0));
+        let handle = ui.interact(
+            handle_rect,
+            ui.scope_id().with(("handle", id.0)),
+            Sense::drag(),
+        );
+        handle.widget_info(|| {
+            WidgetInfo::labeled(
+                egui::Role::Button,
+                true,
+                format!("Link from: {}", claim.text),
+            )
+        });
+        if show_handle || handle.hovered() {
+            let colour = theme::selection_colour(dark);
+            painter.circle(
+                handle_centre,
+                6.0,
+                theme::card_fill(dark),
+                Stroke::new(2.0, colour),
+            );
+            painter.circle_filled(handle_centre, 2.5, colour);
+        }
+        if handle.drag_started() {
+            self.linking = Some(id);
+            self.pending_link = None;
+        }
+        if self.linking == Some(id)
+            && let Some(pointer) = ui.input(|i| i.pointer.hover_pos())
+        {
+            let colour = theme::selection_colour(dark);
+            painter.extend(egui::Shape::dashed_line(
+                &[handle_centre, pointer],
+                Stroke::new(2.0, colour),
+                8.0,
+                5.0,
+            ));
+            painter.circle_filled(pointer, 4.0, colour);
+        }
+    }
+
+    fn link_badge(
+        &mut self,
+        ui: &Ui,
+        map: &Map,
+        path: &links::LinkPath,
+        selection: &mut Selection,
+        actions: &mut Vec<Action>,
+    ) {
+        let Some(link) = map.link(path.id) else {
+            return;
+        };
+        let radius = links::badge_radius(self.view.zoom) + 3.0;
+        let rect = Rect::from_center_size(path.anchor, Vec2::splat(radius * 2.0));
+        let response = ui.interact(
+            rect,
+            ui.scope_id().with(("link", link.id.0)),
+            Sense::click(),
+        );
+        response.widget_info(|| {
+            WidgetInfo::selected(
+                egui::Role::Button,
+                true,
+                selection.has_link(link.id),
+                edits::link_label(map, link),
+            )
+        });
+        if response.clicked() {
+            if ui.input(|i| i.modifiers.shift) {
+                selection.toggle_link(link.id);
+            } else {
+                selection.only_link(link.id);
+            }
+        }
+        if response.hovered() {
+            response.clone().on_hover_text(edits::link_label(map, link));
+        }
+        response.context_menu(|ui| {
+            selection.only_link(link.id);
+            let other = link.kind.other();
+            if ui.button(format!("Make it a {}", other.label())).clicked() {
+                actions.push(Action::Edit(
+                    format!("Make link a {}", other.label()),
+                    Edit::RetypeLink {
+                        link: link.id,
+                        kind: other,
+                    },
+                ));
+            }
+            if link.simple_ends().is_some() && ui.button("Reverse").clicked() {
+                actions.push(Action::Edit(
+                    "Reverse link".into(),
+                    Edit::ReverseLink(link.id),
+                ));
+            }
+            if ui.button("Delete").clicked()
+                && let Some(edit) = edits::delete_selection(
+                    map,
+                    &Selection {
+                        claims: vec![],
+                        links: vec![link.id],
+                    },
+                )
+            {
+                actions.push(Action::Edit("Delete link".into(), edit));
+            }
+        });
+    }
+
+    /// Ends a drag from a handle: over a claim or a link badge, ask which kind of link.
+    fn finish_link_drag(
+        &mut self,
+        ui: &Ui,
+        map: &Map,
+        rects: &HashMap<ClaimId, Rect>,
+        paths: &std::collections::BTreeMap<LinkId, links::LinkPath>,
+    ) {
+        let Some(from) = self.linking else { return };
+        if !ui.input(|i| i.pointer.any_released() || !i.pointer.any_down()) {
+            return;
+        }
+        self.linking = None;
+        let Some(at) = ui.input(|i| i.pointer.interact_pos().or(i.pointer.latest_pos())) else {
+            return;
+        };
+        let badge_radius = links::badge_radius(self.view.zoom) + 4.0;
+        let on_link = paths.values().find(|p| {
+            p.anchor.distance(at) <= badge_radius
+                && !map.link(p.id).is_some_and(|l| l.premises.contains(&from))
+        });
+        let target = if let Some(path) = on_link {
+            Some(Target::Link(path.id))
+        } else {
+            map.claims
+                .iter()
+                .rev()
+                .find(|c| c.id != from && rects.get(&c.id).is_some_and(|r| r.contains(at)))
+                .map(|c| Target::Claim(c.id))
+        };
+        if let Some(target) = target {
+            self.pending_link = Some(PendingLink { from, target, at });
+        }
+    }
+
+    fn pending_link_popup(
+        &mut self,
+        ui: &Ui,
+        map: &Map,
+        selection: &mut Selection,
+        actions: &mut Vec<Action>,
+    ) {
+        let Some(pending) = self.pending_link.clone() else {
+            return;
+        };
+        let mut close = ui.input(|i| i.key_pressed(Key::Escape));
+        let area = egui::Area::new(Id::unique("argmap-pending-link"))
+            .order(egui::Order::Foreground)
+            .fixed_pos(pending.at + vec2(8.0, 8.0))
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_min_width(170.0);
+                    let mut choose = |kind: LinkKind, label: &str, ui: &mut Ui| {
+                        if ui.button(label).clicked() {
+                            let edit = edits::link(map, &[pending.from], pending.target, kind);
+                            actions.push(Action::Edit(format!("Add {} link", kind.label()), edit));
+                            selection.clear();
+                            close = true;
+                        }
+                    };
+                    match pending.target {
+                        Target::Claim(_) => {
+                            ui.label("Link as:");
+                            choose(LinkKind::Support, "Support", ui);
+                            choose(LinkKind::Rebut, "Rebut", ui);
+                        }
+                        Target::Link(link) => {
+                            ui.label("This claim…");
+                            choose(LinkKind::Rebut, "Undercuts this link", ui);
+                            if ui.button("Joins this link's premises").clicked() {
+                                actions.push(Action::Edit(
+                                    "Add premise".into(),
+                                    Edit::AddPremise {
+                                        link,
+                                        claim: pending.from,
+                                    },
+                                ));
+                                close = true;
+                            }
+                        }
+                    }
+                    if ui.button("Cancel").clicked() {
+                        close = true;
+                    }
+                });
+            });
+        let pressed_outside =
+            ui.input(|i| i.pointer.any_pressed()) && !area.response.contains_pointer();
+        if close || pressed_outside {
+            self.pending_link = None;
+        }
+    }
+
+    fn rubber_band(
+        &mut self,
+        ui: &Ui,
+        painter: &egui::Painter,
+        bg: &egui::Response,
+        rects: &HashMap<ClaimId, Rect>,
+        selection: &mut Selection,
+        dark: bool,
+    ) {
+        if bg.drag_started_by(PointerButton::Primary) && ui.input(|i| i.modifiers.shift) {
+            self.band = bg.interact_pointer_pos();
+        }
+        let Some(start) = self.band else { return };
+        let Some(now) = ui.input(|i| i.pointer.latest_pos()) else {
+            return;
+        };
+        let band = Rect::from_two_pos(start, now);
+        let colour = theme::selection_colour(dark);
+        painter.rect(
+            band,
+            CornerRadius::ZERO,
+            theme::wash(colour, dark),
+            Stroke::new(1.0, colour),
+            StrokeKind::Inside,
+        );
+        if bg.drag_stopped() || !ui.input(|i| i.pointer.primary_down()) {
+            self.band = None;
+            let mut hits: Vec<ClaimId> = rects
+                .iter()
+                .filter(|(_, r)| band.intersects(**r))
+                .map(|(id, _)| *id)
+                .collect();
+            hits.sort();
+            for id in hits {
+                selection.add_claim(id);
+            }
+        }
+    }
+
+    /// A passage dragged from the reader becomes a claim where it is dropped.
+    fn quote_drop(
+        &mut self,
+        ui: &Ui,
+        painter: &egui::Painter,
+        rect: Rect,
+        map: &Map,
+        actions: &mut Vec<Action>,
+        dark: bool,
+    ) {
+        if !egui::DragAndDrop::has_payload_of_type::<Passage>(ui.ctx()) {
+            return;
+        }
+        let Some(pointer) = ui.input(|i| i.pointer.latest_pos()) else {
+            return;
+        };
+        if !rect.contains(pointer) {
+            return;
+        }
+        let colour = theme::selection_colour(dark);
+        painter.rect_stroke(
+            rect.shrink(2.0),
+            CornerRadius::same(4),
+            Stroke::new(3.0, colour),
+            StrokeKind::Inside,
+        );
+        if ui.input(|i| i.pointer.any_released())
+            && let Some(passage) = egui::DragAndDrop::take_payload::<Passage>(ui.ctx())
+        {
+            let at = self.view.to_canvas(pointer);
+            if let Some((edit, id)) = edits::add_quoted_claim(map, &passage, at) {
+                actions.push(Action::Edit("Add quoted claim".into(), edit));
+                actions.push(Action::SelectClaim(id));
+            }
+        }
+    }
+
+    fn edit_in_place(
+        &mut self,
+        ui: &mut Ui,
+        map: &Map,
+        rects: &HashMap<ClaimId, Rect>,
+        actions: &mut Vec<Action>,
+    ) {
+        let Some(draft) = &mut self.editing else {
+            return;
+        };
+        let Some(&card) = rects.get(&draft.claim) else {
+            self.editing = None;
+            return;
+        };
+        let commit_key = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
+        let cancel = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
+        let zoom = self.view.zoom.max(0.5);
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(card.expand(2.0)));
+        let edit = egui::TextEdit::multiline(&mut draft.text)
+            .font(egui::FontId::proportional(cards::FONT_SIZE * zoom))
+            .desired_width(card.width() - 8.0)
+            .desired_rows(3)
+            .frame(egui::Frame::NONE)
+            .background_color(theme::card_fill(ui.visuals().dark_mode))
+            .margin(vec2(6.0, 6.0));
+        let response = child.add_sized(card.expand(2.0).size(), edit);
+        response.widget_info(|| {
+            WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Claim text")
+        });
+        if draft.focus {
+            response.request_focus();
+            draft.focus = false;
+        }
+        let done = commit_key || response.lost_focus();
+        if cancel {
+            self.editing = None;
+        } else if done {
+            let draft = self.editing.take();
+            if let Some(draft) = draft
+                && let Some(claim) = map.claim(draft.claim)
+                && claim.text != draft.text
+            {
+                let mut changed = claim.clone();
+                changed.text = draft.text;
+                actions.push(Action::Edit(
+                    "Edit claim text".into(),
+                    Edit::ChangeClaim(changed),
+                ));
+            }
+        }
+    }
+}

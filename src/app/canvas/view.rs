@@ -1,0 +1,66 @@
+//! Pan and zoom: how canvas coordinates map onto the screen.
+
+use crate::model::Point;
+use egui::{Pos2, Rect, Vec2, pos2, vec2};
+
+pub const MIN_ZOOM: f32 = 0.05;
+pub const MAX_ZOOM: f32 = 4.0;
+
+/// `screen = origin + canvas × zoom`, where `origin` is where canvas (0, 0) appears.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct View {
+    pub origin: Pos2,
+    pub zoom: f32,
+}
+
+impl Default for View {
+    fn default() -> Self {
+        Self {
+            origin: pos2(400.0, 200.0),
+            zoom: 1.0,
+        }
+    }
+}
+
+impl View {
+    pub fn to_screen(&self, p: Point) -> Pos2 {
+        self.origin + vec2(p.x, p.y) * self.zoom
+    }
+
+    pub fn to_canvas(&self, p: Pos2) -> Point {
+        let v = (p - self.origin) / self.zoom;
+        Point::new(v.x, v.y)
+    }
+
+    /// A card's screen rectangle from its canvas centre and size.
+    pub fn card_rect(&self, centre: Point, size: Vec2) -> Rect {
+        Rect::from_center_size(self.to_screen(centre), size * self.zoom)
+    }
+
+    pub fn pan(&mut self, delta: Vec2) {
+        self.origin += delta;
+    }
+
+    /// Multiplies the zoom by `factor`, keeping the canvas point under `anchor` still.
+    pub fn zoom_around(&mut self, anchor: Pos2, factor: f32) {
+        let zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let fixed = self.to_canvas(anchor);
+        self.zoom = zoom;
+        self.origin = anchor - vec2(fixed.x, fixed.y) * zoom;
+    }
+
+    /// Zoom and pan so that `bounds` (canvas units) fills `screen` with a margin.
+    /// Never zooms in beyond 100 %: a small map stays at its natural size.
+    pub fn fit(&mut self, bounds: Rect, screen: Rect) {
+        if !bounds.is_finite() || bounds.width() <= 0.0 || screen.width() <= 0.0 {
+            return;
+        }
+        let margin = 40.0;
+        let avail = (screen.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(10.0));
+        let zoom = (avail.x / bounds.width())
+            .min(avail.y / bounds.height())
+            .clamp(MIN_ZOOM, 1.0);
+        self.zoom = zoom;
+        self.origin = screen.center() - bounds.center().to_vec2() * zoom;
+    }
+}

@@ -1,0 +1,327 @@
+//! One frame of the window: keyboard shortcuts, menu bar, panels, status bar,
+//! dialogs, and finally the actions the panels asked for.
+
+use super::{Action, ArgmapApp, Command, Pending, PromptAnswer, commands};
+use crate::corpus;
+use egui::{Key, RichText, Ui};
+
+pub fn frame(app: &mut ArgmapApp, ui: &mut Ui) {
+    let ctx = ui.ctx().clone();
+    let mut actions = Vec::new();
+
+    if ctx.input(|i| i.viewport().close_requested()) && app.doc.is_dirty() && !app.allow_close {
+        ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        app.prompt = Some(Pending::Close);
+    }
+    let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect()
+    });
+    if let Some(path) = dropped.into_iter().next() {
+        app.request(Pending::OpenPath(path));
+    }
+    if app.prompt.is_none() {
+        shortcuts(app, &ctx, &mut actions);
+    }
+    // A text field left by changing the selection is committed as its own step.
+    if app.selection != app.last_selection {
+        app.inspector.commit(&app.doc.map, &mut actions);
+        app.last_selection = app.selection.clone();
+    }
+
+    egui::Panel::top("menu-bar").show(ui, |ui| menu_bar(app, ui, &mut actions));
+    egui::Panel::bottom("status-bar").show(ui, |ui| status_bar(app, ui));
+    if app.show_reader {
+        egui::Panel::left("reader")
+            .resizable(true)
+            .default_size(440.0)
+            .size_range(260.0..=900.0)
+            .show(ui, |ui| {
+                let selected = app.selection.single_claim();
+                app.reader.show(ui, &app.doc.map, selected, &mut actions);
+            });
+    }
+    if app.show_inspector {
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(300.0)
+            .size_range(220.0..=600.0)
+            .show(ui, |ui| {
+                app.inspector
+                    .show(ui, &app.doc.map, &mut app.selection, &mut actions)
+            });
+    }
+    egui::CentralPanel::no_frame().show(ui, |ui| {
+        app.canvas
+            .show(ui, &app.doc.map, &mut app.selection, &mut actions);
+    });
+
+    prompt(app, &ctx);
+    shortcuts_window(app, &ctx);
+    app.handle(&ctx, actions);
+
+    if app.allow_close && app.prompt.is_none() && ctx.input(|i| !i.viewport().close_requested()) {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+    let title = app.window_title();
+    if title != app.title {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+        app.title = title;
+    }
+}
+
+fn shortcuts(app: &mut ArgmapApp, ctx: &egui::Context, actions: &mut Vec<Action>) {
+    let typing = ctx.egui_wants_keyboard_input();
+    for (shortcut, command) in commands::shortcut_order() {
+        if typing && !command.works_while_typing() {
+            continue;
+        }
+        if app.canvas.editing.is_some() && shortcut.logical_key == Key::Enter {
+            continue;
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+            if matches!(
+                command,
+                Command::Save
+                    | Command::SaveAs
+                    | Command::Undo
+                    | Command::Redo
+                    | Command::New
+                    | Command::Open
+            ) {
+                // Keep what is being typed in the inspector as its own step first.
+                let mut pending = Vec::new();
+                app.inspector.commit(&app.doc.map, &mut pending);
+                app.handle(ctx, pending);
+            }
+            actions.push(Action::Command(command));
+        }
+    }
+}
+
+fn menu_item(app: &ArgmapApp, ui: &mut Ui, command: Command, actions: &mut Vec<Action>) {
+    let mut label = command.label().to_owned();
+    match command {
+        Command::Undo => {
+            if let Some(step) = app.doc.history.undo_label() {
+                label = format!("Undo {}", step.to_lowercase());
+            }
+        }
+        Command::Redo => {
+            if let Some(step) = app.doc.history.redo_label() {
+                label = format!("Redo {}", step.to_lowercase());
+            }
+        }
+        Command::ToggleReader => {
+            label = if app.show_reader {
+                "Hide reader"
+            } else {
+                "Show reader"
+            }
+            .to_owned()
+        }
+        Command::ToggleInspector => {
+            label = if app.show_inspector {
+                "Hide inspector"
+            } else {
+                "Show inspector"
+            }
+            .to_owned()
+        }
+        _ => {}
+    }
+    let mut button = egui::Button::new(label);
+    if let Some(shortcut) = command.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    if ui
+        .add_enabled(app.is_enabled(command), button)
+        .on_hover_text(command.help())
+        .clicked()
+    {
+        actions.push(Action::Command(command));
+        ui.close();
+    }
+}
+
+fn menu_commands(app: &ArgmapApp, ui: &mut Ui, menu: &str, actions: &mut Vec<Action>) {
+    for command in Command::ALL.iter().filter(|c| c.menu() == Some(menu)) {
+        menu_item(app, ui, *command, actions);
+    }
+}
+
+fn menu_bar(app: &mut ArgmapApp, ui: &mut Ui, actions: &mut Vec<Action>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            for command in [Command::New, Command::Open] {
+                menu_item(app, ui, command, actions);
+            }
+            ui.menu_button("Open example", |ui| {
+                for (index, example) in corpus::examples().iter().enumerate() {
+                    if ui
+                        .button(example.title)
+                        .on_hover_text(example.file)
+                        .clicked()
+                    {
+                        app.request(Pending::OpenExample(index));
+                        ui.close();
+                    }
+                }
+            });
+            ui.menu_button("Open recent", |ui| {
+                if app.recent.is_empty() {
+                    ui.label(RichText::new("No recent maps").weak());
+                }
+                let mut chosen = None;
+                for path in &app.recent {
+                    let name = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    if ui
+                        .button(name)
+                        .on_hover_text(path.display().to_string())
+                        .clicked()
+                    {
+                        chosen = Some(path.clone());
+                        ui.close();
+                    }
+                }
+                if !app.recent.is_empty() && ui.button("Clear list").clicked() {
+                    app.recent.clear();
+                    ui.close();
+                }
+                if let Some(path) = chosen {
+                    app.request(Pending::OpenPath(path));
+                }
+            });
+            ui.separator();
+            for command in [Command::Save, Command::SaveAs, Command::AddSource] {
+                menu_item(app, ui, command, actions);
+            }
+            ui.separator();
+            menu_item(app, ui, Command::Quit, actions);
+        });
+        ui.menu_button("Edit", |ui| menu_commands(app, ui, "Edit", actions));
+        ui.menu_button("Map", |ui| menu_commands(app, ui, "Map", actions));
+        ui.menu_button("View", |ui| {
+            menu_commands(app, ui, "View", actions);
+            ui.separator();
+            ui.menu_button("Theme", |ui| {
+                let mut preference = ui.ctx().options(|o| o.theme_preference);
+                let before = preference;
+                ui.radio_value(
+                    &mut preference,
+                    egui::ThemePreference::System,
+                    "Follow system",
+                );
+                ui.radio_value(&mut preference, egui::ThemePreference::Light, "Light");
+                ui.radio_value(&mut preference, egui::ThemePreference::Dark, "Dark");
+                if preference != before {
+                    ui.ctx().set_theme(preference);
+                }
+            });
+        });
+        ui.menu_button("Help", |ui| menu_commands(app, ui, "Help", actions));
+    });
+}
+
+fn status_bar(app: &mut ArgmapApp, ui: &mut Ui) {
+    ui.horizontal(|ui| {
+        let dirty = if app.doc.is_dirty() {
+            " • unsaved changes"
+        } else {
+            ""
+        };
+        ui.label(RichText::new(format!("{}{dirty}", app.doc.name())).strong());
+        ui.separator();
+        let map = &app.doc.map;
+        ui.label(format!(
+            "{} claims · {} links · {} sources",
+            map.claims.len(),
+            map.links.len(),
+            map.sources.len()
+        ));
+        ui.separator();
+        ui.label(format!("{:.0} %", app.canvas.view.zoom * 100.0));
+        if !app.status.text.is_empty() {
+            ui.separator();
+            if app.status.error {
+                let colour = ui.visuals().error_fg_color;
+                ui.label(RichText::new(&app.status.text).color(colour));
+                if ui
+                    .small_button("×")
+                    .on_hover_text("Dismiss this message")
+                    .clicked()
+                {
+                    app.status = super::Status::default();
+                }
+            } else {
+                ui.label(&app.status.text);
+            }
+        }
+    });
+}
+
+fn prompt(app: &mut ArgmapApp, ctx: &egui::Context) {
+    let Some(pending) = app.prompt.clone() else {
+        return;
+    };
+    let doing = match pending {
+        Pending::New => "starting a new map",
+        Pending::OpenDialog | Pending::OpenPath(_) | Pending::OpenExample(_) => {
+            "opening another map"
+        }
+        Pending::Close => "closing",
+    };
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::unique("argmap-unsaved")).show(ctx, |ui| {
+        ui.set_max_width(380.0);
+        ui.heading("Unsaved changes");
+        ui.label(format!(
+            "Save the changes to “{}” before {doing}?",
+            app.doc.name()
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                answer = Some(PromptAnswer::Save);
+            }
+            if ui.button("Don’t save").clicked() {
+                answer = Some(PromptAnswer::Discard);
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(PromptAnswer::Cancel);
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(PromptAnswer::Cancel);
+    }
+    if let Some(answer) = answer {
+        app.answer_prompt(answer);
+    }
+}
+
+fn shortcuts_window(app: &mut ArgmapApp, ctx: &egui::Context) {
+    let mut open = app.shortcuts_open;
+    egui::Window::new("Keyboard shortcuts").open(&mut open).resizable(false).collapsible(false).show(ctx, |ui| {
+        egui::Grid::new("shortcut-grid").striped(true).num_columns(2).show(ui, |ui| {
+            for command in Command::ALL {
+                let Some(shortcut) = command.shortcut() else { continue };
+                let mut keys = vec![ctx.format_shortcut(&shortcut)];
+                keys.extend(command.alternatives().iter().map(|s| ctx.format_shortcut(s)));
+                ui.label(command.label());
+                ui.label(RichText::new(keys.join("  or  ")).monospace());
+                ui.end_row();
+            }
+        });
+        ui.add_space(6.0);
+        ui.label(RichText::new("On the canvas: drag empty space to pan, Shift+drag to select several, Ctrl+scroll to zoom, double-click a claim to edit it, drag from a claim’s lower handle onto another claim to link them.").weak());
+    });
+    app.shortcuts_open = open;
+}

@@ -1,0 +1,251 @@
+//! The command table: every command's label, shortcut and help text in one
+//! place. Menus, keyboard handling and Help ▸ Keyboard shortcuts read it.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    New,
+    Open,
+    Save,
+    SaveAs,
+    AddSource,
+    Quit,
+    Undo,
+    Redo,
+    Delete,
+    SelectAll,
+    AddSelectionAsClaim,
+    NewClaim,
+    EditClaim,
+    LinkSupport,
+    LinkRebut,
+    ToggleLinkKind,
+    ReverseLink,
+    ShowInArticle,
+    Find,
+    FindNext,
+    FindPrevious,
+    ZoomIn,
+    ZoomOut,
+    FitView,
+    Tidy,
+    ToggleReader,
+    ToggleInspector,
+    Shortcuts,
+}
+
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const NONE: Modifiers = Modifiers::NONE;
+
+const fn key(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
+    Some(KeyboardShortcut::new(modifiers, key))
+}
+
+impl Command {
+    pub const ALL: [Self; 28] = [
+        Self::New,
+        Self::Open,
+        Self::Save,
+        Self::SaveAs,
+        Self::AddSource,
+        Self::Quit,
+        Self::Undo,
+        Self::Redo,
+        Self::Delete,
+        Self::SelectAll,
+        Self::AddSelectionAsClaim,
+        Self::NewClaim,
+        Self::EditClaim,
+        Self::LinkSupport,
+        Self::LinkRebut,
+        Self::ToggleLinkKind,
+        Self::ReverseLink,
+        Self::ShowInArticle,
+        Self::Find,
+        Self::FindNext,
+        Self::FindPrevious,
+        Self::ZoomIn,
+        Self::ZoomOut,
+        Self::FitView,
+        Self::Tidy,
+        Self::ToggleReader,
+        Self::ToggleInspector,
+        Self::Shortcuts,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::New => "New map",
+            Self::Open => "Open…",
+            Self::Save => "Save",
+            Self::SaveAs => "Save as…",
+            Self::AddSource => "Add source…",
+            Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::Delete => "Delete",
+            Self::SelectAll => "Select all claims",
+            Self::AddSelectionAsClaim => "Add selection as claim",
+            Self::NewClaim => "New claim",
+            Self::EditClaim => "Edit claim text",
+            Self::LinkSupport => "Link as support",
+            Self::LinkRebut => "Link as rebut",
+            Self::ToggleLinkKind => "Switch support/rebut",
+            Self::ReverseLink => "Reverse link",
+            Self::ShowInArticle => "Show in article",
+            Self::Find => "Find in article",
+            Self::FindNext => "Find next",
+            Self::FindPrevious => "Find previous",
+            Self::ZoomIn => "Zoom in",
+            Self::ZoomOut => "Zoom out",
+            Self::FitView => "Fit map to view",
+            Self::Tidy => "Tidy layout",
+            Self::ToggleReader => "Show reader",
+            Self::ToggleInspector => "Show inspector",
+            Self::Shortcuts => "Keyboard shortcuts",
+        }
+    }
+
+    pub fn help(self) -> &'static str {
+        match self {
+            Self::New => "Start an empty map",
+            Self::Open => "Open a map file (.ron or .json)",
+            Self::Save => "Save the map",
+            Self::SaveAs => "Save the map under a new name",
+            Self::AddSource => "Import a plain-text or Markdown article into the map",
+            Self::Quit => "Close Argmap",
+            Self::Undo => "Undo the last change",
+            Self::Redo => "Redo the change last undone",
+            Self::Delete => "Delete the selected claims (with their links) and links",
+            Self::SelectAll => "Select every claim on the canvas",
+            Self::AddSelectionAsClaim => {
+                "Put the passage selected in the reader on the canvas as a quoted claim"
+            }
+            Self::NewClaim => "Add a claim of your own (not a quote) in the middle of the view",
+            Self::EditClaim => "Edit the selected claim's text on the canvas",
+            Self::LinkSupport => "The claims selected first support the one selected last",
+            Self::LinkRebut => "The claims selected first rebut the one selected last",
+            Self::ToggleLinkKind => "Turn the selected support links into rebuts and back",
+            Self::ReverseLink => "Swap premise and conclusion of the selected link",
+            Self::ShowInArticle => "Open the selected claim's source and show the quoted passage",
+            Self::Find => "Search the article in the reader",
+            Self::FindNext => "Go to the next match",
+            Self::FindPrevious => "Go to the previous match",
+            Self::ZoomIn => "Zoom in on the canvas",
+            Self::ZoomOut => "Zoom out on the canvas",
+            Self::FitView => "Zoom and pan so the whole map is visible",
+            Self::Tidy => "Lay the map out in layers, conclusions on top",
+            Self::ToggleReader => "Show or hide the article reader",
+            Self::ToggleInspector => "Show or hide the inspector",
+            Self::Shortcuts => "List every keyboard shortcut",
+        }
+    }
+
+    /// The main shortcut, shown in menus. Cmd on macOS, Ctrl elsewhere.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        match self {
+            Self::New => key(CMD, Key::N),
+            Self::Open => key(CMD, Key::O),
+            Self::Save => key(CMD, Key::S),
+            Self::SaveAs => key(CMD_SHIFT, Key::S),
+            Self::Quit => key(CMD, Key::Q),
+            Self::Undo => key(CMD, Key::Z),
+            Self::Redo => key(CMD_SHIFT, Key::Z),
+            Self::Delete => key(NONE, Key::Delete),
+            Self::SelectAll => key(CMD, Key::A),
+            Self::AddSelectionAsClaim => key(CMD, Key::E),
+            Self::NewClaim => key(CMD_SHIFT, Key::N),
+            Self::EditClaim => key(NONE, Key::F2),
+            Self::LinkSupport => key(NONE, Key::S),
+            Self::LinkRebut => key(NONE, Key::R),
+            Self::ToggleLinkKind => key(NONE, Key::T),
+            Self::ReverseLink => key(NONE, Key::V),
+            Self::ShowInArticle => key(CMD, Key::J),
+            Self::Find => key(CMD, Key::F),
+            Self::FindNext => key(NONE, Key::F3),
+            Self::FindPrevious => key(Modifiers::SHIFT, Key::F3),
+            Self::ZoomIn => key(CMD, Key::Equals),
+            Self::ZoomOut => key(CMD, Key::Minus),
+            Self::FitView => key(CMD, Key::Num0),
+            Self::Tidy => key(CMD_SHIFT, Key::L),
+            Self::ToggleReader => key(CMD, Key::OpenBracket),
+            Self::ToggleInspector => key(CMD, Key::CloseBracket),
+            Self::Shortcuts => key(NONE, Key::F1),
+            Self::AddSource => None,
+        }
+    }
+
+    /// Further keys for the same command, common on some platforms.
+    pub fn alternatives(self) -> &'static [KeyboardShortcut] {
+        const REDO: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CMD, Key::Y)];
+        const DELETE: [KeyboardShortcut; 1] = [KeyboardShortcut::new(NONE, Key::Backspace)];
+        const EDIT: [KeyboardShortcut; 1] = [KeyboardShortcut::new(NONE, Key::Enter)];
+        const ZOOM_IN: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CMD, Key::Plus)];
+        match self {
+            Self::Redo => &REDO,
+            Self::Delete => &DELETE,
+            Self::EditClaim => &EDIT,
+            Self::ZoomIn => &ZOOM_IN,
+            _ => &[],
+        }
+    }
+
+    /// Whether the shortcut still works while a text field has the keyboard
+    /// (plain letters and Delete must reach the text field instead).
+    pub fn works_while_typing(self) -> bool {
+        let Some(shortcut) = self.shortcut() else {
+            return false;
+        };
+        !shortcut.modifiers.is_none()
+            && !matches!(
+                self,
+                Self::Undo | Self::Redo | Self::SelectAll | Self::ZoomIn | Self::ZoomOut
+            )
+    }
+
+    /// Which menu lists the command; `None` for commands only reached by key.
+    pub fn menu(self) -> Option<&'static str> {
+        Some(match self {
+            Self::New | Self::Open | Self::Save | Self::SaveAs | Self::AddSource | Self::Quit => {
+                "File"
+            }
+            Self::Undo | Self::Redo | Self::Delete | Self::SelectAll | Self::EditClaim => "Edit",
+            Self::AddSelectionAsClaim
+            | Self::NewClaim
+            | Self::LinkSupport
+            | Self::LinkRebut
+            | Self::ToggleLinkKind
+            | Self::ReverseLink
+            | Self::ShowInArticle
+            | Self::Tidy => "Map",
+            Self::Find | Self::FindNext | Self::FindPrevious => "Edit",
+            Self::ZoomIn
+            | Self::ZoomOut
+            | Self::FitView
+            | Self::ToggleReader
+            | Self::ToggleInspector => "View",
+            Self::Shortcuts => "Help",
+        })
+    }
+}
+
+/// Every shortcut with its command, the most specific (most modifiers) first,
+/// because egui matches Shift loosely: Cmd+Shift+S must be tried before Cmd+S.
+pub fn shortcut_order() -> Vec<(KeyboardShortcut, Command)> {
+    let mut all: Vec<(KeyboardShortcut, Command)> = Command::ALL
+        .iter()
+        .flat_map(|&c| {
+            c.shortcut()
+                .into_iter()
+                .chain(c.alternatives().iter().copied())
+                .map(move |s| (s, c))
+        })
+        .collect();
+    let weight = |m: Modifiers| {
+        u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl || m.mac_cmd)
+    };
+    all.sort_by_key(|(s, _)| std::cmp::Reverse(weight(s.modifiers)));
+    all
+}

@@ -1,0 +1,68 @@
+//! The open map with its undo history and where it lives on disk.
+
+use crate::format;
+use crate::model::{Edit, EditError, History, Map};
+use std::path::{Path, PathBuf};
+
+/// One open map. The editor changes it only through [`Document::apply`].
+pub struct Document {
+    pub map: Map,
+    pub history: History,
+    /// Where the map was opened from or last saved to; `None` for a new map
+    /// or a bundled example (which must be saved under a new name).
+    pub path: Option<PathBuf>,
+    /// Name shown for a map without a path (e.g. the example's file name).
+    pub fallback_name: String,
+    /// History position when the map was last saved or opened.
+    saved_at: u64,
+}
+
+impl Document {
+    pub fn new(map: Map, path: Option<PathBuf>, fallback_name: impl Into<String>) -> Self {
+        Self {
+            map,
+            history: History::default(),
+            path,
+            fallback_name: fallback_name.into(),
+            saved_at: 0,
+        }
+    }
+
+    pub fn untitled() -> Self {
+        Self::new(Map::default(), None, "Untitled map")
+    }
+
+    /// Applies `edit` as one undo step.
+    pub fn apply(&mut self, label: &str, edit: Edit) -> Result<(), EditError> {
+        self.history.apply(&mut self.map, label, edit)
+    }
+
+    pub fn undo(&mut self) -> Option<String> {
+        self.history.undo(&mut self.map)
+    }
+
+    pub fn redo(&mut self) -> Option<String> {
+        self.history.redo(&mut self.map)
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.history.position() != self.saved_at
+    }
+
+    /// The file name, or the fallback name for a map not yet saved.
+    pub fn name(&self) -> String {
+        self.path.as_deref().and_then(Path::file_name).map_or_else(
+            || self.fallback_name.clone(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// Saves to `path`; on success that becomes the document's path and the
+    /// map counts as saved. On failure nothing changes.
+    pub fn save_to(&mut self, path: &Path) -> Result<(), format::FileError> {
+        format::save(&self.map, path)?;
+        self.path = Some(path.to_path_buf());
+        self.saved_at = self.history.position();
+        Ok(())
+    }
+}

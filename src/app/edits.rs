@@ -1,0 +1,205 @@
+//! Builds the edits behind user gestures (delete the selection, link claims,
+//! drop a quote), so every gesture becomes one undoable step.
+
+use super::selection::Selection;
+use crate::corpus;
+use crate::model::{
+    Claim, ClaimId, Edit, Link, LinkId, LinkKind, Map, Point, Quote, Source, SourceId, Target,
+    excerpt,
+};
+use std::collections::BTreeSet;
+
+/// A passage picked in the reader: which source, which bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Passage {
+    pub source: SourceId,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The source text for a passage: the map's own copy, else the bundled article.
+pub fn source_for<'a>(map: &'a Map, id: &SourceId) -> Option<&'a Source> {
+    map.source(id).or_else(|| corpus::article(id))
+}
+
+/// Adds a quoted claim at `at` (adding the bundled article to the map first if
+/// the map does not carry it yet). `None` if the passage is empty or invalid.
+pub fn add_quoted_claim(map: &Map, passage: &Passage, at: Point) -> Option<(Edit, ClaimId)> {
+    let source = source_for(map, &passage.source)?;
+    let raw = source.text.get(passage.start..passage.end)?;
+    // Trim surrounding whitespace so the anchor covers exactly the words.
+    let lead = raw.len() - raw.trim_start().len();
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let start = passage.start + lead;
+    let end = start + trimmed.len();
+    let id = map.next_claim_id();
+    let claim = Claim {
+        id,
+        text: trimmed.split_whitespace().collect::<Vec<_>>().join(" "),
+        pos: at,
+        note: String::new(),
+        quote: Some(Quote {
+            source: source.id.clone(),
+            start,
+            end,
+            text: trimmed.to_owned(),
+        }),
+    };
+    let mut edits = Vec::new();
+    if map.source(&source.id).is_none() {
+        edits.push(Edit::AddSource(source.clone()));
+    }
+    edits.push(Edit::AddClaim(claim));
+    Some((Edit::Batch(edits), id))
+}
+
+/// A claim of the analyst's own (not a quote).
+pub fn add_own_claim(map: &Map, at: Point) -> (Edit, ClaimId) {
+    let id = map.next_claim_id();
+    let claim = Claim {
+        id,
+        text: String::new(),
+        pos: at,
+        note: String::new(),
+        quote: None,
+    };
+    (Edit::AddClaim(claim), id)
+}
+
+/// A link from `premises` to `target`.
+pub fn link(map: &Map, premises: &[ClaimId], target: Target, kind: LinkKind) -> Edit {
+    Edit::AddLink(Link {
+        id: map.next_link_id(),
+        kind,
+        premises: premises.to_vec(),
+        target,
+        note: String::new(),
+    })
+}
+
+/// Links the selected claims: all but the last one selected are the premises
+/// (one link each, or one linked argument when `linked`), the last is the target.
+pub fn link_selection(map: &Map, selection: &Selection, kind: LinkKind) -> Option<Edit> {
+    let (&target, premises) = selection.claims.split_last()?;
+    if premises.is_empty() {
+        return None;
+    }
+    let first = map.next_link_id().0;
+    let edits = premises
+        .iter()
+        .enumerate()
+        .map(|(i, &p)| {
+            Edit::AddLink(Link {
+                id: LinkId(first + i as u64),
+                kind,
+                premises: vec![p],
+                target: Target::Claim(target),
+                note: String::new(),
+            })
+        })
+        .collect();
+    Some(Edit::Batch(edits))
+}
+
+/// Deletes the selected claims and links, with every link that would be left
+/// dangling (links touching a deleted claim, undercuts aimed at a deleted link).
+pub fn delete_selection(map: &Map, selection: &Selection) -> Option<Edit> {
+    let claims: BTreeSet<ClaimId> = selection.claims.iter().copied().collect();
+    let mut links: BTreeSet<LinkId> = selection.links.iter().copied().collect();
+    links.extend(
+        map.links
+            .iter()
+            .filter(|l| claims.iter().any(|&c| l.touches_claim(c)))
+            .map(|l| l.id),
+    );
+    // Undercuts of deleted links go too, repeatedly (an undercut may itself be undercut).
+    loop {
+        let more: Vec<LinkId> = map
+            .links
+            .iter()
+            .filter(|l| {
+                !links.contains(&l.id) && matches!(l.target, Target::Link(t) if links.contains(&t))
+            })
+            .map(|l| l.id)
+            .collect();
+        if more.is_empty() {
+            break;
+        }
+        links.extend(more);
+    }
+    if claims.is_empty() && links.is_empty() {
+        return None;
+    }
+    // Remove links aimed at links before their targets: deepest first.
+    let mut ordered: Vec<LinkId> = links.into_iter().collect();
+    ordered.sort_by_key(|&id| std::cmp::Reverse(undercut_depth(map, id)));
+    let mut edits: Vec<Edit> = ordered.into_iter().map(Edit::RemoveLink).collect();
+    edits.extend(claims.into_iter().map(Edit::RemoveClaim));
+    Some(Edit::Batch(edits))
+}
+
+/// How many links aim at this one, directly or through others (0 for none).
+fn undercut_depth(map: &Map, id: LinkId) -> usize {
+    let mut depth = 0;
+    let mut frontier = vec![id];
+    while !frontier.is_empty() && depth <= map.links.len() {
+        frontier = map
+            .links
+            .iter()
+            .filter(|l| matches!(l.target, Target::Link(t) if frontier.contains(&t)))
+            .map(|l| l.id)
+            .collect();
+        if !frontier.is_empty() {
+            depth += 1;
+        }
+    }
+    depth
+}
+
+/// The accessible name of a link, also used in lists: kind, premises, target.
+pub fn link_label(map: &Map, link: &Link) -> String {
+    let premises: Vec<String> = link
+        .premises
+        .iter()
+        .map(|&p| {
+            format!(
+                "“{}”",
+                map.claim(p)
+                    .map_or_else(String::new, |c| excerpt(&c.text, 40))
+            )
+        })
+        .collect();
+    let target = match link.target {
+        Target::Claim(id) => format!(
+            "“{}”",
+            map.claim(id)
+                .map_or_else(String::new, |c| excerpt(&c.text, 40))
+        ),
+        Target::Link(id) => map.link(id).map_or_else(String::new, |l| {
+            let from = l
+                .premises
+                .first()
+                .and_then(|&p| map.claim(p))
+                .map_or_else(String::new, |c| excerpt(&c.text, 30));
+            format!("the {} link from “{from}”", l.kind.label())
+        }),
+    };
+    let verb = match (link.kind, link.target) {
+        (LinkKind::Support, _) => "supports",
+        (LinkKind::Rebut, Target::Claim(_)) => "rebuts",
+        (LinkKind::Rebut, Target::Link(_)) => "undercuts",
+    };
+    let kind = match link.kind {
+        LinkKind::Support => "Support",
+        LinkKind::Rebut => "Rebut",
+    };
+    format!("{kind} link: {} {verb} {target}", premises.join(" + "))
+}
+
+/// The accessible name of a claim's card.
+pub fn claim_label(claim: &Claim) -> String {
+    format!("Claim: {}", claim.text)
+}

@@ -1,0 +1,451 @@
+//! The inspector: details of what is selected, editable. Each text field is
+//! committed as one undo step when it loses focus.
+
+use super::Action;
+use super::edits;
+use super::selection::Selection;
+use crate::model::{ClaimId, Edit, LinkId, LinkKind, Map, Target, excerpt};
+use egui::{RichText, Ui};
+
+/// Text being edited in the inspector, kept until the field loses focus.
+#[derive(Default)]
+pub struct Inspector {
+    draft: Option<Draft>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Field {
+    ClaimText(ClaimId),
+    ClaimNote(ClaimId),
+    LinkNote(LinkId),
+    Title,
+    Description,
+}
+
+struct Draft {
+    field: Field,
+    text: String,
+}
+
+impl Inspector {
+    /// Commits a field still being edited (before saving, undoing or changing selection).
+    pub fn commit(&mut self, map: &Map, actions: &mut Vec<Action>) {
+        if let Some(draft) = self.draft.take()
+            && let Some(action) = commit_action(map, &draft)
+        {
+            actions.push(action);
+        }
+    }
+
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        map: &Map,
+        selection: &mut Selection,
+        actions: &mut Vec<Action>,
+    ) {
+        egui::ScrollArea::vertical()
+            .id_salt("inspector-scroll")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if let Some(id) = selection.single_claim() {
+                    self.claim(ui, map, id, selection, actions);
+                } else if let Some(id) = selection.single_link() {
+                    self.link(ui, map, id, selection, actions);
+                } else if !selection.is_empty() {
+                    several(ui, map, selection, actions);
+                } else {
+                    self.map_details(ui, map, actions);
+                }
+            });
+    }
+
+    /// A multi-line text field for `field`. It edits a draft from the first
+    /// keystroke and commits it as one step when it loses focus.
+    #[allow(clippy::too_many_arguments)]
+    fn field(
+        &mut self,
+        ui: &mut Ui,
+        map: &Map,
+        label: &str,
+        field: Field,
+        current: &str,
+        rows: usize,
+        actions: &mut Vec<Action>,
+    ) {
+        let caption = ui.label(RichText::new(label).strong());
+        let owns = self.draft.as_ref().is_some_and(|d| d.field == field);
+        let mut scratch = current.to_owned();
+        let text = match self.draft.as_mut() {
+            Some(draft) if owns => &mut draft.text,
+            _ => &mut scratch,
+        };
+        let response = ui
+            .add(
+                egui::TextEdit::multiline(text)
+                    .desired_rows(rows)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(caption.id);
+        if !owns && (response.changed() || response.has_focus()) {
+            self.commit(map, actions);
+            self.draft = Some(Draft {
+                field,
+                text: scratch,
+            });
+        }
+        if response.lost_focus() {
+            self.commit(map, actions);
+        }
+        ui.add_space(6.0);
+    }
+
+    fn claim(
+        &mut self,
+        ui: &mut Ui,
+        map: &Map,
+        id: ClaimId,
+        selection: &mut Selection,
+        actions: &mut Vec<Action>,
+    ) {
+        let Some(claim) = map.claim(id) else { return };
+        ui.heading("Claim");
+        // Only one text field is bound at a time; the focused one wins.
+        self.field(
+            ui,
+            map,
+            "Text",
+            Field::ClaimText(id),
+            &claim.text,
+            4,
+            actions,
+        );
+        self.field(
+            ui,
+            map,
+            "Note",
+            Field::ClaimNote(id),
+            &claim.note,
+            2,
+            actions,
+        );
+        match &claim.quote {
+            Some(quote) => {
+                ui.label(RichText::new("Source").strong());
+                let name = edits::source_for(map, &quote.source).map_or_else(
+                    || quote.source.as_str().to_owned(),
+                    |s| format!("{} — {} ({})", s.authors.join(", "), s.title, s.date),
+                );
+                ui.label(name);
+                ui.label(RichText::new(format!("“{}”", excerpt(&quote.text, 400))).italics());
+                if quote
+                    .text
+                    .split_whitespace()
+                    .ne(claim.text.split_whitespace())
+                {
+                    ui.label(
+                        RichText::new("The claim’s wording differs from the quote.")
+                            .small()
+                            .weak(),
+                    );
+                }
+                if ui.button("Show in article").clicked() {
+                    actions.push(Action::ShowInArticle(id));
+                }
+            }
+            None => {
+                ui.label(RichText::new("Not a quote: the analyst’s own words.").weak());
+            }
+        }
+        ui.add_space(8.0);
+        ui.separator();
+        let outgoing: Vec<_> = map
+            .links
+            .iter()
+            .filter(|l| l.premises.contains(&id))
+            .collect();
+        let incoming: Vec<_> = map
+            .links
+            .iter()
+            .filter(|l| l.target == Target::Claim(id))
+            .collect();
+        link_list(ui, map, "Supports or rebuts", &outgoing, selection, false);
+        link_list(
+            ui,
+            map,
+            "Supported or rebutted by",
+            &incoming,
+            selection,
+            true,
+        );
+    }
+
+    fn link(
+        &mut self,
+        ui: &mut Ui,
+        map: &Map,
+        id: LinkId,
+        selection: &mut Selection,
+        actions: &mut Vec<Action>,
+    ) {
+        let Some(link) = map.link(id) else { return };
+        ui.heading(match (link.kind, link.target) {
+            (LinkKind::Support, _) => "Support link",
+            (LinkKind::Rebut, Target::Claim(_)) => "Rebut link",
+            (LinkKind::Rebut, Target::Link(_)) => "Undercut",
+        });
+        ui.horizontal(|ui| {
+            for kind in [LinkKind::Support, LinkKind::Rebut] {
+                let label = if kind == LinkKind::Support {
+                    "Support"
+                } else {
+                    "Rebut"
+                };
+                if ui.radio(link.kind == kind, label).clicked() && link.kind != kind {
+                    actions.push(Action::Edit(
+                        format!("Make link a {}", kind.label()),
+                        Edit::RetypeLink { link: id, kind },
+                    ));
+                }
+            }
+        });
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(if link.premises.len() > 1 {
+                "Premises (together)"
+            } else {
+                "Premise"
+            })
+            .strong(),
+        );
+        for &premise in &link.premises {
+            let Some(claim) = map.claim(premise) else {
+                continue;
+            };
+            ui.horizontal(|ui| {
+                if ui.link(excerpt(&claim.text, 60)).clicked() {
+                    selection.only_claim(premise);
+                }
+                if link.premises.len() > 1
+                    && ui
+                        .small_button("×")
+                        .on_hover_text("Remove this premise")
+                        .clicked()
+                {
+                    actions.push(Action::Edit(
+                        "Remove premise".into(),
+                        Edit::RemovePremise {
+                            link: id,
+                            claim: premise,
+                        },
+                    ));
+                }
+            });
+        }
+        let candidates: Vec<_> = map
+            .claims
+            .iter()
+            .filter(|c| !link.touches_claim(c.id))
+            .collect();
+        egui::ComboBox::from_label("Premise")
+            .selected_text("Add a premise…")
+            .width((ui.available_width() - 80.0).max(60.0))
+            .show_ui(ui, |ui| {
+                for claim in candidates {
+                    if ui
+                        .selectable_label(false, excerpt(&claim.text, 60))
+                        .clicked()
+                    {
+                        actions.push(Action::Edit(
+                            "Add premise".into(),
+                            Edit::AddPremise {
+                                link: id,
+                                claim: claim.id,
+                            },
+                        ));
+                    }
+                }
+            });
+        ui.add_space(6.0);
+        ui.label(RichText::new("Target").strong());
+        match link.target {
+            Target::Claim(target) => {
+                if let Some(claim) = map.claim(target)
+                    && ui.link(excerpt(&claim.text, 60)).clicked()
+                {
+                    selection.only_claim(target);
+                }
+            }
+            Target::Link(target) => {
+                if let Some(l) = map.link(target)
+                    && ui.link(excerpt(&edits::link_label(map, l), 80)).clicked()
+                {
+                    selection.only_link(target);
+                }
+            }
+        }
+        ui.add_space(6.0);
+        self.field(
+            ui,
+            map,
+            "Why this link holds",
+            Field::LinkNote(id),
+            &link.note,
+            3,
+            actions,
+        );
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(link.simple_ends().is_some(), egui::Button::new("Reverse"))
+                .clicked()
+            {
+                actions.push(Action::Edit("Reverse link".into(), Edit::ReverseLink(id)));
+            }
+            if ui.button("Delete link").clicked() {
+                actions.push(Action::Command(super::Command::Delete));
+            }
+        });
+    }
+
+    fn map_details(&mut self, ui: &mut Ui, map: &Map, actions: &mut Vec<Action>) {
+        ui.heading("Map");
+        self.field(ui, map, "Title", Field::Title, &map.title, 1, actions);
+        self.field(
+            ui,
+            map,
+            "Description",
+            Field::Description,
+            &map.description,
+            8,
+            actions,
+        );
+        ui.separator();
+        let quoted = map.claims.iter().filter(|c| c.quote.is_some()).count();
+        ui.label(format!(
+            "{} claims ({} quoted), {} links, {} sources",
+            map.claims.len(),
+            quoted,
+            map.links.len(),
+            map.sources.len()
+        ));
+        ui.add_space(6.0);
+        ui.label(RichText::new("Click a claim or a link’s +/− badge to see it here.").weak());
+    }
+}
+
+fn several(ui: &mut Ui, map: &Map, selection: &Selection, actions: &mut Vec<Action>) {
+    ui.heading("Selection");
+    ui.label(format!(
+        "{} claims and {} links selected",
+        selection.claims.len(),
+        selection.links.len()
+    ));
+    if selection.claims.len() >= 2 {
+        if let Some(target) = selection.claims.last().and_then(|&id| map.claim(id)) {
+            ui.label(
+                RichText::new(format!(
+                    "Linking makes the others point at the last one picked: “{}”",
+                    excerpt(&target.text, 50)
+                ))
+                .weak(),
+            );
+        }
+        ui.horizontal(|ui| {
+            if ui.button("Link as support").clicked() {
+                actions.push(Action::Command(super::Command::LinkSupport));
+            }
+            if ui.button("Link as rebut").clicked() {
+                actions.push(Action::Command(super::Command::LinkRebut));
+            }
+        });
+    }
+    if ui.button("Delete").clicked() {
+        actions.push(Action::Command(super::Command::Delete));
+    }
+}
+
+/// Links listed from the selected claim's side: what it bears on, or what bears on it.
+fn link_list(
+    ui: &mut Ui,
+    map: &Map,
+    title: &str,
+    links: &[&crate::model::Link],
+    selection: &mut Selection,
+    incoming: bool,
+) {
+    ui.label(RichText::new(title).strong());
+    if links.is_empty() {
+        ui.label(RichText::new("none").weak());
+    }
+    for link in links {
+        let sign = crate::app::theme::link_mark(link.kind);
+        let other = if incoming {
+            link.premises
+                .iter()
+                .filter_map(|&p| map.claim(p))
+                .map(|c| excerpt(&c.text, 50))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        } else {
+            match link.target {
+                Target::Claim(id) => map
+                    .claim(id)
+                    .map_or_else(String::new, |c| excerpt(&c.text, 50)),
+                Target::Link(_) => "a link (undercut)".to_owned(),
+            }
+        };
+        if ui
+            .link(format!("{sign} {other}"))
+            .on_hover_text(edits::link_label(map, link))
+            .clicked()
+        {
+            selection.only_link(link.id);
+        }
+    }
+    ui.add_space(6.0);
+}
+
+fn commit_action(map: &Map, draft: &Draft) -> Option<Action> {
+    let edit = match &draft.field {
+        Field::ClaimText(id) | Field::ClaimNote(id) => {
+            let claim = map.claim(*id)?;
+            let mut changed = claim.clone();
+            if matches!(draft.field, Field::ClaimText(_)) {
+                changed.text = draft.text.clone();
+            } else {
+                changed.note = draft.text.clone();
+            }
+            if changed == *claim {
+                return None;
+            }
+            let label = if matches!(draft.field, Field::ClaimText(_)) {
+                "Edit claim text"
+            } else {
+                "Edit note"
+            };
+            return Some(Action::Edit(label.into(), Edit::ChangeClaim(changed)));
+        }
+        Field::LinkNote(id) => {
+            let link = map.link(*id)?;
+            if link.note == draft.text {
+                return None;
+            }
+            Edit::SetLinkNote {
+                link: *id,
+                note: draft.text.clone(),
+            }
+        }
+        Field::Title | Field::Description => {
+            let (title, description) = if draft.field == Field::Title {
+                (draft.text.clone(), map.description.clone())
+            } else {
+                (map.title.clone(), draft.text.clone())
+            };
+            if title == map.title && description == map.description {
+                return None;
+            }
+            Edit::SetMeta { title, description }
+        }
+    };
+    Some(Action::Edit("Edit details".into(), edit))
+}

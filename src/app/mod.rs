@@ -1,0 +1,586 @@
+//! The editor window: reader on the left, canvas in the middle, inspector on
+//! the right. Panels report what the user did as [`Action`]s; this module
+//! applies them to the document in one place, after drawing.
+
+pub mod canvas;
+pub mod commands;
+pub mod document;
+pub mod edits;
+pub mod files;
+pub mod inspector;
+pub mod reader;
+pub mod selection;
+pub mod theme;
+
+mod chrome;
+
+use crate::analysis::layout;
+use crate::corpus;
+use crate::format;
+use crate::model::{ClaimId, Edit, LinkKind, Map};
+pub use commands::Command;
+use document::Document;
+use files::FileDialogs;
+use selection::Selection;
+use std::path::{Path, PathBuf};
+
+/// What a panel asks for; applied after the frame is drawn.
+#[derive(Clone, Debug)]
+pub enum Action {
+    Edit(String, Edit),
+    Command(Command),
+    ShowInArticle(ClaimId),
+    SelectClaim(ClaimId),
+}
+
+/// Something waiting for an answer to "save changes first?".
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    New,
+    OpenDialog,
+    OpenPath(PathBuf),
+    OpenExample(usize),
+    Close,
+}
+
+/// The message in the status bar. Errors stay until dismissed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct ArgmapApp {
+    pub doc: Document,
+    pub selection: Selection,
+    pub canvas: canvas::Canvas,
+    pub reader: reader::Reader,
+    pub inspector: inspector::Inspector,
+    pub show_reader: bool,
+    pub show_inspector: bool,
+    pub status: Status,
+    /// The unsaved-changes question, when it is open.
+    pub prompt: Option<Pending>,
+    pub shortcuts_open: bool,
+    pub dialogs: Box<dyn FileDialogs>,
+    pub recent: Vec<PathBuf>,
+    allow_close: bool,
+    title: String,
+    last_selection: Selection,
+}
+
+const RECENT_KEY: &str = "argmap-recent";
+const RECENT_MAX: usize = 8;
+
+impl ArgmapApp {
+    /// The app with `map` open (from `path` if it came from a file).
+    pub fn with_map(map: Map, path: Option<PathBuf>, name: &str) -> Self {
+        let mut app = Self {
+            doc: Document::new(map, path, name),
+            selection: Selection::default(),
+            canvas: canvas::Canvas::default(),
+            reader: reader::Reader::default(),
+            inspector: inspector::Inspector::default(),
+            show_reader: true,
+            show_inspector: true,
+            status: Status::default(),
+            prompt: None,
+            shortcuts_open: false,
+            dialogs: Box::new(files::NativeDialogs),
+            recent: Vec::new(),
+            allow_close: false,
+            title: String::new(),
+            last_selection: Selection::default(),
+        };
+        app.after_open();
+        app
+    }
+
+    /// The app as it starts: the map given on the command line, else the
+    /// Kimmage–Kramer debate. A file that cannot be read leaves the debate
+    /// open and says why.
+    pub fn start(path: Option<&Path>) -> Self {
+        let mut app = Self::debate();
+        if let Some(path) = path {
+            app.open_path(path);
+        }
+        app
+    }
+
+    /// The bundled debate map, or an empty map if it were ever missing.
+    pub fn debate() -> Self {
+        match corpus::examples().first() {
+            Some(example) => match format::read(example.text.as_bytes(), format::Syntax::Ron) {
+                Ok(map) => Self::with_map(map, None, example.file),
+                Err(_) => Self::with_map(Map::default(), None, "Untitled map"),
+            },
+            None => Self::with_map(Map::default(), None, "Untitled map"),
+        }
+    }
+
+    /// Restores settings kept between runs (recent files, theme).
+    pub fn restore(&mut self, storage: Option<&dyn eframe::Storage>) {
+        if let Some(recent) = storage.and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, RECENT_KEY))
+        {
+            self.recent = recent;
+        }
+    }
+
+    fn after_open(&mut self) {
+        self.selection.clear();
+        self.canvas = canvas::Canvas::default();
+        self.canvas.request_fit();
+        self.inspector = inspector::Inspector::default();
+        let first = self.doc.map.sources.first().map(|s| s.id.clone());
+        let keep = self
+            .reader
+            .source
+            .as_ref()
+            .is_some_and(|id| self.doc.map.source(id).is_some());
+        if !keep {
+            self.reader = reader::Reader::default();
+            self.reader.source = first.or_else(|| corpus::articles().first().map(|a| a.id.clone()));
+        }
+    }
+
+    pub fn set_status(&mut self, text: impl Into<String>) {
+        self.status = Status {
+            text: text.into(),
+            error: false,
+        };
+    }
+
+    pub fn set_error(&mut self, text: impl Into<String>) {
+        self.status = Status {
+            text: text.into(),
+            error: true,
+        };
+    }
+
+    /// Opens a map file, replacing the open map only if the file is good.
+    pub fn open_path(&mut self, path: &Path) -> bool {
+        match format::load(path) {
+            Ok(map) => {
+                let name = format::display(path);
+                self.doc = Document::new(map, Some(path.to_path_buf()), name.clone());
+                self.after_open();
+                self.remember(path);
+                self.set_status(format!("Opened {name}"));
+                true
+            }
+            Err(error) => {
+                self.set_error(format!("Could not open {error}"));
+                false
+            }
+        }
+    }
+
+    fn open_example(&mut self, index: usize) {
+        let Some(example) = corpus::examples().get(index) else {
+            return;
+        };
+        match format::read(example.text.as_bytes(), format::Syntax::Ron) {
+            Ok(map) => {
+                self.doc = Document::new(map, None, example.file);
+                self.after_open();
+                self.set_status(format!(
+                    "Opened the example “{}”; Save as… keeps your changes",
+                    example.title
+                ));
+            }
+            Err(error) => {
+                self.set_error(format!("The example {} is damaged: {error}", example.file))
+            }
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_MAX);
+    }
+
+    /// Saves to the current path, or asks for one. Returns whether the map is now saved.
+    pub fn save(&mut self) -> bool {
+        match self.doc.path.clone() {
+            Some(path) => self.save_to(&path),
+            None => self.save_as(),
+        }
+    }
+
+    pub fn save_as(&mut self) -> bool {
+        let suggested = match self.doc.path.as_deref().and_then(Path::file_name) {
+            Some(name) => name.to_string_lossy().into_owned(),
+            None if self.doc.fallback_name.ends_with(".ron") => self.doc.fallback_name.clone(),
+            None => "map.ron".to_owned(),
+        };
+        let Some(mut path) = self.dialogs.save_map(&suggested) else {
+            return false;
+        };
+        if path.extension().is_none() {
+            path.set_extension("ron");
+        }
+        self.save_to(&path)
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        match self.doc.save_to(path) {
+            Ok(()) => {
+                self.remember(path);
+                self.set_status(format!("Saved {}", format::display(path)));
+                true
+            }
+            Err(error) => {
+                self.set_error(format!("Not saved: {error}"));
+                false
+            }
+        }
+    }
+
+    /// Runs `pending` now, or first asks about unsaved changes.
+    pub fn request(&mut self, pending: Pending) {
+        if self.doc.is_dirty() && !(pending == Pending::Close && self.allow_close) {
+            self.prompt = Some(pending);
+        } else {
+            self.perform(pending);
+        }
+    }
+
+    fn perform(&mut self, pending: Pending) {
+        match pending {
+            Pending::New => {
+                self.doc = Document::untitled();
+                self.after_open();
+                self.set_status("New map");
+            }
+            Pending::OpenDialog => {
+                if let Some(path) = self.dialogs.open_map() {
+                    self.open_path(&path);
+                }
+            }
+            Pending::OpenPath(path) => {
+                self.open_path(&path);
+            }
+            Pending::OpenExample(index) => self.open_example(index),
+            Pending::Close => self.allow_close = true,
+        }
+    }
+
+    /// The user answered the unsaved-changes question.
+    pub fn answer_prompt(&mut self, answer: PromptAnswer) {
+        let Some(pending) = self.prompt.take() else {
+            return;
+        };
+        match answer {
+            PromptAnswer::Save => {
+                if self.save() {
+                    self.perform(pending);
+                }
+            }
+            PromptAnswer::Discard => self.perform(pending),
+            PromptAnswer::Cancel => {}
+        }
+    }
+
+    /// Applies an edit as one undo step, reporting a refusal in the status bar.
+    pub fn apply(&mut self, label: &str, edit: Edit) -> bool {
+        match self.doc.apply(label, edit) {
+            Ok(()) => {
+                self.selection.prune(&self.doc.map);
+                true
+            }
+            Err(error) => {
+                self.set_error(format!("Could not {}: {error}", label.to_lowercase()));
+                false
+            }
+        }
+    }
+
+    pub fn is_enabled(&self, command: Command) -> bool {
+        let map = &self.doc.map;
+        let one_claim = self.selection.single_claim();
+        match command {
+            Command::Undo => self.doc.history.can_undo(),
+            Command::Redo => self.doc.history.can_redo(),
+            Command::Delete => !self.selection.is_empty(),
+            Command::SelectAll => !map.claims.is_empty(),
+            Command::AddSelectionAsClaim => self.reader.selected_passage().is_some(),
+            Command::EditClaim => one_claim.is_some(),
+            Command::LinkSupport | Command::LinkRebut => self.selection.claims.len() >= 2,
+            Command::ToggleLinkKind => !self.selection.links.is_empty(),
+            Command::ReverseLink => self
+                .selection
+                .single_link()
+                .and_then(|id| map.link(id))
+                .is_some_and(|l| l.simple_ends().is_some()),
+            Command::ShowInArticle => one_claim
+                .and_then(|id| map.claim(id))
+                .is_some_and(|c| c.quote.is_some()),
+            Command::FindNext | Command::FindPrevious => self.reader.find.open,
+            Command::Tidy | Command::FitView => !map.claims.is_empty(),
+            _ => true,
+        }
+    }
+
+    pub fn run(&mut self, ctx: &egui::Context, command: Command) {
+        if !self.is_enabled(command) {
+            return;
+        }
+        match command {
+            Command::New => self.request(Pending::New),
+            Command::Open => self.request(Pending::OpenDialog),
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => {
+                self.save_as();
+            }
+            Command::AddSource => self.add_source(),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Undo => {
+                self.canvas.editing = None;
+                match self.doc.undo() {
+                    Some(label) => self.set_status(format!("Undid: {label}")),
+                    None => self.set_status("Nothing to undo"),
+                }
+                self.selection.prune(&self.doc.map);
+            }
+            Command::Redo => {
+                self.canvas.editing = None;
+                if let Some(label) = self.doc.redo() {
+                    self.set_status(format!("Redid: {label}"));
+                }
+                self.selection.prune(&self.doc.map);
+            }
+            Command::Delete => {
+                if let Some(edit) = edits::delete_selection(&self.doc.map, &self.selection)
+                    && self.apply("Delete", edit)
+                {
+                    self.selection.clear();
+                }
+            }
+            Command::SelectAll => {
+                self.selection.claims = self.doc.map.claims.iter().map(|c| c.id).collect();
+                self.selection.links.clear();
+            }
+            Command::AddSelectionAsClaim => {
+                let at = self.free_spot();
+                let passage = self.reader.selected_passage();
+                if let Some((edit, id)) =
+                    passage.and_then(|p| edits::add_quoted_claim(&self.doc.map, &p, at))
+                    && self.apply("Add quoted claim", edit)
+                {
+                    self.selection.only_claim(id);
+                    self.reader.selection = None;
+                }
+            }
+            Command::NewClaim => {
+                let at = self.free_spot();
+                let (edit, id) = edits::add_own_claim(&self.doc.map, at);
+                if self.apply("New claim", edit) {
+                    self.selection.only_claim(id);
+                    self.canvas.start_editing(&self.doc.map, id);
+                }
+            }
+            Command::EditClaim => {
+                if let Some(id) = self.selection.single_claim() {
+                    self.canvas.start_editing(&self.doc.map, id);
+                }
+            }
+            Command::LinkSupport | Command::LinkRebut => {
+                let kind = if command == Command::LinkSupport {
+                    LinkKind::Support
+                } else {
+                    LinkKind::Rebut
+                };
+                if let Some(edit) = edits::link_selection(&self.doc.map, &self.selection, kind)
+                    && self.apply(&format!("Add {} link", kind.label()), edit)
+                {
+                    let target = self.selection.claims.last().copied();
+                    self.selection.clear();
+                    self.selection.claims.extend(target);
+                }
+            }
+            Command::ToggleLinkKind => {
+                let edits: Vec<Edit> = self
+                    .selection
+                    .links
+                    .iter()
+                    .filter_map(|&id| self.doc.map.link(id))
+                    .map(|l| Edit::RetypeLink {
+                        link: l.id,
+                        kind: l.kind.other(),
+                    })
+                    .collect();
+                self.apply("Switch support/rebut", Edit::Batch(edits));
+            }
+            Command::ReverseLink => {
+                if let Some(id) = self.selection.single_link() {
+                    self.apply("Reverse link", Edit::ReverseLink(id));
+                }
+            }
+            Command::ShowInArticle => {
+                if let Some(id) = self.selection.single_claim() {
+                    self.show_in_article(ctx, id);
+                }
+            }
+            Command::Find => {
+                self.show_reader = true;
+                self.reader.open_find();
+            }
+            Command::FindNext => self.reader.find_step(true),
+            Command::FindPrevious => self.reader.find_step(false),
+            Command::ZoomIn => self.canvas.zoom_by(1.25),
+            Command::ZoomOut => self.canvas.zoom_by(0.8),
+            Command::FitView => self.canvas.request_fit(),
+            Command::Tidy => self.tidy(),
+            Command::ToggleReader => self.show_reader = !self.show_reader,
+            Command::ToggleInspector => self.show_inspector = !self.show_inspector,
+            Command::Shortcuts => self.shortcuts_open = !self.shortcuts_open,
+        }
+    }
+
+    /// Where a claim added by command goes: the middle of the view, moved
+    /// down until it does not sit exactly on another claim.
+    fn free_spot(&self) -> crate::model::Point {
+        let mut at = self.canvas.centre();
+        while self
+            .doc
+            .map
+            .claims
+            .iter()
+            .any(|c| (c.pos.x - at.x).abs() < 20.0 && (c.pos.y - at.y).abs() < 20.0)
+        {
+            at.y += 40.0;
+        }
+        at
+    }
+
+    fn show_in_article(&mut self, ctx: &egui::Context, id: ClaimId) {
+        let Some(quote) = self.doc.map.claim(id).and_then(|c| c.quote.clone()) else {
+            return;
+        };
+        self.show_reader = true;
+        self.reader
+            .show_passage(quote.source, quote.start, quote.end, ctx.input(|i| i.time));
+    }
+
+    fn tidy(&mut self) {
+        let sizes = self
+            .doc
+            .map
+            .claims
+            .iter()
+            .map(|c| {
+                let size = self.canvas.card_size(c.id);
+                (
+                    c.id,
+                    layout::Size {
+                        w: size.x,
+                        h: size.y,
+                    },
+                )
+            })
+            .collect();
+        let positions = layout::tidy(&self.doc.map, &sizes);
+        let moves = positions
+            .into_iter()
+            .filter(|(id, p)| self.doc.map.claim(*id).is_some_and(|c| c.pos != *p))
+            .collect();
+        if self.apply("Tidy layout", Edit::MoveClaims(moves)) {
+            self.canvas.request_fit();
+        }
+    }
+
+    fn add_source(&mut self) {
+        let Some(path) = self.dialogs.open_text() else {
+            return;
+        };
+        let name = format::display(&path);
+        let stem = path
+            .file_stem()
+            .map_or_else(|| "source".to_owned(), |s| s.to_string_lossy().into_owned());
+        let source = format::read_file(&path).and_then(|bytes| {
+            format::text_source(&stem, &bytes, &self.doc.map).map_err(|error| format::FileError {
+                file: name.clone(),
+                error,
+            })
+        });
+        match source {
+            Ok(source) => {
+                let id = source.id.clone();
+                if self.apply("Add source", Edit::AddSource(source)) {
+                    self.show_reader = true;
+                    self.reader.open(id);
+                    self.set_status(format!("Added {name} as a source"));
+                }
+            }
+            Err(error) => self.set_error(format!("Could not add {error}")),
+        }
+    }
+
+    /// Applies what the panels asked for this frame.
+    pub fn handle(&mut self, ctx: &egui::Context, actions: Vec<Action>) {
+        for action in actions {
+            match action {
+                Action::Edit(label, edit) => {
+                    self.apply(&label, edit);
+                }
+                Action::Command(command) => self.run(ctx, command),
+                Action::ShowInArticle(id) => self.show_in_article(ctx, id),
+                Action::SelectClaim(id) => {
+                    self.selection.only_claim(id);
+                    self.canvas.reveal(id);
+                }
+            }
+        }
+    }
+
+    pub fn window_title(&self) -> String {
+        let marker = if self.doc.is_dirty() { "• " } else { "" };
+        format!("{marker}{} — Argmap", self.doc.name())
+    }
+}
+
+/// Answers to "save changes first?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptAnswer {
+    Save,
+    Discard,
+    Cancel,
+}
+
+impl eframe::App for ArgmapApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        chrome::frame(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_KEY, &self.recent);
+    }
+}
+
+/// Opens the window. `path` is the map given on the command line.
+pub fn run(path: Option<PathBuf>) -> eframe::Result {
+    let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png"))
+        .unwrap_or_default();
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Argmap")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_icon(icon)
+            .with_app_id("argmap"),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Argmap",
+        options,
+        Box::new(move |cc| {
+            let mut app = ArgmapApp::start(path.as_deref());
+            app.restore(cc.storage);
+            Ok(Box::new(app))
+        }),
+    )
+}

@@ -1,0 +1,145 @@
+//! Splits a source text into the blocks the reader shows: paragraphs,
+//! headings (`# `) and list items (`- `), each as a byte range of the text.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    Heading,
+    Item,
+}
+
+/// One block. `start..end` is the shown text, after any `# ` or `- ` marker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+pub fn blocks(text: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for piece in text.split("\n\n") {
+        let piece_start = offset;
+        offset += piece.len() + 2;
+        let lead = piece.len() - piece.trim_start().len();
+        let body = piece.trim();
+        if body.is_empty() {
+            continue;
+        }
+        let start = piece_start + lead;
+        let (kind, marker) = if body.starts_with("# ") {
+            (BlockKind::Heading, 2)
+        } else if body.starts_with("- ") {
+            (BlockKind::Item, 2)
+        } else {
+            (BlockKind::Paragraph, 0)
+        };
+        out.push(Block {
+            kind,
+            start: start + marker,
+            end: start + body.len(),
+        });
+    }
+    out
+}
+
+/// Every place `query` occurs in `text`, ignoring case, as byte ranges.
+pub fn find_all(text: &str, query: &str) -> Vec<(usize, usize)> {
+    let query: Vec<char> = query.chars().flat_map(char::to_lowercase).collect();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let mut from = 0;
+    while from < text.len() {
+        if let Some(end) = match_at(text, from, &query) {
+            found.push((from, end));
+            from = end;
+        } else {
+            from += text[from..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    found
+}
+
+/// If `query` (already lower-cased) matches `text` at byte `start`, the byte where the match ends.
+fn match_at(text: &str, start: usize, query: &[char]) -> Option<usize> {
+    let mut wanted = query.iter();
+    let mut end = start;
+    for c in text[start..].chars() {
+        for lower in c.to_lowercase() {
+            if wanted.next() != Some(&lower) {
+                return None;
+            }
+        }
+        end += c.len_utf8();
+        if wanted.len() == 0 {
+            return Some(end);
+        }
+    }
+    None
+}
+
+/// The word around byte `at` (letters, digits and apostrophes), as a byte range.
+pub fn word_at(text: &str, at: usize) -> (usize, usize) {
+    let is_word = |c: char| c.is_alphanumeric() || c == '’' || c == '\'' || c == '-';
+    let at = at.min(text.len());
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word(*c))
+        .last()
+        .map_or(at, |(i, _)| i);
+    let end = text[at..]
+        .char_indices()
+        .find(|(_, c)| !is_word(*c))
+        .map_or(text.len(), |(i, _)| at + i);
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_keep_byte_offsets_into_the_text() {
+        let text = "# Heading\n\nIt’s a “quote” — here.\n\n- one item\n\nLast.";
+        let found = blocks(text);
+        let shown: Vec<&str> = found.iter().map(|b| &text[b.start..b.end]).collect();
+        assert_eq!(
+            shown,
+            ["Heading", "It’s a “quote” — here.", "one item", "Last."]
+        );
+        let kinds: Vec<BlockKind> = found.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading,
+                BlockKind::Paragraph,
+                BlockKind::Item,
+                BlockKind::Paragraph
+            ]
+        );
+    }
+
+    #[test]
+    fn find_ignores_case_and_returns_byte_ranges() {
+        let text = "Putin’s regime. PUTIN’S friends. putin";
+        let found = find_all(text, "putin’s");
+        assert_eq!(found.len(), 2);
+        for (s, e) in found {
+            assert_eq!(text[s..e].to_lowercase(), "putin’s");
+        }
+        assert_eq!(find_all(text, "").len(), 0);
+        assert_eq!(find_all("ÀB àb", "àb"), vec![(0, 3), (4, 7)]);
+    }
+
+    #[test]
+    fn word_at_spans_curly_apostrophes() {
+        let text = "the regime doesn’t abide";
+        let at = text.find("sn").unwrap_or(0);
+        let (s, e) = word_at(text, at);
+        assert_eq!(&text[s..e], "doesn’t");
+    }
+}

@@ -1,0 +1,733 @@
+//! The reader: one article at a time, with find, highlights of passages
+//! already on the map, and text selection that can be dragged onto the canvas.
+
+pub mod blocks;
+
+use super::Action;
+use super::edits::{self, Passage};
+use super::theme;
+use crate::corpus;
+use crate::model::{ClaimId, Map, SourceId, excerpt};
+use blocks::{Block, BlockKind};
+use egui::text::{CCursor, LayoutJob, TextFormat};
+use egui::{
+    Align, Color32, FontId, Galley, Id, Key, Pos2, Rect, Sense, Stroke, Ui, WidgetInfo, vec2,
+};
+use std::sync::Arc;
+
+const BODY_SIZE: f32 = 15.0;
+const HEADING_SIZE: f32 = 17.0;
+/// Longest line the reader allows, for comfortable reading.
+const MAX_TEXT_WIDTH: f32 = 620.0;
+const ITEM_INDENT: f32 = 18.0;
+/// How long "Show in article" flashes the passage.
+const FLASH_SECONDS: f64 = 1.6;
+
+#[derive(Default)]
+pub struct Find {
+    pub open: bool,
+    pub query: String,
+    matches: Vec<(usize, usize)>,
+    /// Source and query the matches were computed for.
+    computed_for: Option<(SourceId, String)>,
+    pub current: usize,
+    focus: bool,
+}
+
+/// One laid-out block from the last frame: where it was drawn.
+struct Placed {
+    block: Block,
+    galley: Arc<Galley>,
+    origin: Pos2,
+}
+
+#[derive(Default)]
+pub struct Reader {
+    pub source: Option<SourceId>,
+    /// Selected bytes as (anchor, focus); the order shows the drag direction.
+    pub selection: Option<(usize, usize)>,
+    selecting: bool,
+    /// Pointer pressed inside the selection: it may become a drag onto the canvas.
+    press_in_selection: Option<Pos2>,
+    pub find: Find,
+    scroll_to: Option<(usize, usize)>,
+    flash: Option<(usize, usize, f64)>,
+    placed: Vec<Placed>,
+    blocks: Option<(SourceId, usize, Vec<Block>)>,
+}
+
+impl Reader {
+    /// The selected span, in text order, if it is not empty.
+    pub fn selected_span(&self) -> Option<(usize, usize)> {
+        let (a, b) = self.selection?;
+        (a != b).then(|| (a.min(b), a.max(b)))
+    }
+
+    pub fn selected_passage(&self) -> Option<Passage> {
+        let (start, end) = self.selected_span()?;
+        Some(Passage {
+            source: self.source.clone()?,
+            start,
+            end,
+        })
+    }
+
+    pub fn open(&mut self, source: SourceId) {
+        if self.source.as_ref() != Some(&source) {
+            self.source = Some(source);
+            self.selection = None;
+            self.press_in_selection = None;
+            self.placed.clear();
+        }
+    }
+
+    /// Opens the source and scrolls to the span, flashing it.
+    pub fn show_passage(&mut self, source: SourceId, start: usize, end: usize, now: f64) {
+        self.open(source);
+        self.scroll_to = Some((start, end));
+        self.flash = Some((start, end, now + FLASH_SECONDS));
+    }
+
+    pub fn open_find(&mut self) {
+        self.find.open = true;
+        self.find.focus = true;
+    }
+
+    pub fn find_step(&mut self, forward: bool) {
+        let n = self.find.matches.len();
+        if n == 0 {
+            return;
+        }
+        self.find.current = if forward {
+            (self.find.current + 1) % n
+        } else {
+            (self.find.current + n - 1) % n
+        };
+        self.scroll_to = Some(self.find.matches[self.find.current]);
+    }
+
+    /// Where the text cursor before byte `at` was drawn last frame (the middle
+    /// of its line), if that part of the text was laid out. Tests use it to
+    /// point at a passage.
+    pub fn cursor_point(&self, at: usize) -> Option<Pos2> {
+        let placed = self
+            .placed
+            .iter()
+            .find(|p| p.block.start <= at && at <= p.block.end)?;
+        let index = char_index(first_text(&placed.galley), at - placed.block.start);
+        let rect = placed.galley.pos_from_cursor(CCursor::new(index));
+        Some(rect.center() + placed.origin.to_vec2())
+    }
+
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        map: &Map,
+        selected_claim: Option<ClaimId>,
+        actions: &mut Vec<Action>,
+    ) {
+        let dark = ui.visuals().dark_mode;
+        self.picker(ui, map, actions);
+        let Some(source) = self
+            .source
+            .clone()
+            .and_then(|id| edits::source_for(map, &id).cloned())
+        else {
+            ui.add_space(20.0);
+            ui.label("Pick an article above to read it.");
+            return;
+        };
+        if self.find.open {
+            self.find_bar(ui, &source.id, &source.text);
+        }
+        ui.separator();
+        let blocks = self.blocks_for(&source.id, &source.text);
+        let now = ui.input(|i| i.time);
+        let highlights = quote_highlights(map, &source.id, selected_claim, dark);
+        let flash = self.flash.filter(|f| f.2 > now);
+        if flash.is_some() {
+            ui.ctx().request_repaint();
+        }
+        let scroll_to = self.scroll_to.take();
+        let mut placed = Vec::with_capacity(blocks.len());
+        let output = egui::ScrollArea::vertical()
+            .id_salt("reader-scroll")
+            .auto_shrink([false, false])
+            // Dragging over the text selects it; scrolling is by wheel and scroll bar.
+            .scroll_source(egui::containers::scroll_area::ScrollSource {
+                scroll_bar: true,
+                drag: egui::containers::scroll_area::DragScroll::Never,
+                mouse_wheel: true,
+            })
+            .show(ui, |ui| {
+                let width = ui.available_width().min(MAX_TEXT_WIDTH);
+                header(ui, map, &source, width);
+                ui.add_space(10.0);
+                let selection = self.selected_span();
+                let current = self.find.matches.get(self.find.current).copied();
+                for block in &blocks {
+                    let style = Overlay {
+                        selection,
+                        highlights: &highlights,
+                        matches: &self.find.matches,
+                        current,
+                        flash: flash.map(|f| (f.0, f.1, ((f.2 - now) / FLASH_SECONDS) as f32)),
+                    };
+                    let (indent, size) = match block.kind {
+                        BlockKind::Item => (ITEM_INDENT, BODY_SIZE),
+                        BlockKind::Heading => (0.0, HEADING_SIZE),
+                        BlockKind::Paragraph => (0.0, BODY_SIZE),
+                    };
+                    if block.kind == BlockKind::Heading {
+                        ui.add_space(8.0);
+                    }
+                    let job = block_job(&source.text, block, &style, size, width - indent, dark);
+                    let galley = ui.painter().layout_job(job);
+                    let (rect, _) =
+                        ui.allocate_exact_size(vec2(width, galley.size().y), Sense::hover());
+                    let origin = rect.min + vec2(indent, 0.0);
+                    if ui.is_rect_visible(rect) {
+                        if block.kind == BlockKind::Item {
+                            ui.painter().text(
+                                rect.min + vec2(4.0, 0.0),
+                                egui::Align2::LEFT_TOP,
+                                "•",
+                                FontId::proportional(BODY_SIZE),
+                                theme::text_colour(dark),
+                            );
+                        }
+                        ui.painter()
+                            .galley(origin, galley.clone(), theme::text_colour(dark));
+                    }
+                    if let Some((start, _)) = scroll_to
+                        && block.start <= start
+                        && start <= block.end
+                    {
+                        let at = galley.pos_from_cursor(CCursor::new(char_index(
+                            first_text(&galley),
+                            start - block.start,
+                        )));
+                        ui.scroll_to_rect(
+                            at.translate(origin.to_vec2()).expand(40.0),
+                            Some(Align::Center),
+                        );
+                    }
+                    placed.push(Placed {
+                        block: *block,
+                        galley,
+                        origin,
+                    });
+                    ui.add_space(if block.kind == BlockKind::Heading {
+                        4.0
+                    } else {
+                        10.0
+                    });
+                }
+            });
+        self.placed = placed;
+        // The visible text column, leaving the scroll bar at the right edge alone.
+        let view = output.inner_rect;
+        let area = Rect::from_min_max(
+            view.min,
+            egui::pos2(
+                (view.max.x - 14.0).min(view.min.x + MAX_TEXT_WIDTH),
+                view.max.y,
+            ),
+        );
+        let response = ui.interact(
+            area,
+            ui.scope_id().with("reader-text"),
+            Sense::click_and_drag(),
+        );
+        response.widget_info(|| {
+            WidgetInfo::labeled(
+                egui::Role::Document,
+                true,
+                format!("Article text: {}", source.title),
+            )
+        });
+        self.pointer(ui, &response, map, &source, output.inner_rect, actions);
+        self.drag_preview(ui, &source.text, dark);
+    }
+
+    fn picker(&mut self, ui: &mut Ui, map: &Map, actions: &mut Vec<Action>) {
+        // Right to left, so the buttons keep their place and the list takes
+        // what is left; nothing here may ask for more width than the panel has,
+        // or the panel would grow every frame.
+        let row = egui::Layout::right_to_left(Align::Center);
+        ui.allocate_ui_with_layout(
+            egui::vec2(ui.available_width(), ui.spacing().interact_size.y),
+            row,
+            |ui| {
+                if ui
+                    .button("Add…")
+                    .on_hover_text("Add source… (import a text or Markdown file)")
+                    .clicked()
+                {
+                    actions.push(Action::Command(super::Command::AddSource));
+                }
+                if ui
+                    .button("Find")
+                    .on_hover_text("Find in article (Ctrl+F)")
+                    .clicked()
+                {
+                    self.open_find();
+                }
+                let current = self
+                    .source
+                    .as_ref()
+                    .and_then(|id| edits::source_for(map, id))
+                    .map_or_else(|| "Choose an article".to_owned(), source_name);
+                let mut chosen = None;
+                egui::ComboBox::from_label("Article")
+                    .selected_text(excerpt(&current, 40))
+                    .width((ui.available_width() - 70.0).max(80.0))
+                    .show_ui(ui, |ui| {
+                        let in_map: Vec<_> = map.sources.iter().collect();
+                        if !in_map.is_empty() {
+                            ui.label(egui::RichText::new("In this map").small().weak());
+                            for source in &in_map {
+                                if ui
+                                    .selectable_label(
+                                        self.source.as_ref() == Some(&source.id),
+                                        source_name(source),
+                                    )
+                                    .clicked()
+                                {
+                                    chosen = Some(source.id.clone());
+                                }
+                            }
+                        }
+                        let bundled: Vec<_> = corpus::articles()
+                            .iter()
+                            .filter(|a| map.source(&a.id).is_none())
+                            .collect();
+                        if !bundled.is_empty() {
+                            ui.label(egui::RichText::new("Bundled articles").small().weak());
+                            for article in bundled {
+                                if ui
+                                    .selectable_label(
+                                        self.source.as_ref() == Some(&article.id),
+                                        source_name(article),
+                                    )
+                                    .clicked()
+                                {
+                                    chosen = Some(article.id.clone());
+                                }
+                            }
+                        }
+                    });
+                if let Some(id) = chosen {
+                    self.open(id);
+                }
+            },
+        );
+    }
+
+    fn find_bar(&mut self, ui: &mut Ui, source: &SourceId, text: &str) {
+        let key = (source.clone(), self.find.query.clone());
+        if self.find.computed_for.as_ref() != Some(&key) {
+            self.find.matches = blocks::find_all(text, &self.find.query);
+            self.find.current = 0;
+            self.find.computed_for = Some(key);
+            self.scroll_to = self.find.matches.first().copied();
+        }
+        ui.horizontal(|ui| {
+            let edit = egui::TextEdit::singleline(&mut self.find.query)
+                .hint_text("Find in article")
+                .desired_width((ui.available_width() - 230.0).max(60.0));
+            let response = ui.add(edit);
+            response.widget_info(|| {
+                WidgetInfo::labeled(egui::Role::TextInput, true, "Find in article")
+            });
+            if self.find.focus {
+                response.request_focus();
+                self.find.focus = false;
+            }
+            if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                let back = ui.input(|i| i.modifiers.shift);
+                self.find_step(!back);
+                response.request_focus();
+            }
+            let n = self.find.matches.len();
+            let label = if n == 0 {
+                "no matches".to_owned()
+            } else {
+                format!("{} of {n}", self.find.current + 1)
+            };
+            ui.label(label);
+            if ui
+                .button("Previous")
+                .on_hover_text("Previous match (Shift+F3)")
+                .clicked()
+            {
+                self.find_step(false);
+            }
+            if ui.button("Next").on_hover_text("Next match (F3)").clicked() {
+                self.find_step(true);
+            }
+            if ui.button("×").on_hover_text("Close find").clicked()
+                || ui.input(|i| i.key_pressed(Key::Escape)) && response.has_focus()
+            {
+                self.find = Find::default();
+            }
+        });
+    }
+
+    fn blocks_for(&mut self, id: &SourceId, text: &str) -> Vec<Block> {
+        match &self.blocks {
+            Some((cached_id, len, blocks)) if cached_id == id && *len == text.len() => {
+                blocks.clone()
+            }
+            _ => {
+                let blocks = blocks::blocks(text);
+                self.blocks = Some((id.clone(), text.len(), blocks.clone()));
+                blocks
+            }
+        }
+    }
+
+    /// The byte offset under `pos`, or the nearest one in the text column.
+    fn hit(&self, pos: Pos2) -> Option<usize> {
+        let placed = self
+            .placed
+            .iter()
+            .min_by(|a, b| vertical_distance(a, pos).total_cmp(&vertical_distance(b, pos)))?;
+        let text = first_text(&placed.galley);
+        let cursor = placed.galley.cursor_from_pos(pos - placed.origin);
+        let byte = text
+            .char_indices()
+            .nth(cursor.index.0)
+            .map_or(text.len(), |(b, _)| b);
+        Some(placed.block.start + byte)
+    }
+
+    fn pointer(
+        &mut self,
+        ui: &Ui,
+        response: &egui::Response,
+        map: &Map,
+        source: &crate::model::Source,
+        view: Rect,
+        actions: &mut Vec<Action>,
+    ) {
+        let (pressed, down, released, shift, pos) = ui.input(|i| {
+            (
+                i.pointer.primary_pressed(),
+                i.pointer.primary_down(),
+                i.pointer.primary_released(),
+                i.modifiers.shift,
+                i.pointer.interact_pos(),
+            )
+        });
+        let Some(pos) = pos else { return };
+        let over = response.contains_pointer();
+        if pressed && over {
+            let Some(at) = self.hit(pos) else { return };
+            let inside = self.selected_span().is_some_and(|(s, e)| s <= at && at < e);
+            if inside && !shift {
+                self.press_in_selection = Some(pos);
+            } else if shift && self.selection.is_some() {
+                if let Some((anchor, _)) = self.selection {
+                    self.selection = Some((anchor, at));
+                }
+                self.selecting = true;
+            } else {
+                self.selection = Some((at, at));
+                self.selecting = true;
+            }
+        }
+        if response.double_clicked()
+            && let Some(at) = self.hit(pos)
+        {
+            let (s, e) = blocks::word_at(&source.text, at);
+            self.selection = Some((s, e));
+            self.selecting = false;
+        }
+        if down && self.selecting {
+            if let Some(at) = self.hit(pos)
+                && let Some((anchor, _)) = self.selection
+            {
+                self.selection = Some((anchor, at));
+            }
+            // Scroll while selecting past the top or bottom edge.
+            if pos.y < view.top() + 10.0 {
+                ui.scroll_with_delta(vec2(0.0, 12.0));
+            } else if pos.y > view.bottom() - 10.0 {
+                ui.scroll_with_delta(vec2(0.0, -12.0));
+            }
+        }
+        if down
+            && let Some(start) = self.press_in_selection
+            && start.distance(pos) > 6.0
+        {
+            if let Some(passage) = self.selected_passage() {
+                egui::DragAndDrop::set_payload(ui.ctx(), passage);
+            }
+            self.press_in_selection = None;
+        }
+        if released {
+            let clicked_in_place = self.press_in_selection.take().is_some();
+            let was_selecting = std::mem::take(&mut self.selecting);
+            let empty = self.selected_span().is_none();
+            if clicked_in_place || (was_selecting && empty) {
+                // A click, not a drag: on a passage already mapped, select its claim.
+                if let Some(at) = over.then(|| self.hit(pos)).flatten() {
+                    self.selection = None;
+                    if let Some(claim) = claim_at(map, &source.id, at) {
+                        actions.push(Action::SelectClaim(claim));
+                    }
+                }
+            }
+        }
+        if over
+            && !down
+            && let Some(at) = self.hit(pos)
+            && let Some(claim) = claim_at(map, &source.id, at).and_then(|id| map.claim(id))
+        {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            response
+                .clone()
+                .on_hover_text_at_pointer(format!("On the map: {}", excerpt(&claim.text, 90)));
+        }
+        if over
+            && self.selected_span().is_some()
+            && !down
+            && let Some(at) = self.hit(pos)
+            && self.selected_span().is_some_and(|(s, e)| s <= at && at < e)
+        {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::Grab);
+        }
+    }
+
+    /// While a passage is dragged, a small card follows the pointer.
+    fn drag_preview(&self, ui: &Ui, text: &str, dark: bool) {
+        let Some(passage) = egui::DragAndDrop::payload::<Passage>(ui.ctx()) else {
+            return;
+        };
+        let Some(pointer) = ui.input(|i| i.pointer.latest_pos()) else {
+            return;
+        };
+        let quote = text.get(passage.start..passage.end).unwrap_or_default();
+        egui::Area::new(Id::unique("argmap-quote-preview"))
+            .order(egui::Order::Tooltip)
+            .fixed_pos(pointer + vec2(14.0, 10.0))
+            .interactable(false)
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style())
+                    .fill(theme::card_fill(dark).gamma_multiply(0.95))
+                    .stroke(Stroke::new(2.0, theme::selection_colour(dark)))
+                    .show(ui, |ui| {
+                        ui.set_max_width(220.0);
+                        ui.label(egui::RichText::new(excerpt(quote, 140)).size(13.0));
+                    });
+            });
+    }
+}
+
+fn source_name(source: &crate::model::Source) -> String {
+    let who = source
+        .authors
+        .iter()
+        .filter_map(|a| a.split_whitespace().last())
+        .collect::<Vec<_>>()
+        .join(" & ");
+    if who.is_empty() {
+        source.title.clone()
+    } else {
+        format!("{who}: {}", source.title)
+    }
+}
+
+fn header(ui: &mut Ui, map: &Map, source: &crate::model::Source, width: f32) {
+    ui.set_max_width(width);
+    ui.add(egui::Label::new(egui::RichText::new(&source.title).size(20.0).strong()).wrap());
+    let mut byline = source.authors.join(" and ");
+    for part in [&source.publication, &source.date] {
+        if !part.is_empty() {
+            if !byline.is_empty() {
+                byline.push_str(" · ");
+            }
+            byline.push_str(part);
+        }
+    }
+    ui.add(egui::Label::new(egui::RichText::new(byline).size(13.0)).wrap());
+    if !source.stance.is_empty() {
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(&source.stance)
+                    .italics()
+                    .size(13.0)
+                    .weak(),
+            )
+            .wrap(),
+        );
+    }
+    let own_copy = map
+        .source(&source.id)
+        .is_some_and(|s| corpus::article(&s.id).is_some() && !corpus::is_bundled(s));
+    if own_copy {
+        ui.label(egui::RichText::new("This map carries its own copy of this article, which differs from the bundled one.").small().weak());
+    }
+}
+
+/// Byte ranges of passages quoted by claims, with their claim and colour.
+fn quote_highlights(
+    map: &Map,
+    source: &SourceId,
+    selected: Option<ClaimId>,
+    dark: bool,
+) -> Vec<(usize, usize, Color32)> {
+    map.claims
+        .iter()
+        .filter_map(|c| {
+            let q = c.quote.as_ref().filter(|q| &q.source == source)?;
+            let colour = theme::source_colour(source);
+            let alpha = if Some(c.id) == selected { 1.6 } else { 1.0 };
+            Some((
+                q.start,
+                q.end,
+                theme::wash(colour, dark).gamma_multiply(alpha),
+            ))
+        })
+        .collect()
+}
+
+/// The claim whose quote covers byte `at` (the shortest, if several overlap).
+fn claim_at(map: &Map, source: &SourceId, at: usize) -> Option<ClaimId> {
+    map.claims
+        .iter()
+        .filter_map(|c| {
+            let q = c.quote.as_ref()?;
+            (&q.source == source && q.start <= at && at < q.end).then_some((q.end - q.start, c.id))
+        })
+        .min()
+        .map(|(_, id)| id)
+}
+
+struct Overlay<'a> {
+    selection: Option<(usize, usize)>,
+    highlights: &'a [(usize, usize, Color32)],
+    matches: &'a [(usize, usize)],
+    current: Option<(usize, usize)>,
+    /// Span and remaining strength (1 → 0).
+    flash: Option<(usize, usize, f32)>,
+}
+
+impl Overlay<'_> {
+    /// Background for the byte at `at`: selection over find over flash over quotes.
+    fn background(&self, at: usize, dark: bool) -> Color32 {
+        let inside = |(s, e): (usize, usize)| s <= at && at < e;
+        if self.selection.is_some_and(inside) {
+            return theme::selection_colour(dark).gamma_multiply(if dark { 0.55 } else { 0.35 });
+        }
+        if self.current.is_some_and(inside) {
+            return Color32::from_rgb(0xff, 0x9f, 0x1a);
+        }
+        if self.matches.iter().any(|&m| inside(m)) {
+            return Color32::from_rgba_unmultiplied(0xff, 0xd8, 0x4d, if dark { 110 } else { 150 });
+        }
+        if let Some((s, e, strength)) = self.flash
+            && inside((s, e))
+        {
+            return Color32::from_rgba_unmultiplied(
+                0xff,
+                0xc1,
+                0x07,
+                (200.0 * strength.clamp(0.0, 1.0)) as u8,
+            );
+        }
+        self.highlights
+            .iter()
+            .find(|h| inside((h.0, h.1)))
+            .map_or(Color32::TRANSPARENT, |h| h.2)
+    }
+
+    /// Offsets inside `block` where the background may change.
+    fn cuts(&self, block: &Block) -> Vec<usize> {
+        let mut cuts = vec![block.start, block.end];
+        let mut add = |(s, e): (usize, usize)| cuts.extend([s, e]);
+        if let Some(s) = self.selection {
+            add(s);
+        }
+        if let Some(c) = self.current {
+            add(c);
+        }
+        if let Some((s, e, _)) = self.flash {
+            add((s, e));
+        }
+        for m in self
+            .matches
+            .iter()
+            .filter(|m| m.1 > block.start && m.0 < block.end)
+        {
+            add(*m);
+        }
+        for h in self
+            .highlights
+            .iter()
+            .filter(|h| h.1 > block.start && h.0 < block.end)
+        {
+            add((h.0, h.1));
+        }
+        cuts.retain(|&c| c >= block.start && c <= block.end);
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts
+    }
+}
+
+fn block_job(
+    text: &str,
+    block: &Block,
+    overlay: &Overlay<'_>,
+    size: f32,
+    width: f32,
+    dark: bool,
+) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = width;
+    let colour = theme::text_colour(dark);
+    let cuts = overlay.cuts(block);
+    for pair in cuts.windows(2) {
+        let (s, e) = (pair[0], pair[1]);
+        // Cuts come from validated spans, but a stale one could split a character.
+        let Some(piece) = text.get(s..e) else {
+            continue;
+        };
+        let format = TextFormat {
+            font_id: FontId::proportional(size),
+            color: if block.kind == BlockKind::Heading {
+                theme::text_colour(dark)
+            } else {
+                colour
+            },
+            background: overlay.background(s, dark),
+            line_height: Some(size * 1.45),
+            ..Default::default()
+        };
+        job.append(piece, 0.0, format);
+    }
+    job
+}
+
+fn first_text(galley: &Galley) -> &str {
+    galley.job.text.as_str()
+}
+
+/// Character index of a byte offset into `text` (clamped to the text).
+fn char_index(text: &str, byte: usize) -> usize {
+    let byte = byte.min(text.len());
+    text.char_indices().take_while(|(b, _)| *b < byte).count()
+}
+
+fn vertical_distance(placed: &Placed, pos: Pos2) -> f32 {
+    let rect = placed.galley.rect.translate(placed.origin.to_vec2());
+    if pos.y < rect.top() {
+        rect.top() - pos.y
+    } else if pos.y > rect.bottom() {
+        pos.y - rect.bottom()
+    } else {
+        0.0
+    }
+}

@@ -1,0 +1,671 @@
+//! The editor driven like a user drives it: pointer and keys through
+//! egui_kittest, widgets found by their accessible names.
+
+use argmap::app::files::ScriptedDialogs;
+use argmap::app::{ArgmapApp, Command};
+use argmap::corpus;
+use argmap::model::{Claim, ClaimId, Link, LinkId, LinkKind, Map, Point, Quote, SourceId, Target};
+use egui::{Key, Modifiers, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::PathBuf;
+
+const PASSAGE: &str = "Putin, in other words, is a wholly untrustworthy interlocutor.";
+
+fn kramer() -> argmap::model::Source {
+    corpus::article(&SourceId::new("kramer-2017"))
+        .expect("bundled")
+        .clone()
+}
+
+fn claim(id: u64, text: &str, x: f32, y: f32) -> Claim {
+    Claim {
+        id: ClaimId(id),
+        text: text.into(),
+        pos: Point::new(x, y),
+        note: String::new(),
+        quote: None,
+    }
+}
+
+/// Three claims (one quoted from Kramer) and one support link.
+fn editor_map() -> Map {
+    let source = kramer();
+    let passage = "Putin’s regime simply doesn’t abide by agreements it has signed or inherited.";
+    let start = source.text.find(passage).expect("verbatim");
+    let mut quoted = claim(2, passage, -150.0, 200.0);
+    quoted.quote = Some(Quote {
+        source: source.id.clone(),
+        start,
+        end: start + passage.len(),
+        text: passage.into(),
+    });
+    Map {
+        title: "Editor test".into(),
+        description: String::new(),
+        sources: vec![source],
+        claims: vec![
+            claim(1, "Talking to Putin won’t work.", 0.0, 0.0),
+            quoted,
+            claim(3, "Russia broke the INF treaty.", 200.0, 200.0),
+        ],
+        links: vec![Link {
+            id: LinkId(1),
+            kind: LinkKind::Support,
+            premises: vec![ClaimId(2)],
+            target: Target::Claim(ClaimId(1)),
+            note: String::new(),
+        }],
+    }
+}
+
+fn harness_with(map: Map, path: Option<PathBuf>) -> Harness<'static, ArgmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .with_max_steps(400)
+        // Frames at 60 per second, as on screen: a double-click fits in two of them.
+        .with_step_dt(1.0 / 60.0)
+        // Scrolling jumps instead of gliding, so positions read between frames hold.
+        .with_context_setup(|ctx| {
+            ctx.all_styles_mut(|s| s.scroll_animation = egui::style::ScrollAnimation::none())
+        })
+        .build_eframe(move |_| {
+            let mut app = ArgmapApp::with_map(map, path, "test.ron");
+            app.dialogs = Box::new(ScriptedDialogs::default());
+            app
+        });
+    harness.run();
+    harness
+}
+
+fn harness() -> Harness<'static, ArgmapApp> {
+    harness_with(editor_map(), None)
+}
+
+fn answer_dialogs(harness: &mut Harness<'static, ArgmapApp>, answers: Vec<Option<PathBuf>>) {
+    harness.state_mut().dialogs = Box::new(ScriptedDialogs {
+        answers: answers.into(),
+    });
+}
+
+/// Presses at `from`, moves in small steps to `to`, releases there.
+fn drag(harness: &mut Harness<'static, ArgmapApp>, from: Pos2, to: Pos2) {
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=8 {
+        harness.hover_at(from.lerp(to, step as f32 / 8.0));
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+}
+
+/// Clicks `count` times at `pos` in one frame (a harness frame lasts longer
+/// than a double-click may).
+fn click_at(harness: &mut Harness<'static, ArgmapApp>, pos: Pos2, count: usize) {
+    harness.hover_at(pos);
+    harness.run();
+    for _ in 0..count {
+        for pressed in [true, false] {
+            harness.event(egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+    }
+    harness.run();
+}
+
+fn claim_centre(harness: &Harness<'static, ArgmapApp>, text: &str) -> Pos2 {
+    harness
+        .get_by_label(&format!("Claim: {text}"))
+        .rect()
+        .center()
+}
+
+#[test]
+fn dragging_a_selected_passage_onto_the_canvas_makes_a_quoted_claim() {
+    let mut harness = harness();
+    // Find scrolls the reader to the passage.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness
+        .get_by_label("Find in article")
+        .type_text("wholly untrustworthy");
+    harness.run();
+    let text = kramer().text;
+    let start = text.find(PASSAGE).expect("passage");
+    let end = start + PASSAGE.len();
+    let (from, to) = {
+        let reader = &harness.state().reader;
+        (
+            reader.cursor_point(start).expect("start drawn"),
+            reader.cursor_point(end).expect("end drawn"),
+        )
+    };
+    // Select the passage by dragging across it.
+    drag(&mut harness, from + vec2(1.0, 0.0), to - vec2(1.0, 0.0));
+    assert_eq!(
+        harness.state().reader.selected_span(),
+        Some((start, end)),
+        "selection covers the passage exactly"
+    );
+    // Press inside the selection and drag it onto the canvas.
+    let canvas = harness.get_by_label("Map canvas").rect();
+    let drop = canvas.center() + vec2(0.0, 250.0);
+    let inside = harness
+        .state()
+        .reader
+        .cursor_point(start + 10)
+        .expect("inside");
+    drag(&mut harness, inside, drop);
+
+    let map = &harness.state().doc.map;
+    assert_eq!(map.claims.len(), 4);
+    let new = map.claims.last().expect("new claim");
+    assert_eq!(new.text, PASSAGE);
+    let quote = new.quote.as_ref().expect("quote anchor");
+    assert_eq!(
+        (quote.source.as_str(), quote.start, quote.end),
+        ("kramer-2017", start, end)
+    );
+    assert_eq!(quote.text, PASSAGE);
+    // It landed where it was dropped.
+    let at = harness.state().canvas.view.to_screen(new.pos);
+    assert!(
+        at.distance(drop) < 1.0,
+        "dropped at {drop:?}, placed at {at:?}"
+    );
+    assert!(harness.state().doc.is_dirty());
+    harness.get_by_label(&format!("Claim: {PASSAGE}"));
+}
+
+#[test]
+fn the_keyboard_path_adds_the_selected_passage_too() {
+    let mut harness = harness();
+    let text = kramer().text;
+    // Double-click a word in the first paragraph selects it; Ctrl+E adds it.
+    let start = text.find("pity").expect("word");
+    let point = harness
+        .state()
+        .reader
+        .cursor_point(start + 1)
+        .expect("drawn");
+    click_at(&mut harness, point, 2);
+    assert_eq!(
+        harness.state().reader.selected_span(),
+        Some((start, start + "pity".len()))
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    let map = &harness.state().doc.map;
+    let new = map.claims.last().expect("claim");
+    assert_eq!(new.text, "pity");
+    assert_eq!(new.quote.as_ref().map(|q| q.start), Some(start));
+}
+
+#[test]
+fn selecting_two_claims_and_pressing_s_or_r_links_them() {
+    let mut harness = harness();
+    harness
+        .get_by_label("Claim: Russia broke the INF treaty.")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("Claim: Talking to Putin won’t work.")
+        .click_modifiers(Modifiers::SHIFT);
+    harness.run();
+    harness.key_press(Key::S);
+    harness.run();
+    let map = &harness.state().doc.map;
+    let link = map.links.last().expect("new link");
+    assert_eq!(
+        (link.kind, link.premises.clone(), link.target),
+        (
+            LinkKind::Support,
+            vec![ClaimId(3)],
+            Target::Claim(ClaimId(1))
+        )
+    );
+    harness.get_by_label(
+        "Support link: “Russia broke the INF treaty.” supports “Talking to Putin won’t work.”",
+    );
+
+    // Undo, then the same pair as a rebut.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().doc.map.links.len(), 1);
+    harness
+        .get_by_label("Claim: Russia broke the INF treaty.")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("Claim: Talking to Putin won’t work.")
+        .click_modifiers(Modifiers::SHIFT);
+    harness.run();
+    harness.key_press(Key::R);
+    harness.run();
+    let link = harness
+        .state()
+        .doc
+        .map
+        .links
+        .last()
+        .cloned()
+        .expect("rebut");
+    assert_eq!(link.kind, LinkKind::Rebut);
+    harness.get_by_label(
+        "Rebut link: “Russia broke the INF treaty.” rebuts “Talking to Putin won’t work.”",
+    );
+}
+
+#[test]
+fn dragging_from_a_handle_onto_a_claim_offers_support_or_rebut() {
+    let mut harness = harness();
+    let handle = harness
+        .get_by_label("Link from: Russia broke the INF treaty.")
+        .rect()
+        .center();
+    let target = claim_centre(
+        &harness,
+        "Putin’s regime simply doesn’t abide by agreements it has signed or inherited.",
+    );
+    drag(&mut harness, handle, target);
+    harness.get_by_label("Rebut").click();
+    harness.run();
+    let link = harness.state().doc.map.links.last().cloned().expect("link");
+    assert_eq!(
+        (link.kind, link.premises, link.target),
+        (LinkKind::Rebut, vec![ClaimId(3)], Target::Claim(ClaimId(2)))
+    );
+    // Support links and rebuts are told apart by name, not colour alone.
+    harness.get_by_label("Rebut link: “Russia broke the INF treaty.” rebuts “Putin’s regime simply doesn’t abide by…”");
+}
+
+#[test]
+fn dropping_a_handle_on_a_link_badge_makes_an_undercut() {
+    let mut harness = harness();
+    let handle = harness
+        .get_by_label("Link from: Russia broke the INF treaty.")
+        .rect()
+        .center();
+    let badge = harness
+        .get_by_label("Support link: “Putin’s regime simply doesn’t abide by…” supports “Talking to Putin won’t work.”")
+        .rect()
+        .center();
+    drag(&mut harness, handle, badge);
+    harness.get_by_label("Undercuts this link").click();
+    harness.run();
+    let link = harness
+        .state()
+        .doc
+        .map
+        .links
+        .last()
+        .cloned()
+        .expect("undercut");
+    assert_eq!(
+        (link.kind, link.target),
+        (LinkKind::Rebut, Target::Link(LinkId(1)))
+    );
+}
+
+#[test]
+fn moving_a_claim_is_one_undo_step_and_redo_brings_it_back() {
+    let mut harness = harness();
+    let before = harness
+        .state()
+        .doc
+        .map
+        .claim(ClaimId(3))
+        .expect("claim")
+        .pos;
+    let from = claim_centre(&harness, "Russia broke the INF treaty.");
+    drag(&mut harness, from, from + vec2(120.0, 80.0));
+    let moved = harness
+        .state()
+        .doc
+        .map
+        .claim(ClaimId(3))
+        .expect("claim")
+        .pos;
+    let zoom = harness.state().canvas.view.zoom;
+    assert!(
+        (moved.x - before.x - 120.0 / zoom).abs() < 0.5
+            && (moved.y - before.y - 80.0 / zoom).abs() < 0.5,
+        "{before:?} → {moved:?}"
+    );
+    assert_eq!(harness.state().doc.history.undo_label(), Some("Move claim"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .doc
+            .map
+            .claim(ClaimId(3))
+            .expect("claim")
+            .pos,
+        before
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .doc
+            .map
+            .claim(ClaimId(3))
+            .expect("claim")
+            .pos,
+        moved
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .doc
+            .map
+            .claim(ClaimId(3))
+            .expect("claim")
+            .pos,
+        moved,
+        "Ctrl+Y redoes too"
+    );
+}
+
+#[test]
+fn editing_a_claim_in_place_is_one_step() {
+    let mut harness = harness();
+    let card = harness.get_by_label("Claim: Russia broke the INF treaty.");
+    card.click();
+    harness.run();
+    harness.key_press(Key::F2);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.get_by_label("Claim text").type_text("x");
+    harness.run();
+    let editing = harness.state().canvas.editing.is_some();
+    assert!(editing, "F2 opens the in-place editor");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let text = harness
+        .state()
+        .doc
+        .map
+        .claim(ClaimId(3))
+        .expect("claim")
+        .text
+        .clone();
+    assert_ne!(text, "Russia broke the INF treaty.");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .doc
+            .map
+            .claim(ClaimId(3))
+            .expect("claim")
+            .text,
+        "Russia broke the INF treaty."
+    );
+}
+
+#[test]
+fn editing_text_in_the_inspector_commits_when_focus_leaves() {
+    let mut harness = harness();
+    harness
+        .get_by_label("Claim: Russia broke the INF treaty.")
+        .click();
+    harness.run();
+    let field = harness.get_by_label("Text");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness
+        .get_by_label("Text")
+        .type_text("Russia violated the INF treaty.");
+    harness.run();
+    // Typing alone changes nothing yet; leaving the field commits one step.
+    assert_eq!(
+        harness
+            .state()
+            .doc
+            .map
+            .claim(ClaimId(3))
+            .expect("claim")
+            .text,
+        "Russia broke the INF treaty."
+    );
+    harness.get_by_label("Map canvas").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .doc
+            .map
+            .claim(ClaimId(3))
+            .expect("claim")
+            .text,
+        "Russia violated the INF treaty."
+    );
+    assert_eq!(
+        harness.state().doc.history.undo_label(),
+        Some("Edit claim text")
+    );
+}
+
+#[test]
+fn delete_removes_a_claim_with_its_links_and_undo_restores_both() {
+    let mut harness = harness();
+    let original = harness.state().doc.map.clone();
+    harness
+        .get_by_label("Claim: Talking to Putin won’t work.")
+        .click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    let map = &harness.state().doc.map;
+    assert!(map.claim(ClaimId(1)).is_none());
+    assert!(map.links.is_empty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().doc.map, original);
+}
+
+#[test]
+fn save_then_reopen_gives_the_same_map_and_clears_the_unsaved_marker() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("saved.ron");
+    let mut harness = harness();
+    // Make a change so there is something to save.
+    harness
+        .get_by_label("Claim: Russia broke the INF treaty.")
+        .click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert!(harness.state().window_title().starts_with("• "));
+    answer_dialogs(&mut harness, vec![Some(path.clone())]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(!harness.state().doc.is_dirty());
+    assert_eq!(harness.state().window_title(), "saved.ron — Argmap");
+    let saved = harness.state().doc.map.clone();
+
+    let mut reopened = harness_with(Map::default(), None);
+    answer_dialogs(&mut reopened, vec![Some(path.clone())]);
+    reopened.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    reopened.run();
+    assert_eq!(reopened.state().doc.map, saved);
+    assert_eq!(reopened.state().doc.path.as_deref(), Some(path.as_path()));
+    reopened.get_by_label("Claim: Talking to Putin won’t work.");
+}
+
+#[test]
+fn a_broken_file_shows_its_error_and_leaves_the_map_alone() {
+    let broken = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/broken/newer-version.ron");
+    let mut harness = harness();
+    let before = harness.state().doc.map.clone();
+    answer_dialogs(&mut harness, vec![Some(broken.clone())]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    harness.run();
+    assert_eq!(harness.state().doc.map, before);
+    let message = format!(
+        "Could not open {}: this map was made by a newer Argmap (format 3); this one reads format 1",
+        broken.display()
+    );
+    harness.get_by_label(&message);
+    // The error stays until dismissed.
+    harness.run();
+    harness.get_by_label("×").click();
+    harness.run();
+    assert!(harness.query_by_label(&message).is_none());
+}
+
+#[test]
+fn a_failed_save_says_why_and_the_map_stays_unsaved() {
+    let mut harness = harness();
+    harness
+        .get_by_label("Claim: Russia broke the INF treaty.")
+        .click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    let nowhere = PathBuf::from("/no/such/folder/map.ron");
+    answer_dialogs(&mut harness, vec![Some(nowhere.clone())]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert!(harness.state().doc.is_dirty());
+    harness.get_by_label_contains(
+        "Not saved: /no/such/folder/map.ron: could not save: no such file or folder",
+    );
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_first() {
+    let mut harness = harness();
+    harness
+        .get_by_label("Claim: Russia broke the INF treaty.")
+        .click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(
+        harness.state().doc.map.claims.len(),
+        2,
+        "cancel keeps the map"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label("Don’t save").click();
+    harness.run();
+    assert!(harness.state().doc.map.claims.is_empty());
+    assert!(!harness.state().doc.is_dirty());
+}
+
+#[test]
+fn show_in_article_opens_the_source_at_the_passage() {
+    let mut map = editor_map();
+    map.sources.push(
+        corpus::article(&SourceId::new("kimmage-2018"))
+            .expect("kimmage")
+            .clone(),
+    );
+    map.sort();
+    let mut harness = harness_with(map, None);
+    harness
+        .state_mut()
+        .reader
+        .open(SourceId::new("kimmage-2018"));
+    harness.run();
+    harness
+        .get_by_label(
+            "Claim: Putin’s regime simply doesn’t abide by agreements it has signed or inherited.",
+        )
+        .click();
+    harness.run();
+    harness.get_by_label("Show in article").click();
+    harness.run();
+    let reader = &harness.state().reader;
+    assert_eq!(
+        reader.source.as_ref().map(SourceId::as_str),
+        Some("kramer-2017")
+    );
+    let start = kramer()
+        .text
+        .find("Putin’s regime simply")
+        .expect("passage");
+    let point = reader.cursor_point(start).expect("passage is laid out");
+    let reader_rect = harness
+        .get_by_label("Article text: The Eternal Return: Why Talking to Putin Won’t Work")
+        .rect();
+    assert!(
+        reader_rect.contains(point),
+        "the passage is scrolled into view"
+    );
+}
+
+#[test]
+fn clicking_a_mapped_passage_selects_its_claim() {
+    let mut harness = harness();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    harness
+        .get_by_label("Find in article")
+        .type_text("doesn’t abide");
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    let start = kramer().text.find("doesn’t abide").expect("passage");
+    let point = harness
+        .state()
+        .reader
+        .cursor_point(start + 3)
+        .expect("drawn");
+    click_at(&mut harness, point, 1);
+    assert_eq!(harness.state().selection.single_claim(), Some(ClaimId(2)));
+}
+
+#[test]
+fn the_shortcuts_window_lists_the_command_table() {
+    let mut harness = harness();
+    harness.key_press(Key::F1);
+    harness.run();
+    for command in Command::ALL {
+        if command.shortcut().is_some() {
+            assert!(
+                harness.query_all_by_label(command.label()).count() > 0,
+                "{} is missing",
+                command.label()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_app_starts_with_the_debate_map() {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .with_max_steps(400)
+        .build_eframe(|_| ArgmapApp::start(None));
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.doc.name(), corpus::examples()[0].file);
+    assert!(!app.doc.map.claims.is_empty());
+    assert!(app.window_title().ends_with("— Argmap"));
+}
