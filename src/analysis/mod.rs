@@ -1,3 +1,4 @@
 //! Pure computations on a map: no UI types, no files.
 
+pub mod evaluate;
 pub mod layout;

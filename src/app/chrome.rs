@@ -38,7 +38,7 @@ pub fn frame(app: &mut ArgmapApp, ui: &mut Ui) {
     if app.show_reader {
         egui::Panel::left("reader")
             .resizable(true)
-            .default_size(440.0)
+            .default_size(350.0)
             .size_range(260.0..=900.0)
             .show(ui, |ui| {
                 let selected = app.selection.single_claim();
@@ -48,7 +48,7 @@ pub fn frame(app: &mut ArgmapApp, ui: &mut Ui) {
     if app.show_inspector {
         egui::Panel::right("inspector")
             .resizable(true)
-            .default_size(300.0)
+            .default_size(250.0)
             .size_range(220.0..=600.0)
             .show(ui, |ui| {
                 app.inspector

@@ -5,13 +5,16 @@ use crate::model::{Claim, ClaimId, Map};
 use egui::{Color32, CornerRadius, FontId, Painter, Rect, Stroke, StrokeKind, Vec2, pos2, vec2};
 use std::collections::HashMap;
 
-pub const CARD_WIDTH: f32 = 230.0;
+pub const CARD_WIDTH: f32 = 200.0;
 pub const PADDING: f32 = 10.0;
 pub const FONT_SIZE: f32 = 14.0;
 const BADGE_FONT: f32 = 11.0;
 const BADGE_ROW: f32 = 20.0;
-/// Below this zoom text is unreadable, so cards are drawn as plain boxes.
-pub const TEXT_MIN_ZOOM: f32 = 0.35;
+/// Below this zoom cards are drawn as plain boxes.
+pub const TEXT_MIN_ZOOM: f32 = 0.22;
+/// Zoomed out, card text stays at least this large and is cut to fit the
+/// card with an ellipsis, so an overview of the whole map still reads.
+const MIN_TEXT_PX: f32 = 9.0;
 
 /// Card sizes at 100 % zoom, remembered per claim until its text changes.
 #[derive(Default)]
@@ -188,11 +191,12 @@ pub fn draw(painter: &Painter, rect: Rect, zoom: f32, map: &Map, claim: &Claim, 
     } else {
         theme::text_colour(style.dark)
     };
-    let galley = painter.layout(
-        display_text(claim),
-        FontId::proportional(FONT_SIZE * zoom),
-        text_colour,
-        inner.width(),
-    );
-    clip.galley(pos2(inner.min.x, top), galley, text_colour);
+    let font = FontId::proportional((FONT_SIZE * zoom).max(MIN_TEXT_PX));
+    let row_height = painter.ctx().fonts_mut(|f| f.row_height(&font));
+    let mut job =
+        egui::text::LayoutJob::simple(display_text(claim), font, text_colour, inner.width());
+    // A little slack: the card was measured to hold its text exactly.
+    job.wrap.max_rows = (((inner.max.y - top + 2.0) / row_height).floor() as usize).max(1);
+    job.wrap.overflow_character = Some('…');
+    clip.galley(pos2(inner.min.x, top), painter.layout_job(job), text_colour);
 }

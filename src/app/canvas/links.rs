@@ -13,7 +13,7 @@ pub const BADGE_RADIUS: f32 = 9.0;
 /// The badge's radius on screen: it shrinks with zoom, but never so far that
 /// its + or − can no longer be read.
 pub fn badge_radius(zoom: f32) -> f32 {
-    (BADGE_RADIUS * zoom).clamp(7.0, 2.0 * BADGE_RADIUS)
+    (BADGE_RADIUS * zoom).clamp(5.5, 2.0 * BADGE_RADIUS)
 }
 
 /// A link's path in screen space.

@@ -52,6 +52,7 @@ pub struct Canvas {
     pub editing: Option<TextDraft>,
     /// The screen area the canvas had last frame (for zooming with keys).
     pub rect: Rect,
+    rect_before: Rect,
     /// A claim to bring into view on the next frame.
     reveal: Option<ClaimId>,
 }
@@ -68,6 +69,7 @@ impl Default for Canvas {
             pending_link: None,
             editing: None,
             rect: Rect::NOTHING,
+            rect_before: Rect::NOTHING,
             reveal: None,
         }
     }
@@ -134,7 +136,13 @@ impl Canvas {
         painter.rect_filled(rect, CornerRadius::ZERO, theme::canvas_fill(dark));
 
         self.sizes.update(ui.ctx(), map);
-        if self.fit_requested && rect.width() > 50.0 {
+        // Fit once the panels around the canvas have settled on their sizes.
+        let settled = rect == self.rect_before;
+        self.rect_before = rect;
+        if self.fit_requested && !settled {
+            ui.ctx().request_repaint();
+        }
+        if self.fit_requested && settled && rect.width() > 50.0 {
             self.fit_requested = false;
             if map.claims.is_empty() {
                 self.view = View {

@@ -1,0 +1,119 @@
+//! Tidy: conclusions above the claims that bear on them, no overlapping cards,
+//! the same answer every time.
+
+use argmap::analysis::layout::{Size, V_GAP, tidy};
+use argmap::model::{Claim, ClaimId, Link, LinkId, LinkKind, Map, Point, Target};
+use proptest::prelude::*;
+use std::collections::BTreeMap;
+
+fn map_with(n: u64, edges: &[(u64, u64)]) -> Map {
+    let claims = (1..=n)
+        .map(|id| Claim {
+            id: ClaimId(id),
+            text: format!("c{id}"),
+            pos: Point::default(),
+            note: String::new(),
+            quote: None,
+        })
+        .collect();
+    let mut seen = std::collections::BTreeSet::new();
+    let links = edges
+        .iter()
+        .filter(|(a, b)| a != b && seen.insert((*a, *b)))
+        .enumerate()
+        .map(|(i, &(from, to))| Link {
+            id: LinkId(i as u64 + 1),
+            kind: if i % 2 == 0 {
+                LinkKind::Support
+            } else {
+                LinkKind::Rebut
+            },
+            premises: vec![ClaimId(from)],
+            target: Target::Claim(ClaimId(to)),
+            note: String::new(),
+        })
+        .collect();
+    Map {
+        claims,
+        links,
+        ..Map::default()
+    }
+}
+
+fn sizes(map: &Map) -> BTreeMap<ClaimId, Size> {
+    map.claims
+        .iter()
+        .map(|c| {
+            (
+                c.id,
+                Size {
+                    w: 200.0 + (c.id.0 % 3) as f32 * 20.0,
+                    h: 50.0 + (c.id.0 % 4) as f32 * 15.0,
+                },
+            )
+        })
+        .collect()
+}
+
+fn overlaps(a: (Point, Size), b: (Point, Size)) -> bool {
+    (a.0.x - b.0.x).abs() < (a.1.w + b.1.w) / 2.0 && (a.0.y - b.0.y).abs() < (a.1.h + b.1.h) / 2.0
+}
+
+#[test]
+fn a_chain_stands_in_layers_with_the_conclusion_on_top() {
+    // 3 supports 2 supports 1; 4 rebuts 1.
+    let map = map_with(4, &[(3, 2), (2, 1), (4, 1)]);
+    let sizes = sizes(&map);
+    let at = tidy(&map, &sizes);
+    assert!(at[&ClaimId(1)].y < at[&ClaimId(2)].y);
+    assert!(at[&ClaimId(2)].y < at[&ClaimId(3)].y);
+    let top = |id: u64| at[&ClaimId(id)].y - sizes[&ClaimId(id)].h / 2.0;
+    assert_eq!(top(2), top(4), "both bear on claim 1, so share a row");
+    let gap = (at[&ClaimId(2)].y - sizes[&ClaimId(2)].h / 2.0)
+        - (at[&ClaimId(1)].y + sizes[&ClaimId(1)].h / 2.0);
+    assert!(
+        gap >= V_GAP - 0.01,
+        "rows are at least V_GAP apart, got {gap}"
+    );
+}
+
+#[test]
+fn undercutters_sit_beside_the_premises_of_the_link_they_attack() {
+    let mut map = map_with(3, &[(2, 1)]);
+    map.links.push(Link {
+        id: LinkId(2),
+        kind: LinkKind::Rebut,
+        premises: vec![ClaimId(3)],
+        target: Target::Link(LinkId(1)),
+        note: String::new(),
+    });
+    let sizes = sizes(&map);
+    let at = tidy(&map, &sizes);
+    let top = |id: u64| at[&ClaimId(id)].y - sizes[&ClaimId(id)].h / 2.0;
+    assert_eq!(top(3), top(2));
+}
+
+proptest! {
+    #[test]
+    fn no_cards_overlap_and_edges_point_up(n in 1u64..40, raw in proptest::collection::vec((1u64..40, 1u64..40), 0..60)) {
+        let edges: Vec<(u64, u64)> = raw.into_iter().filter(|(a, b)| *a <= n && *b <= n).collect();
+        let map = map_with(n, &edges);
+        let sizes = sizes(&map);
+        let at = tidy(&map, &sizes);
+        prop_assert_eq!(at.len(), n as usize);
+        let placed: Vec<(Point, Size)> = map.claims.iter().map(|c| (at[&c.id], sizes[&c.id])).collect();
+        for i in 0..placed.len() {
+            for j in i + 1..placed.len() {
+                prop_assert!(!overlaps(placed[i], placed[j]), "claims {} and {} overlap", i + 1, j + 1);
+            }
+        }
+        // Without cycles, every premise sits below what it bears on.
+        let acyclic = edges.iter().all(|(a, b)| a > b);
+        if acyclic {
+            for (a, b) in edges.iter().filter(|(a, b)| a != b) {
+                prop_assert!(at[&ClaimId(*a)].y > at[&ClaimId(*b)].y);
+            }
+        }
+        prop_assert_eq!(tidy(&map, &sizes), at, "same map, same layout");
+    }
+}
