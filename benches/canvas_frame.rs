@@ -67,7 +67,15 @@ fn input() -> egui::RawInput {
 fn frame(ctx: &egui::Context, canvas: &mut Canvas, map: &Map, selection: &mut Selection) {
     let mut actions = Vec::new();
     let output = ctx.run_ui(input(), |ui| {
-        egui::CentralPanel::no_frame().show(ui, |ui| canvas.show(ui, map, selection, &mut actions));
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            canvas.show(
+                ui,
+                map,
+                selection,
+                &argmap::app::teach::Overlay::default(),
+                &mut actions,
+            )
+        });
     });
     black_box(output);
 }

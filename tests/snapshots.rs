@@ -3,7 +3,11 @@
 //! are skipped with a note, unless ARGMAP_REQUIRE_GPU is set (as CI does),
 //! which makes a missing adapter a failure.
 
+mod common;
+
 use argmap::app::ArgmapApp;
+use argmap::corpus;
+use argmap::model::{Map, SourceId};
 use egui_kittest::Harness;
 
 fn gpu_available() -> bool {
@@ -20,20 +24,33 @@ fn gpu_available() -> bool {
     found
 }
 
+/// A small map of its own, so the pictures change only when the look does:
+/// a quoted claim, a linked support, a rebut and an undercut.
+fn map() -> Map {
+    let mut map = common::small_map();
+    let kramer = corpus::article(&SourceId::new("kramer-2017"))
+        .expect("bundled")
+        .clone();
+    let passage = "Putin’s regime simply doesn’t abide by agreements it has signed or inherited.";
+    map.sources = vec![kramer.clone()];
+    map.claims[1].quote = Some(common::quote(&kramer, passage));
+    map
+}
+
 fn editor(theme: egui::Theme) -> Harness<'static, ArgmapApp> {
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(1200.0, 760.0))
+        .with_size(egui::vec2(1100.0, 640.0))
         .with_theme(theme)
         .with_step_dt(1.0 / 60.0)
         .with_max_steps(400)
         .wgpu()
-        .build_eframe(|_| ArgmapApp::start(None));
+        .build_eframe(|_| ArgmapApp::with_map(map(), None, "small.ron"));
     harness.run();
     harness
 }
 
 #[test]
-fn editor_with_the_debate_map_light() {
+fn editor_light() {
     if !gpu_available() {
         return;
     }
@@ -41,9 +58,20 @@ fn editor_with_the_debate_map_light() {
 }
 
 #[test]
-fn editor_with_the_debate_map_dark() {
+fn editor_dark() {
     if !gpu_available() {
         return;
     }
     editor(egui::Theme::Dark).snapshot("editor_dark");
+}
+
+#[test]
+fn which_claims_stand() {
+    if !gpu_available() {
+        return;
+    }
+    let mut harness = editor(egui::Theme::Light);
+    harness.state_mut().teach.evaluate = true;
+    harness.run();
+    harness.snapshot("which_claims_stand");
 }

@@ -1,4 +1,5 @@
 //! Pure computations on a map: no UI types, no files.
 
+pub mod compare;
 pub mod evaluate;
 pub mod layout;

@@ -3,6 +3,7 @@
 
 use super::{Action, ArgmapApp, Command, Pending, PromptAnswer, commands};
 use crate::corpus;
+use crate::model::count;
 use egui::{Key, RichText, Ui};
 
 pub fn frame(app: &mut ArgmapApp, ui: &mut Ui) {
@@ -51,13 +52,22 @@ pub fn frame(app: &mut ArgmapApp, ui: &mut Ui) {
             .default_size(250.0)
             .size_range(220.0..=600.0)
             .show(ui, |ui| {
-                app.inspector
-                    .show(ui, &app.doc.map, &mut app.selection, &mut actions)
+                let comparison = app.teach.comparison.as_ref();
+                app.inspector.show(
+                    ui,
+                    &app.doc.map,
+                    &mut app.selection,
+                    comparison,
+                    &mut actions,
+                )
             });
     }
+    app.teach.refresh(&app.doc.map, app.doc.history.position());
     egui::CentralPanel::no_frame().show(ui, |ui| {
+        let overlay = app.teach.overlay();
         app.canvas
-            .show(ui, &app.doc.map, &mut app.selection, &mut actions);
+            .show(ui, &app.doc.map, &mut app.selection, &overlay, &mut actions);
+        teach_bar(app, ui, &mut actions);
     });
 
     prompt(app, &ctx);
@@ -208,6 +218,7 @@ fn menu_bar(app: &mut ArgmapApp, ui: &mut Ui, actions: &mut Vec<Action>) {
         });
         ui.menu_button("Edit", |ui| menu_commands(app, ui, "Edit", actions));
         ui.menu_button("Map", |ui| menu_commands(app, ui, "Map", actions));
+        ui.menu_button("Teach", |ui| menu_commands(app, ui, "Teach", actions));
         ui.menu_button("View", |ui| {
             menu_commands(app, ui, "View", actions);
             ui.separator();
@@ -241,10 +252,10 @@ fn status_bar(app: &mut ArgmapApp, ui: &mut Ui) {
         ui.separator();
         let map = &app.doc.map;
         ui.label(format!(
-            "{} claims · {} links · {} sources",
-            map.claims.len(),
-            map.links.len(),
-            map.sources.len()
+            "{} · {} · {}",
+            count(map.claims.len(), "claim", "claims"),
+            count(map.links.len(), "link", "links"),
+            count(map.sources.len(), "source", "sources")
         ));
         ui.separator();
         ui.label(format!("{:.0} %", app.canvas.view.zoom * 100.0));
@@ -324,4 +335,72 @@ fn shortcuts_window(app: &mut ArgmapApp, ctx: &egui::Context) {
         ui.label(RichText::new("On the canvas: drag empty space to pan, Shift+drag to select several, Ctrl+scroll to zoom, double-click a claim to edit it, drag from a claim’s lower handle onto another claim to link them.").weak());
     });
     app.shortcuts_open = open;
+}
+
+/// A strip over the top of the canvas while a teaching view is on.
+fn teach_bar(app: &ArgmapApp, ui: &mut Ui, actions: &mut Vec<Action>) {
+    if !app.teach.evaluate && app.teach.comparison.is_none() {
+        return;
+    }
+    let rect = app.canvas.rect;
+    let area = egui::Area::new(egui::Id::unique("argmap-teach-bar"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(rect.left_top() + egui::vec2(8.0, 8.0));
+    area.show(ui.ctx(), |ui| {
+        egui::Frame::popup(ui.style()).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if let Some(labelling) = app.teach.shown() {
+                    let (accepted, defeated, undecided) = labelling.counts();
+                    ui.label(RichText::new("Which claims stand").strong());
+                    ui.label(format!(
+                        "{accepted} accepted · {defeated} defeated · {undecided} undecided"
+                    ));
+                    let mode = if app.teach.preferred {
+                        "Preferred"
+                    } else {
+                        "Grounded"
+                    };
+                    if ui
+                        .button(mode)
+                        .on_hover_text(Command::TogglePreferred.help())
+                        .clicked()
+                    {
+                        actions.push(Action::Command(Command::TogglePreferred));
+                    }
+                    if app.teach.preferred {
+                        match app.teach.positions() {
+                            Some([]) | None => {
+                                ui.label("too many undecided claims to list positions");
+                            }
+                            Some(positions) => {
+                                let n = positions.len();
+                                ui.label(format!("position {} of {n}", app.teach.position % n + 1));
+                                if n > 1 && ui.button("Next position").clicked() {
+                                    actions.push(Action::Command(Command::NextPosition));
+                                }
+                            }
+                        }
+                    }
+                    if !app.teach.pins.is_empty()
+                        && ui
+                            .button(format!("Clear {} pins", app.teach.pins.len()))
+                            .clicked()
+                    {
+                        actions.push(Action::Command(Command::ClearPins));
+                    }
+                }
+                if let Some(compared) = &app.teach.comparison {
+                    if app.teach.evaluate {
+                        ui.separator();
+                    }
+                    let r = &compared.result;
+                    ui.label(RichText::new(format!("Compared with {}", compared.name)).strong());
+                    ui.label(format!(
+                        "claims F1 {:.2} · links F1 {:.2}",
+                        r.claims.f1, r.link_score.f1
+                    ));
+                }
+            });
+        });
+    });
 }

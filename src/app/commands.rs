@@ -32,6 +32,15 @@ pub enum Command {
     Tidy,
     ToggleReader,
     ToggleInspector,
+    ToggleEvaluation,
+    TogglePreferred,
+    NextPosition,
+    ClearPins,
+    Compare,
+    StopComparing,
+    ExportReport,
+    ExerciseClaims,
+    ExerciseContentions,
     Shortcuts,
 }
 
@@ -44,7 +53,7 @@ const fn key(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
 }
 
 impl Command {
-    pub const ALL: [Self; 28] = [
+    pub const ALL: [Self; 37] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -72,6 +81,15 @@ impl Command {
         Self::Tidy,
         Self::ToggleReader,
         Self::ToggleInspector,
+        Self::ToggleEvaluation,
+        Self::TogglePreferred,
+        Self::NextPosition,
+        Self::ClearPins,
+        Self::Compare,
+        Self::StopComparing,
+        Self::ExportReport,
+        Self::ExerciseClaims,
+        Self::ExerciseContentions,
         Self::Shortcuts,
     ];
 
@@ -104,6 +122,15 @@ impl Command {
             Self::Tidy => "Tidy layout",
             Self::ToggleReader => "Show reader",
             Self::ToggleInspector => "Show inspector",
+            Self::ToggleEvaluation => "Show which claims stand",
+            Self::TogglePreferred => "Preferred positions",
+            Self::NextPosition => "Next position",
+            Self::ClearPins => "Clear all pins",
+            Self::Compare => "Compare with model answer…",
+            Self::StopComparing => "Stop comparing",
+            Self::ExportReport => "Export feedback report…",
+            Self::ExerciseClaims => "Make exercise: claims without links…",
+            Self::ExerciseContentions => "Make exercise: main contentions only…",
             Self::Shortcuts => "Keyboard shortcuts",
         }
     }
@@ -139,6 +166,21 @@ impl Command {
             Self::Tidy => "Lay the map out in layers, conclusions on top",
             Self::ToggleReader => "Show or hide the article reader",
             Self::ToggleInspector => "Show or hide the inspector",
+            Self::ToggleEvaluation => {
+                "Mark every claim accepted, defeated or undecided, updated on every edit"
+            }
+            Self::TogglePreferred => {
+                "Show coherent positions one at a time instead of only what the map settles"
+            }
+            Self::NextPosition => "Show the next preferred position",
+            Self::ClearPins => "Forget every what-if pin",
+            Self::Compare => "Compare this map with a model answer and show what differs",
+            Self::StopComparing => "Hide the comparison",
+            Self::ExportReport => "Save the comparison as a Markdown feedback report",
+            Self::ExerciseClaims => "Save a starter map for students: every claim, no links",
+            Self::ExerciseContentions => {
+                "Save a starter map for students: only the main contentions"
+            }
             Self::Shortcuts => "List every keyboard shortcut",
         }
     }
@@ -172,8 +214,17 @@ impl Command {
             Self::Tidy => key(CMD_SHIFT, Key::L),
             Self::ToggleReader => key(CMD, Key::OpenBracket),
             Self::ToggleInspector => key(CMD, Key::CloseBracket),
+            Self::ToggleEvaluation => key(NONE, Key::F5),
+            Self::TogglePreferred => key(Modifiers::SHIFT, Key::F5),
+            Self::NextPosition => key(NONE, Key::F6),
+            Self::Compare => key(CMD_SHIFT, Key::M),
             Self::Shortcuts => key(NONE, Key::F1),
-            Self::AddSource => None,
+            Self::AddSource
+            | Self::ClearPins
+            | Self::StopComparing
+            | Self::ExportReport
+            | Self::ExerciseClaims
+            | Self::ExerciseContentions => None,
         }
     }
 
@@ -226,6 +277,15 @@ impl Command {
             | Self::FitView
             | Self::ToggleReader
             | Self::ToggleInspector => "View",
+            Self::ToggleEvaluation
+            | Self::TogglePreferred
+            | Self::NextPosition
+            | Self::ClearPins
+            | Self::Compare
+            | Self::StopComparing
+            | Self::ExportReport
+            | Self::ExerciseClaims
+            | Self::ExerciseContentions => "Teach",
             Self::Shortcuts => "Help",
         })
     }

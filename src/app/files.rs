@@ -10,6 +10,8 @@ pub trait FileDialogs {
     fn save_map(&mut self, name: &str) -> Option<PathBuf>;
     /// A plain-text or Markdown file to import as a source.
     fn open_text(&mut self) -> Option<PathBuf>;
+    /// Where to save a feedback report, suggesting `name`.
+    fn save_report(&mut self, name: &str) -> Option<PathBuf>;
 }
 
 /// The platform's own dialogs. When none is available (no portal, no zenity)
@@ -41,6 +43,14 @@ impl FileDialogs for NativeDialogs {
             .add_filter("All files", &["*"])
             .pick_file()
     }
+
+    fn save_report(&mut self, name: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Save feedback report")
+            .add_filter("Markdown", &["md"])
+            .set_file_name(name)
+            .save_file()
+    }
 }
 
 /// Dialogs that answer from a script, for tests: each call takes the next answer.
@@ -65,6 +75,10 @@ impl FileDialogs for ScriptedDialogs {
     }
 
     fn open_text(&mut self) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn save_report(&mut self, _name: &str) -> Option<PathBuf> {
         self.next()
     }
 }

@@ -4,6 +4,8 @@
 use super::Action;
 use super::edits;
 use super::selection::Selection;
+use super::teach::Compared;
+use crate::analysis::compare::Verdict;
 use crate::model::{ClaimId, Edit, LinkId, LinkKind, Map, Target, excerpt};
 use egui::{RichText, Ui};
 
@@ -42,12 +44,17 @@ impl Inspector {
         ui: &mut Ui,
         map: &Map,
         selection: &mut Selection,
+        comparison: Option<&Compared>,
         actions: &mut Vec<Action>,
     ) {
         egui::ScrollArea::vertical()
             .id_salt("inspector-scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                if let Some(compared) = comparison {
+                    comparison_section(ui, map, compared, selection, actions);
+                    ui.separator();
+                }
                 if let Some(id) = selection.single_claim() {
                     self.claim(ui, map, id, selection, actions);
                 } else if let Some(id) = selection.single_link() {
@@ -249,6 +256,7 @@ impl Inspector {
             .collect();
         egui::ComboBox::from_label("Premise")
             .selected_text("Add a premise…")
+            .truncate()
             .width((ui.available_width() - 80.0).max(60.0))
             .show_ui(ui, |ui| {
                 for claim in candidates {
@@ -322,11 +330,10 @@ impl Inspector {
         ui.separator();
         let quoted = map.claims.iter().filter(|c| c.quote.is_some()).count();
         ui.label(format!(
-            "{} claims ({} quoted), {} links, {} sources",
-            map.claims.len(),
-            quoted,
-            map.links.len(),
-            map.sources.len()
+            "{} ({quoted} quoted), {}, {}",
+            crate::model::count(map.claims.len(), "claim", "claims"),
+            crate::model::count(map.links.len(), "link", "links"),
+            crate::model::count(map.sources.len(), "source", "sources")
         ));
         ui.add_space(6.0);
         ui.label(RichText::new("Click a claim or a link’s +/− badge to see it here.").weak());
@@ -448,4 +455,112 @@ fn commit_action(map: &Map, draft: &Draft) -> Option<Action> {
         }
     };
     Some(Action::Edit("Edit details".into(), edit))
+}
+
+/// The comparison with a model answer: scores, then every difference, each clickable.
+fn comparison_section(
+    ui: &mut Ui,
+    map: &Map,
+    compared: &Compared,
+    selection: &mut Selection,
+    actions: &mut Vec<Action>,
+) {
+    let r = &compared.result;
+    egui::CollapsingHeader::new(RichText::new(format!("Compared with {}", compared.name)).strong())
+        .id_salt("comparison")
+        .default_open(true)
+        .show(ui, |ui| {
+            egui::Grid::new("comparison-scores")
+                .num_columns(4)
+                .show(ui, |ui| {
+                    for (name, score, matched, total) in [
+                        (
+                            "Claims",
+                            r.claims,
+                            r.matches.len(),
+                            compared.model.claims.len(),
+                        ),
+                        (
+                            "Links",
+                            r.link_score,
+                            r.count(Verdict::Correct),
+                            compared.model.links.len(),
+                        ),
+                    ] {
+                        ui.label(name);
+                        ui.label(format!("{matched} of {total}"));
+                        ui.label(format!("P {:.2} R {:.2}", score.precision, score.recall));
+                        ui.label(format!("F1 {:.2}", score.f1));
+                        ui.end_row();
+                    }
+                });
+            let model = &compared.model;
+            if !r.missing_claims.is_empty() {
+                ui.label(
+                    RichText::new(format!("Missing claims ({})", r.missing_claims.len())).strong(),
+                );
+                for id in &r.missing_claims {
+                    if let Some(c) = model.claim(*id) {
+                        ui.label(format!("• {}", excerpt(&c.text, 70)));
+                    }
+                }
+            }
+            if !r.extra_claims.is_empty() {
+                ui.label(
+                    RichText::new(format!(
+                        "Claims not in the model ({})",
+                        r.extra_claims.len()
+                    ))
+                    .strong(),
+                );
+                for id in &r.extra_claims {
+                    if let Some(c) = map.claim(*id)
+                        && ui.link(format!("• {}", excerpt(&c.text, 70))).clicked()
+                    {
+                        actions.push(Action::SelectClaim(*id));
+                    }
+                }
+            }
+            for verdict in [
+                Verdict::WrongKind,
+                Verdict::Reversed,
+                Verdict::Missing,
+                Verdict::Extra,
+            ] {
+                let items: Vec<_> = r.links.iter().filter(|l| l.verdict == verdict).collect();
+                if items.is_empty() {
+                    continue;
+                }
+                let title = match verdict {
+                    Verdict::WrongKind => "Links of the wrong kind",
+                    Verdict::Reversed => "Links pointing the wrong way",
+                    Verdict::Missing => "Missing links",
+                    _ => "Links not in the model",
+                };
+                ui.label(RichText::new(format!("{title} ({})", items.len())).strong());
+                for item in items {
+                    match item.student.and_then(|id| map.link(id)) {
+                        Some(link) => {
+                            if ui
+                                .link(format!("• {}", excerpt(&edits::link_label(map, link), 80)))
+                                .clicked()
+                            {
+                                selection.only_link(link.id);
+                            }
+                        }
+                        None => {
+                            if let Some(link) = item.model.and_then(|id| model.link(id)) {
+                                ui.label(format!(
+                                    "• {}",
+                                    excerpt(&edits::link_label(model, link), 80)
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+            if ui.button("Export feedback report…").clicked() {
+                actions.push(Action::Command(super::Command::ExportReport));
+            }
+        });
 }

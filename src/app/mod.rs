@@ -10,6 +10,7 @@ pub mod files;
 pub mod inspector;
 pub mod reader;
 pub mod selection;
+pub mod teach;
 pub mod theme;
 
 mod chrome;
@@ -31,6 +32,8 @@ pub enum Action {
     Command(Command),
     ShowInArticle(ClaimId),
     SelectClaim(ClaimId),
+    /// A what-if pin on a claim (or its removal).
+    Pin(ClaimId, Option<crate::analysis::evaluate::Pin>),
 }
 
 /// Something waiting for an answer to "save changes first?".
@@ -64,6 +67,7 @@ pub struct ArgmapApp {
     pub shortcuts_open: bool,
     pub dialogs: Box<dyn FileDialogs>,
     pub recent: Vec<PathBuf>,
+    pub teach: teach::Teach,
     allow_close: bool,
     title: String,
     last_selection: Selection,
@@ -88,6 +92,7 @@ impl ArgmapApp {
             shortcuts_open: false,
             dialogs: Box::new(files::NativeDialogs),
             recent: Vec::new(),
+            teach: teach::Teach::default(),
             allow_close: false,
             title: String::new(),
             last_selection: Selection::default(),
@@ -319,6 +324,11 @@ impl ArgmapApp {
                 .is_some_and(|c| c.quote.is_some()),
             Command::FindNext | Command::FindPrevious => self.reader.find.open,
             Command::Tidy | Command::FitView => !map.claims.is_empty(),
+            Command::TogglePreferred => self.teach.evaluate,
+            Command::NextPosition => self.teach.evaluate && self.teach.preferred,
+            Command::ClearPins => !self.teach.pins.is_empty(),
+            Command::StopComparing | Command::ExportReport => self.teach.comparison.is_some(),
+            Command::ExerciseClaims | Command::ExerciseContentions => !map.claims.is_empty(),
             _ => true,
         }
     }
@@ -438,6 +448,27 @@ impl ArgmapApp {
             Command::ToggleReader => self.show_reader = !self.show_reader,
             Command::ToggleInspector => self.show_inspector = !self.show_inspector,
             Command::Shortcuts => self.shortcuts_open = !self.shortcuts_open,
+            Command::ToggleEvaluation => {
+                self.teach.evaluate = !self.teach.evaluate;
+                if !self.teach.evaluate {
+                    self.teach.preferred = false;
+                }
+            }
+            Command::TogglePreferred => {
+                self.teach.preferred = !self.teach.preferred;
+                self.teach.position = 0;
+            }
+            Command::NextPosition => self.teach.position += 1,
+            Command::ClearPins => self.teach.clear_pins(),
+            Command::Compare => self.compare_with_model(),
+            Command::StopComparing => self.teach.comparison = None,
+            Command::ExportReport => self.export_report(),
+            Command::ExerciseClaims => {
+                self.make_exercise(crate::analysis::compare::Exercise::ClaimsOnly)
+            }
+            Command::ExerciseContentions => {
+                self.make_exercise(crate::analysis::compare::Exercise::MainContentions)
+            }
         }
     }
 
@@ -520,6 +551,85 @@ impl ArgmapApp {
         }
     }
 
+    /// Loads a model answer (through the open dialog) and compares the map with it.
+    fn compare_with_model(&mut self) {
+        let Some(path) = self.dialogs.open_map() else {
+            return;
+        };
+        match format::load(&path) {
+            Ok(model) => {
+                let name = path.file_name().map_or_else(
+                    || format::display(&path),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                self.teach.comparison = Some(teach::Compared::new(name.clone(), model));
+                self.teach
+                    .refresh(&self.doc.map, self.doc.history.position());
+                self.show_inspector = true;
+                self.set_status(format!("Comparing with {name}"));
+            }
+            Err(error) => self.set_error(format!("Could not open {error}")),
+        }
+    }
+
+    fn export_report(&mut self) {
+        let Some(compared) = &self.teach.comparison else {
+            return;
+        };
+        let report = crate::analysis::compare::report(
+            &compared.result,
+            &self.doc.map,
+            &compared.model,
+            &self.doc.name(),
+            &compared.name,
+        );
+        let stem = self
+            .doc
+            .name()
+            .trim_end_matches(".ron")
+            .trim_end_matches(".json")
+            .to_owned();
+        let Some(path) = self.dialogs.save_report(&format!("{stem}-feedback.md")) else {
+            return;
+        };
+        match format::write_atomic(&path, report.as_bytes()) {
+            Ok(()) => self.set_status(format!(
+                "Saved the feedback report {}",
+                format::display(&path)
+            )),
+            Err(error) => self.set_error(format!(
+                "Not saved: {}: {}",
+                format::display(&path),
+                format::io_message(&error)
+            )),
+        }
+    }
+
+    /// Saves a starter map for students, made from the open map as the model.
+    fn make_exercise(&mut self, kind: crate::analysis::compare::Exercise) {
+        let exercise = crate::analysis::compare::exercise(&self.doc.map, kind);
+        let stem = self
+            .doc
+            .name()
+            .trim_end_matches(".ron")
+            .trim_end_matches(".json")
+            .to_owned();
+        let Some(mut path) = self.dialogs.save_map(&format!("{stem}-exercise.ron")) else {
+            return;
+        };
+        if path.extension().is_none() {
+            path.set_extension("ron");
+        }
+        match format::save(&exercise, &path) {
+            Ok(()) => self.set_status(format!(
+                "Saved the exercise {} ({} claims, no links)",
+                format::display(&path),
+                exercise.claims.len()
+            )),
+            Err(error) => self.set_error(format!("Not saved: {error}")),
+        }
+    }
+
     /// Applies what the panels asked for this frame.
     pub fn handle(&mut self, ctx: &egui::Context, actions: Vec<Action>) {
         for action in actions {
@@ -533,6 +643,7 @@ impl ArgmapApp {
                     self.selection.only_claim(id);
                     self.canvas.reveal(id);
                 }
+                Action::Pin(id, pin) => self.teach.pin(id, pin),
             }
         }
     }

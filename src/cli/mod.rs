@@ -3,6 +3,7 @@
 
 mod check;
 mod convert;
+mod teach;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -24,6 +25,13 @@ Usage:
   argmap check MAP...                  validate maps and summarise them
   argmap convert MAP --to json|ron [-o OUT]
                                        write a map as JSON or RON (to OUT, else stdout)
+  argmap compare STUDENT MODEL [-o REPORT.md]
+                                       compare a student's map with a model answer (Markdown report)
+  argmap grade MODEL FOLDER [-o GRADES.csv]
+                                       compare every map in FOLDER with MODEL, one CSV row per map
+  argmap exercise MODEL [--keep claims|contentions] [-o STARTER.ron]
+                                       a starter map for students: the claims without links, or
+                                       only the main contentions
   argmap --help | --version
 
 Exit status: 0 on success, 1 when a map is invalid or cannot be read, 2 on a usage error.
@@ -46,6 +54,9 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Invocat
         }
         "check" => check::run(rest, out, err),
         "convert" => convert::run(rest, out, err),
+        "compare" => teach::compare(rest, out, err),
+        "grade" => teach::grade(rest, out, err),
+        "exercise" => teach::exercise(rest, out, err),
         flag if flag.starts_with('-') => usage_error(err, &format!("unknown option {flag}")),
         path if rest.is_empty() => return Invocation::Gui(Some(PathBuf::from(path))),
         _ => usage_error(err, "give one map to open, or a subcommand"),
@@ -56,4 +67,31 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Invocat
 fn usage_error(err: &mut dyn Write, message: &str) -> u8 {
     let _ = writeln!(err, "argmap: {message}\n\n{USAGE}");
     2
+}
+
+/// Writes `text` to `path` atomically, or to standard output when there is no path.
+fn emit(
+    text: &str,
+    path: Option<&std::path::Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    match path {
+        None => {
+            let _ = out.write_all(text.as_bytes());
+            0
+        }
+        Some(path) => match crate::format::write_atomic(path, text.as_bytes()) {
+            Ok(()) => 0,
+            Err(error) => {
+                let _ = writeln!(
+                    err,
+                    "{}: could not write: {}",
+                    crate::format::display(path),
+                    crate::format::io_message(&error)
+                );
+                1
+            }
+        },
+    }
 }

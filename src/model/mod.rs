@@ -253,3 +253,8 @@ pub fn excerpt(text: &str, max: usize) -> String {
     let cut: String = flat.chars().take(max.saturating_sub(1)).collect();
     format!("{}…", cut.trim_end())
 }
+
+/// "1 claim", "2 claims": a count with its noun, for messages.
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}

@@ -4,12 +4,16 @@
 
 pub mod cards;
 pub mod links;
+pub mod marks;
 pub mod view;
 
 use super::Action;
 use super::edits::{self, Passage};
 use super::selection::Selection;
+use super::teach::{Compared, Overlay};
 use super::theme;
+use crate::analysis::compare::Verdict;
+use crate::analysis::evaluate::{self, Pin};
 use crate::model::{ClaimId, Edit, LinkId, LinkKind, Map, Point, Target};
 use cards::{CardSizes, CardStyle};
 use egui::{
@@ -125,6 +129,7 @@ impl Canvas {
         ui: &mut Ui,
         map: &Map,
         selection: &mut Selection,
+        overlay: &Overlay<'_>,
         actions: &mut Vec<Action>,
     ) {
         let rect = ui.available_rect_before_wrap();
@@ -183,12 +188,17 @@ impl Canvas {
                 self.link_badge(ui, map, path, selection, actions);
             }
         }
+        if let Some(compared) = overlay.comparison {
+            self.comparison_marks(ui, &painter, map, compared, &rects, &paths, dark);
+        }
         for claim in &map.claims {
             let Some(&card) = rects.get(&claim.id) else {
                 continue;
             };
             if card.intersects(visible) {
-                self.card(ui, &painter, map, claim.id, card, selection, actions, dark);
+                self.card(
+                    ui, &painter, map, claim.id, card, selection, overlay, actions, dark,
+                );
             }
         }
 
@@ -279,6 +289,7 @@ impl Canvas {
         id: ClaimId,
         card: Rect,
         selection: &mut Selection,
+        overlay: &Overlay<'_>,
         actions: &mut Vec<Action>,
         dark: bool,
     ) {
@@ -352,6 +363,19 @@ impl Canvas {
         }
         response.context_menu(|ui| {
             selection.add_claim(id);
+            if let Some(pins) = overlay.pins {
+                let pinned = pins.get(&id).copied();
+                if pinned != Some(Pin::Accepted) && ui.button("What if it is accepted?").clicked() {
+                    actions.push(Action::Pin(id, Some(Pin::Accepted)));
+                }
+                if pinned != Some(Pin::Rejected) && ui.button("What if it is rejected?").clicked() {
+                    actions.push(Action::Pin(id, Some(Pin::Rejected)));
+                }
+                if pinned.is_some() && ui.button("Remove pin").clicked() {
+                    actions.push(Action::Pin(id, None));
+                }
+                ui.separator();
+            }
             if ui.button("Edit text").clicked() {
                 selection.only_claim(id);
                 self.start_editing(map, id);
@@ -380,6 +404,7 @@ impl Canvas {
         };
         if !editing {
             cards::draw(painter, card, self.view.zoom, map, claim, &style);
+            self.claim_marks(painter, map, claim.id, card, overlay, &response, dark);
         }
         // The handle a link is dragged from.
         let show_handle = (response.hovered() || style.selected || self.linking == Some(id))
@@ -424,6 +449,134 @@ impl Canvas {
                 5.0,
             ));
             painter.circle_filled(pointer, 4.0, colour);
+        }
+    }
+
+    /// The status mark and its explanation, and the comparison tag, on one card.
+    #[allow(clippy::too_many_arguments)]
+    fn claim_marks(
+        &self,
+        painter: &egui::Painter,
+        map: &Map,
+        id: ClaimId,
+        card: Rect,
+        overlay: &Overlay<'_>,
+        response: &egui::Response,
+        dark: bool,
+    ) {
+        if let Some(labelling) = overlay.status {
+            let pins = overlay.pins.cloned().unwrap_or_default();
+            let status = labelling.claim(id);
+            marks::status_mark(
+                painter,
+                card,
+                self.view.zoom,
+                status,
+                pins.contains_key(&id),
+                dark,
+            );
+            if response.hovered() {
+                response
+                    .clone()
+                    .on_hover_text(evaluate::explain(map, labelling, &pins, id));
+            }
+        }
+        if let Some(compared) = overlay.comparison
+            && compared.result.extra_claims.contains(&id)
+        {
+            let at = card.left_bottom() + vec2(6.0, -8.0);
+            marks::tag(painter, at, "not in model", marks::EXTRA);
+        }
+    }
+
+    /// Tags on links that differ from the model, and ghosts of what is missing.
+    #[allow(clippy::too_many_arguments)]
+    fn comparison_marks(
+        &self,
+        ui: &Ui,
+        painter: &egui::Painter,
+        map: &Map,
+        compared: &Compared,
+        rects: &HashMap<ClaimId, Rect>,
+        paths: &std::collections::BTreeMap<LinkId, links::LinkPath>,
+        dark: bool,
+    ) {
+        for result in &compared.result.links {
+            let (Some(student), text, colour) = (
+                result.student,
+                result.verdict.label(),
+                match result.verdict {
+                    Verdict::Extra => marks::EXTRA,
+                    _ => marks::WRONG,
+                },
+            ) else {
+                continue;
+            };
+            if result.verdict == Verdict::Correct {
+                continue;
+            }
+            if let Some(path) = paths.get(&student) {
+                marks::tag(painter, path.anchor + vec2(12.0, -8.0), text, colour);
+            }
+        }
+        let ghosts = ghost_positions(map, compared, |id| self.sizes.get(id));
+        let student_of: HashMap<ClaimId, ClaimId> = compared
+            .result
+            .matches
+            .iter()
+            .map(|(s, (m, _))| (*m, *s))
+            .collect();
+        let centre_of = |model_claim: ClaimId| -> Option<Pos2> {
+            match student_of.get(&model_claim) {
+                Some(s) => rects.get(s).map(|r| r.center()),
+                None => ghosts.get(&model_claim).map(|p| self.view.to_screen(*p)),
+            }
+        };
+        for result in compared
+            .result
+            .links
+            .iter()
+            .filter(|r| r.verdict == Verdict::Missing)
+        {
+            let Some(link) = result.model.and_then(|id| compared.model.link(id)) else {
+                continue;
+            };
+            let Target::Claim(target) = link.target else {
+                continue;
+            };
+            let Some(to) = centre_of(target) else {
+                continue;
+            };
+            for &premise in &link.premises {
+                if let Some(from) = centre_of(premise) {
+                    let label = format!("missing {}", link.kind.label());
+                    marks::ghost_link(painter, from, to, &label, dark);
+                }
+            }
+        }
+        for (&model_claim, &at) in &ghosts {
+            let Some(claim) = compared.model.claim(model_claim) else {
+                continue;
+            };
+            let rect = self.view.card_rect(
+                at,
+                self.sizes
+                    .get(model_claim)
+                    .max(vec2(cards::CARD_WIDTH, 60.0)),
+            );
+            marks::ghost_card(painter, rect, self.view.zoom, &claim.text, dark);
+            let response = ui.interact(
+                rect,
+                ui.scope_id().with(("ghost", model_claim.0)),
+                Sense::hover(),
+            );
+            response.widget_info(|| {
+                WidgetInfo::labeled(
+                    egui::Role::Note,
+                    true,
+                    format!("Missing claim: {}", claim.text),
+                )
+            });
         }
     }
 
@@ -715,4 +868,72 @@ impl Canvas {
             }
         }
     }
+}
+
+/// Where to show the model's missing claims on this map: next to a matched
+/// claim they are linked to (below a conclusion, above a premise), else in a
+/// column to the right of the map.
+fn ghost_positions(
+    map: &Map,
+    compared: &Compared,
+    size: impl Fn(ClaimId) -> Vec2,
+) -> std::collections::BTreeMap<ClaimId, Point> {
+    let student_of: HashMap<ClaimId, ClaimId> = compared
+        .result
+        .matches
+        .iter()
+        .map(|(s, (m, _))| (*m, *s))
+        .collect();
+    let right = map
+        .claims
+        .iter()
+        .map(|c| c.pos.x + size(c.id).x / 2.0)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let top = map
+        .claims
+        .iter()
+        .map(|c| c.pos.y)
+        .fold(f32::INFINITY, f32::min);
+    let (right, top) = if right.is_finite() {
+        (right, top)
+    } else {
+        (0.0, 0.0)
+    };
+    let mut placed: std::collections::BTreeMap<ClaimId, Point> = std::collections::BTreeMap::new();
+    let mut crowd: HashMap<ClaimId, f32> = HashMap::new();
+    let mut column = 0.0;
+    for &missing in &compared.result.missing_claims {
+        let neighbour = compared.model.links.iter().find_map(|l| {
+            let target = match l.target {
+                Target::Claim(t) => t,
+                Target::Link(_) => return None,
+            };
+            if l.premises.contains(&missing) {
+                student_of.get(&target).map(|s| (*s, 1.0))
+            } else if target == missing {
+                l.premises
+                    .iter()
+                    .find_map(|p| student_of.get(p))
+                    .map(|s| (*s, -1.0))
+            } else {
+                None
+            }
+        });
+        let at = match neighbour.and_then(|(s, dir)| map.claim(s).map(|c| (c, dir))) {
+            Some((claim, dir)) => {
+                let shift = crowd.entry(claim.id).or_insert(0.0);
+                *shift += 1.0;
+                Point::new(
+                    claim.pos.x + (*shift - 1.0) * 60.0,
+                    claim.pos.y + dir * 170.0 * *shift,
+                )
+            }
+            None => {
+                column += 1.0;
+                Point::new(right + 200.0, top + (column - 1.0) * 130.0)
+            }
+        };
+        placed.insert(missing, at);
+    }
+    placed
 }

@@ -128,6 +128,7 @@ impl Reader {
     ) {
         let dark = ui.visuals().dark_mode;
         self.picker(ui, map, actions);
+
         let Some(source) = self
             .source
             .clone()
@@ -161,6 +162,7 @@ impl Reader {
             })
             .show(ui, |ui| {
                 let width = ui.available_width().min(MAX_TEXT_WIDTH);
+
                 header(ui, map, &source, width);
                 ui.add_space(10.0);
                 let selection = self.selected_span();
@@ -279,9 +281,12 @@ impl Reader {
                     .and_then(|id| edits::source_for(map, id))
                     .map_or_else(|| "Choose an article".to_owned(), source_name);
                 let mut chosen = None;
+                // A combo box grows to fit its text, so the text is cut to the room there is.
+                let width = (ui.available_width() - 70.0).max(80.0);
+                let room = ((width - 30.0) / 7.5).max(8.0) as usize;
                 egui::ComboBox::from_label("Article")
-                    .selected_text(excerpt(&current, 40))
-                    .width((ui.available_width() - 70.0).max(80.0))
+                    .selected_text(excerpt(&current, room))
+                    .width(width)
                     .show_ui(ui, |ui| {
                         let in_map: Vec<_> = map.sources.iter().collect();
                         if !in_map.is_empty() {

@@ -1,0 +1,121 @@
+//! Teaching views: which claims stand (with what-if pins) and the comparison
+//! with a model answer. View state only: nothing here is saved in the map.
+
+use crate::analysis::compare::{self, Comparison};
+use crate::analysis::evaluate::{self, Labelling, Pin, Pins};
+use crate::model::{ClaimId, Map};
+
+/// A model answer loaded for comparison, with the result for the map as it is now.
+pub struct Compared {
+    pub name: String,
+    pub model: Map,
+    pub result: Comparison,
+    computed_at: Option<u64>,
+}
+
+impl Compared {
+    pub fn new(name: String, model: Map) -> Self {
+        let result = compare::compare(&Map::default(), &model);
+        Self {
+            name,
+            model,
+            result,
+            computed_at: None,
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct Teach {
+    pub evaluate: bool,
+    pub preferred: bool,
+    /// Which preferred position is shown.
+    pub position: usize,
+    pub pins: Pins,
+    pins_version: u64,
+    cache: Option<Cache>,
+    pub comparison: Option<Compared>,
+}
+
+struct Cache {
+    key: (u64, u64),
+    grounded: Labelling,
+    preferred: Option<Vec<Labelling>>,
+}
+
+/// What the canvas draws on top of the map.
+#[derive(Default)]
+pub struct Overlay<'a> {
+    pub status: Option<&'a Labelling>,
+    pub pins: Option<&'a Pins>,
+    pub comparison: Option<&'a Compared>,
+}
+
+impl Teach {
+    pub fn pin(&mut self, claim: ClaimId, pin: Option<Pin>) {
+        match pin {
+            Some(pin) => self.pins.insert(claim, pin),
+            None => self.pins.remove(&claim),
+        };
+        self.pins_version += 1;
+    }
+
+    pub fn clear_pins(&mut self) {
+        self.pins.clear();
+        self.pins_version += 1;
+    }
+
+    /// Brings the evaluation and comparison up to date with the map, whose
+    /// state `version` names (the undo history position).
+    pub fn refresh(&mut self, map: &Map, version: u64) {
+        if self.evaluate {
+            let key = (version, self.pins_version);
+            if self.cache.as_ref().is_none_or(|c| c.key != key) {
+                self.cache = Some(Cache {
+                    key,
+                    grounded: evaluate::grounded(map, &self.pins),
+                    preferred: None,
+                });
+            }
+            if self.preferred
+                && let Some(cache) = self.cache.as_mut()
+                && cache.preferred.is_none()
+            {
+                cache.preferred = Some(evaluate::preferred(map, &self.pins).unwrap_or_default());
+            }
+        }
+        if let Some(compared) = self.comparison.as_mut()
+            && compared.computed_at != Some(version)
+        {
+            compared.result = compare::compare(map, &compared.model);
+            compared.computed_at = Some(version);
+        }
+    }
+
+    /// The preferred positions, when that mode is on and they could be computed.
+    pub fn positions(&self) -> Option<&[Labelling]> {
+        self.cache.as_ref()?.preferred.as_deref()
+    }
+
+    /// The labelling on show: the grounded one, or the chosen preferred position.
+    pub fn shown(&self) -> Option<&Labelling> {
+        if !self.evaluate {
+            return None;
+        }
+        let cache = self.cache.as_ref()?;
+        if self.preferred
+            && let Some(positions) = cache.preferred.as_ref().filter(|p| !p.is_empty())
+        {
+            return positions.get(self.position % positions.len());
+        }
+        Some(&cache.grounded)
+    }
+
+    pub fn overlay(&self) -> Overlay<'_> {
+        Overlay {
+            status: self.shown(),
+            pins: self.evaluate.then_some(&self.pins),
+            comparison: self.comparison.as_ref(),
+        }
+    }
+}
