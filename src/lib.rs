@@ -11,3 +11,4 @@ pub mod cli;
 pub mod corpus;
 pub mod format;
 pub mod model;
+pub mod render;

@@ -642,6 +642,16 @@ impl ArgmapApp {
                 Action::SelectClaim(id) => {
                     self.selection.only_claim(id);
                     self.canvas.reveal(id);
+                    // A passage just placed on the map need not stay selected.
+                    let placed = self
+                        .doc
+                        .map
+                        .claim(id)
+                        .and_then(|c| c.quote.as_ref())
+                        .map(|q| (q.start, q.end));
+                    if placed.is_some() && placed == self.reader.selected_span() {
+                        self.reader.selection = None;
+                    }
                 }
                 Action::Pin(id, pin) => self.teach.pin(id, pin),
             }

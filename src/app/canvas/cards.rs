@@ -5,11 +5,8 @@ use crate::model::{Claim, ClaimId, Map};
 use egui::{Color32, CornerRadius, FontId, Painter, Rect, Stroke, StrokeKind, Vec2, pos2, vec2};
 use std::collections::HashMap;
 
-pub const CARD_WIDTH: f32 = 200.0;
-pub const PADDING: f32 = 10.0;
-pub const FONT_SIZE: f32 = 14.0;
-const BADGE_FONT: f32 = 11.0;
-const BADGE_ROW: f32 = 20.0;
+pub use crate::render::measure::{BADGE_FONT, BADGE_ROW, CARD_WIDTH, FONT_SIZE, PADDING};
+use crate::render::measure::{card_size, display_text};
 /// Below this zoom cards are drawn as plain boxes.
 pub const TEXT_MIN_ZOOM: f32 = 0.22;
 /// Zoomed out, card text stays at least this large and is cut to fit the
@@ -37,26 +34,9 @@ impl CardSizes {
         if !stale.is_empty() {
             ctx.fonts_mut(|fonts| {
                 for claim in stale {
-                    let galley = fonts.layout(
-                        display_text(claim),
-                        FontId::proportional(FONT_SIZE),
-                        Color32::PLACEHOLDER,
-                        CARD_WIDTH - 2.0 * PADDING,
-                    );
-                    let badge = if claim.quote.is_some() {
-                        BADGE_ROW
-                    } else {
-                        0.0
-                    };
-                    let height = galley.size().y + 2.0 * PADDING + badge;
-                    self.cache.insert(
-                        claim.id,
-                        (
-                            claim.text.clone(),
-                            claim.quote.is_some(),
-                            vec2(CARD_WIDTH, height.max(40.0)),
-                        ),
-                    );
+                    let size = card_size(fonts, claim);
+                    self.cache
+                        .insert(claim.id, (claim.text.clone(), claim.quote.is_some(), size));
                 }
             });
         }
@@ -69,15 +49,6 @@ impl CardSizes {
         self.cache
             .get(&id)
             .map_or(vec2(CARD_WIDTH, 60.0), |(_, _, size)| *size)
-    }
-}
-
-/// An empty claim still shows something to click.
-fn display_text(claim: &Claim) -> String {
-    if claim.text.trim().is_empty() {
-        "(empty claim)".to_owned()
-    } else {
-        claim.text.clone()
     }
 }
 

@@ -587,8 +587,10 @@ fn quote_highlights(
         .iter()
         .filter_map(|c| {
             let q = c.quote.as_ref().filter(|q| &q.source == source)?;
+            // A light tint, stronger for the selected claim: lighter than a
+            // text selection, so the two are never confused.
             let colour = theme::source_colour(source);
-            let alpha = if Some(c.id) == selected { 1.6 } else { 1.0 };
+            let alpha = if Some(c.id) == selected { 0.9 } else { 0.45 };
             Some((
                 q.start,
                 q.end,
@@ -621,6 +623,11 @@ struct Overlay<'a> {
 
 impl Overlay<'_> {
     /// Background for the byte at `at`: selection over find over flash over quotes.
+    /// Whether byte `at` lies in a passage some claim quotes.
+    fn quoted(&self, at: usize) -> bool {
+        self.highlights.iter().any(|h| h.0 <= at && at < h.1)
+    }
+
     fn background(&self, at: usize, dark: bool) -> Color32 {
         let inside = |(s, e): (usize, usize)| s <= at && at < e;
         if self.selection.is_some_and(inside) {
@@ -708,6 +715,12 @@ fn block_job(
                 colour
             },
             background: overlay.background(s, dark),
+            // Passages on the map are also underlined, so they show without colour.
+            underline: if overlay.quoted(s) {
+                Stroke::new(1.0, theme::muted_text(dark))
+            } else {
+                Stroke::NONE
+            },
             line_height: Some(size * 1.45),
             ..Default::default()
         };

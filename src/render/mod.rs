@@ -1,0 +1,6 @@
+//! Drawing a map without a window: the geometry and sizes the canvas shares
+//! with image export, and the SVG and PNG writers.
+
+pub mod geometry;
+pub mod measure;
+pub mod palette;
