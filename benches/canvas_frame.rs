@@ -66,7 +66,7 @@ fn input() -> egui::RawInput {
 
 fn frame(ctx: &egui::Context, canvas: &mut Canvas, map: &Map, selection: &mut Selection) {
     let mut actions = Vec::new();
-    let output = ctx.run_ui(input(), |ui| {
+    let mut output = ctx.run_ui(input(), |ui| {
         egui::CentralPanel::no_frame().show(ui, |ui| {
             canvas.show(
                 ui,
@@ -77,6 +77,7 @@ fn frame(ctx: &egui::Context, canvas: &mut Canvas, map: &Map, selection: &mut Se
             )
         });
     });
+    output.textures_delta.clear();
     black_box(output);
 }
 

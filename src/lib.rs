@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod corpus;
+pub mod exchange;
 pub mod format;
 pub mod model;
 pub mod render;

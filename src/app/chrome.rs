@@ -72,6 +72,8 @@ pub fn frame(app: &mut ArgmapApp, ui: &mut Ui) {
 
     prompt(app, &ctx);
     shortcuts_window(app, &ctx);
+    export_window(app, &ctx);
+    import_summary(app, &ctx);
     app.handle(&ctx, actions);
 
     if app.allow_close && app.prompt.is_none() && ctx.input(|i| !i.viewport().close_requested()) {
@@ -210,7 +212,13 @@ fn menu_bar(app: &mut ArgmapApp, ui: &mut Ui, actions: &mut Vec<Action>) {
                 }
             });
             ui.separator();
-            for command in [Command::Save, Command::SaveAs, Command::AddSource] {
+            for command in [
+                Command::Save,
+                Command::SaveAs,
+                Command::AddSource,
+                Command::Import,
+                Command::Export,
+            ] {
                 menu_item(app, ui, command, actions);
             }
             ui.separator();
@@ -284,9 +292,10 @@ fn prompt(app: &mut ArgmapApp, ctx: &egui::Context) {
     };
     let doing = match pending {
         Pending::New => "starting a new map",
-        Pending::OpenDialog | Pending::OpenPath(_) | Pending::OpenExample(_) => {
-            "opening another map"
-        }
+        Pending::OpenDialog
+        | Pending::OpenPath(_)
+        | Pending::OpenExample(_)
+        | Pending::Import(_) => "opening another map",
         Pending::Close => "closing",
     };
     let mut answer = None;
@@ -403,4 +412,63 @@ fn teach_bar(app: &ArgmapApp, ui: &mut Ui, actions: &mut Vec<Action>) {
             });
         });
     });
+}
+
+fn export_window(app: &mut ArgmapApp, ctx: &egui::Context) {
+    let Some(mut choice) = app.export.clone() else {
+        return;
+    };
+    let mut open = true;
+    let mut go = false;
+    egui::Window::new("Export")
+        .open(&mut open)
+        .resizable(false)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            for kind in crate::exchange::files::Export::ALL {
+                ui.radio_value(&mut choice.kind, kind, kind.label());
+            }
+            if choice.kind.is_image() {
+                ui.separator();
+                let has_selection = !app.selection.claims.is_empty();
+                ui.add_enabled(
+                    has_selection,
+                    egui::Checkbox::new(&mut choice.selection_only, "Only the selected claims"),
+                );
+                if !has_selection {
+                    choice.selection_only = false;
+                }
+            }
+            if choice.kind == crate::exchange::files::Export::Png {
+                ui.add(
+                    egui::Slider::new(&mut choice.scale, 0.5..=4.0)
+                        .text("scale (pixels per canvas unit)"),
+                );
+            }
+            ui.separator();
+            go = ui.button("Export…").clicked();
+        });
+    if go {
+        app.export = None;
+        app.export_now(&choice);
+    } else {
+        app.export = open.then_some(choice);
+    }
+}
+
+fn import_summary(app: &mut ArgmapApp, ctx: &egui::Context) {
+    let Some(summary) = app.import_summary.clone() else {
+        return;
+    };
+    let mut open = true;
+    egui::Window::new("Import summary")
+        .open(&mut open)
+        .resizable(true)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            ui.label(summary);
+        });
+    if !open {
+        app.import_summary = None;
+    }
 }

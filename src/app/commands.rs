@@ -10,6 +10,8 @@ pub enum Command {
     Save,
     SaveAs,
     AddSource,
+    Import,
+    Export,
     Quit,
     Undo,
     Redo,
@@ -53,12 +55,14 @@ const fn key(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
 }
 
 impl Command {
-    pub const ALL: [Self; 37] = [
+    pub const ALL: [Self; 39] = [
         Self::New,
         Self::Open,
         Self::Save,
         Self::SaveAs,
         Self::AddSource,
+        Self::Import,
+        Self::Export,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -100,6 +104,8 @@ impl Command {
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::AddSource => "Add source…",
+            Self::Import => "Import…",
+            Self::Export => "Export…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -142,6 +148,12 @@ impl Command {
             Self::Save => "Save the map",
             Self::SaveAs => "Save the map under a new name",
             Self::AddSource => "Import a plain-text or Markdown article into the map",
+            Self::Import => {
+                "Open a map made in OVA or AIFdb (AIF JSON), or Argdown written by Argmap"
+            }
+            Self::Export => {
+                "Write the map for another tool (AIF, Argdown, DOT) or as a picture (SVG, PNG)"
+            }
             Self::Quit => "Close Argmap",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the change last undone",
@@ -193,6 +205,8 @@ impl Command {
             Self::Save => key(CMD, Key::S),
             Self::SaveAs => key(CMD_SHIFT, Key::S),
             Self::Quit => key(CMD, Key::Q),
+            Self::Import => key(CMD, Key::I),
+            Self::Export => key(CMD_SHIFT, Key::E),
             Self::Undo => key(CMD, Key::Z),
             Self::Redo => key(CMD_SHIFT, Key::Z),
             Self::Delete => key(NONE, Key::Delete),
@@ -259,9 +273,14 @@ impl Command {
     /// Which menu lists the command; `None` for commands only reached by key.
     pub fn menu(self) -> Option<&'static str> {
         Some(match self {
-            Self::New | Self::Open | Self::Save | Self::SaveAs | Self::AddSource | Self::Quit => {
-                "File"
-            }
+            Self::New
+            | Self::Open
+            | Self::Save
+            | Self::SaveAs
+            | Self::AddSource
+            | Self::Import
+            | Self::Export
+            | Self::Quit => "File",
             Self::Undo | Self::Redo | Self::Delete | Self::SelectAll | Self::EditClaim => "Edit",
             Self::AddSelectionAsClaim
             | Self::NewClaim

@@ -45,6 +45,11 @@ impl Document {
         self.history.redo(&mut self.map)
     }
 
+    /// Marks a map that exists only in memory (an import) as not yet saved.
+    pub fn mark_unsaved(&mut self) {
+        self.saved_at = u64::MAX;
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.history.position() != self.saved_at
     }

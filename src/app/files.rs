@@ -12,6 +12,10 @@ pub trait FileDialogs {
     fn open_text(&mut self) -> Option<PathBuf>;
     /// Where to save a feedback report, suggesting `name`.
     fn save_report(&mut self, name: &str) -> Option<PathBuf>;
+    /// Another tool's file to import.
+    fn open_import(&mut self) -> Option<PathBuf>;
+    /// Where to write an export, suggesting `name`, with its kind and extension.
+    fn save_export(&mut self, name: &str, kind: &str, extension: &str) -> Option<PathBuf>;
 }
 
 /// The platform's own dialogs. When none is available (no portal, no zenity)
@@ -51,6 +55,22 @@ impl FileDialogs for NativeDialogs {
             .set_file_name(name)
             .save_file()
     }
+
+    fn open_import(&mut self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Import")
+            .add_filter("AIF JSON or Argdown", &["json", "argdown"])
+            .add_filter("All files", &["*"])
+            .pick_file()
+    }
+
+    fn save_export(&mut self, name: &str, kind: &str, extension: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export")
+            .add_filter(kind, &[extension])
+            .set_file_name(name)
+            .save_file()
+    }
 }
 
 /// Dialogs that answer from a script, for tests: each call takes the next answer.
@@ -79,6 +99,14 @@ impl FileDialogs for ScriptedDialogs {
     }
 
     fn save_report(&mut self, _name: &str) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn open_import(&mut self) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn save_export(&mut self, _name: &str, _kind: &str, _extension: &str) -> Option<PathBuf> {
         self.next()
     }
 }

@@ -43,6 +43,7 @@ pub enum Pending {
     OpenDialog,
     OpenPath(PathBuf),
     OpenExample(usize),
+    Import(PathBuf),
     Close,
 }
 
@@ -68,6 +69,10 @@ pub struct ArgmapApp {
     pub dialogs: Box<dyn FileDialogs>,
     pub recent: Vec<PathBuf>,
     pub teach: teach::Teach,
+    /// The Export… window, when open.
+    pub export: Option<ExportChoice>,
+    /// What the last import brought in and left out, shown until dismissed.
+    pub import_summary: Option<String>,
     allow_close: bool,
     title: String,
     last_selection: Selection,
@@ -93,6 +98,8 @@ impl ArgmapApp {
             dialogs: Box::new(files::NativeDialogs),
             recent: Vec::new(),
             teach: teach::Teach::default(),
+            export: None,
+            import_summary: None,
             allow_close: false,
             title: String::new(),
             last_selection: Selection::default(),
@@ -268,6 +275,7 @@ impl ArgmapApp {
                 self.open_path(&path);
             }
             Pending::OpenExample(index) => self.open_example(index),
+            Pending::Import(path) => self.import(&path),
             Pending::Close => self.allow_close = true,
         }
     }
@@ -347,6 +355,12 @@ impl ArgmapApp {
                 self.save_as();
             }
             Command::AddSource => self.add_source(),
+            Command::Import => {
+                if let Some(path) = self.dialogs.open_import() {
+                    self.request(Pending::Import(path));
+                }
+            }
+            Command::Export => self.export = Some(ExportChoice::default()),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::Undo => {
                 self.canvas.editing = None;
@@ -551,6 +565,59 @@ impl ArgmapApp {
         }
     }
 
+    fn import(&mut self, path: &Path) {
+        match crate::exchange::files::import(path) {
+            Ok((map, summary)) => {
+                let stem = path.file_stem().map_or_else(
+                    || "imported".to_owned(),
+                    |s| s.to_string_lossy().into_owned(),
+                );
+                self.doc = Document::new(map, None, format!("{stem}.ron"));
+                self.doc.mark_unsaved();
+                self.after_open();
+                self.set_status(format!("Imported {}", format::display(path)));
+                self.import_summary = Some(format!("{}\n\n{summary}", format::display(path)));
+            }
+            Err(error) => self.set_error(format!("Could not import {error}")),
+        }
+    }
+
+    /// Writes the export chosen in the Export… window, through the save dialog.
+    pub fn export_now(&mut self, choice: &ExportChoice) {
+        let kind = choice.kind;
+        let only: Option<std::collections::BTreeSet<ClaimId>> = (kind.is_image()
+            && choice.selection_only)
+            .then(|| self.selection.claims.iter().copied().collect());
+        let bytes = match kind.render(&self.doc.map, only.as_ref(), choice.scale) {
+            Ok(bytes) => bytes,
+            Err(message) => return self.set_error(format!("Not exported: {message}")),
+        };
+        let stem = self
+            .doc
+            .name()
+            .trim_end_matches(".ron")
+            .trim_end_matches(".json")
+            .to_owned();
+        let Some(mut path) = self.dialogs.save_export(
+            &format!("{stem}.{}", kind.extension()),
+            kind.label(),
+            kind.extension(),
+        ) else {
+            return;
+        };
+        if path.extension().is_none() {
+            path.set_extension(kind.extension());
+        }
+        match format::write_atomic(&path, &bytes) {
+            Ok(()) => self.set_status(format!("Exported {}", format::display(&path))),
+            Err(error) => self.set_error(format!(
+                "Not exported: {}: {}",
+                format::display(&path),
+                format::io_message(&error)
+            )),
+        }
+    }
+
     /// Loads a model answer (through the open dialog) and compares the map with it.
     fn compare_with_model(&mut self) {
         let Some(path) = self.dialogs.open_map() else {
@@ -661,6 +728,26 @@ impl ArgmapApp {
     pub fn window_title(&self) -> String {
         let marker = if self.doc.is_dirty() { "• " } else { "" };
         format!("{marker}{} — Argmap", self.doc.name())
+    }
+}
+
+/// What the Export… window is set to.
+#[derive(Clone, Debug)]
+pub struct ExportChoice {
+    pub kind: crate::exchange::files::Export,
+    /// For pictures: only the selected claims.
+    pub selection_only: bool,
+    /// For PNG: pixels per canvas unit.
+    pub scale: f32,
+}
+
+impl Default for ExportChoice {
+    fn default() -> Self {
+        Self {
+            kind: crate::exchange::files::Export::Png,
+            selection_only: false,
+            scale: 2.0,
+        }
     }
 }
 

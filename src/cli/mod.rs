@@ -3,6 +3,7 @@
 
 mod check;
 mod convert;
+mod exchange;
 mod teach;
 
 use std::io::Write;
@@ -32,6 +33,10 @@ Usage:
   argmap exercise MODEL [--keep claims|contentions] [-o STARTER.ron]
                                        a starter map for students: the claims without links, or
                                        only the main contentions
+  argmap import FILE [-o MAP.ron]       read AIF JSON (OVA, AIFdb) or Argmap's Argdown as a map
+  argmap export MAP --to aif|aifdb|argdown|dot|svg|png [-o OUT] [--scale S]
+                                       write the map for another tool, or as a picture
+                                       (PNG needs -o; --scale sets pixels per canvas unit, default 2)
   argmap --help | --version
 
 Exit status: 0 on success, 1 when a map is invalid or cannot be read, 2 on a usage error.
@@ -57,6 +62,8 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Invocat
         "compare" => teach::compare(rest, out, err),
         "grade" => teach::grade(rest, out, err),
         "exercise" => teach::exercise(rest, out, err),
+        "import" => exchange::import_command(rest, out, err),
+        "export" => exchange::export_command(rest, out, err),
         flag if flag.starts_with('-') => usage_error(err, &format!("unknown option {flag}")),
         path if rest.is_empty() => return Invocation::Gui(Some(PathBuf::from(path))),
         _ => usage_error(err, "give one map to open, or a subcommand"),

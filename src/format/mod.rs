@@ -7,6 +7,7 @@ mod native;
 mod text;
 
 pub use atomic::write_atomic;
+pub(crate) use native::json_error;
 pub use native::{from_json, from_ron, to_json, to_ron};
 pub use text::text_source;
 

@@ -161,7 +161,7 @@ fn ron_error(error: ron::error::SpannedError) -> ReadError {
     }
 }
 
-fn json_error(text: &str, error: &serde_json::Error) -> ReadError {
+pub(crate) fn json_error(text: &str, error: &serde_json::Error) -> ReadError {
     use serde_json::error::Category;
     let message = match error.classify() {
         Category::Eof => "the file ends too early (is it cut short?)".to_owned(),

@@ -1,0 +1,556 @@
+//! AIF JSON, as OVA and AIFdb write it. Import takes every variant: bare or
+//! wrapped in `{"AIF": …}`, string or integer ids, missing or null arrays,
+//! OVA layout with numeric-string coordinates. I-nodes become claims, RA
+//! support (several premises into one RA: one linked support), CA rebut (a
+//! CA aimed at an RA or a CA: an undercut). The dialogue layer (L, TA, YA)
+//! is dropped; rephrases (MA) and preferences (PA) are kept as notes; the
+//! import reports what came in and what was left out.
+//!
+//! Export writes the OVA3 save-file shape (the graph plus the OVA layout
+//! block) or the bare AIFdb shape.
+
+use crate::analysis::layout;
+use crate::format::ReadError;
+use crate::model::{Claim, ClaimId, Link, LinkId, LinkKind, Map, Point, Target, excerpt};
+use serde_json::{Map as Object, Value, json};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What an import brought in and what it left out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Summary {
+    pub claims: usize,
+    pub supports: usize,
+    pub rebuts: usize,
+    pub undercuts: usize,
+    /// Locutions, transitions and illocutions (L, TA, YA), dropped.
+    pub dialogue_nodes: usize,
+    /// Whether OVA layout positions were used (else Tidy laid the map out).
+    pub positioned: bool,
+    /// One line for everything else left out or changed.
+    pub notes: Vec<String>,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} claims, {} supports, {} rebuts, {} undercuts; {} dialogue nodes (L, TA, YA) dropped; {}",
+            self.claims,
+            self.supports,
+            self.rebuts,
+            self.undercuts,
+            self.dialogue_nodes,
+            if self.positioned {
+                "OVA layout kept"
+            } else {
+                "laid out with Tidy"
+            }
+        )?;
+        for note in &self.notes {
+            write!(f, "\n  {note}")?;
+        }
+        Ok(())
+    }
+}
+
+/// An id as text, whether the file wrote it as a string or a number.
+fn id_of(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn number(value: Option<&Value>) -> Option<f32> {
+    match value? {
+        Value::Number(n) => n.as_f64().map(|v| v as f32),
+        Value::String(s) => s.trim().parse::<f32>().ok(),
+        _ => None,
+    }
+    .filter(|v| v.is_finite())
+}
+
+/// An array that may be missing, null, or (in some OVA files) an empty object.
+fn array<'a>(object: &'a Object<String, Value>, key: &str) -> Result<&'a [Value], ReadError> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(&[]),
+        Some(Value::Array(items)) => Ok(items),
+        Some(Value::Object(o)) if o.is_empty() => Ok(&[]),
+        Some(_) => Err(syntax(format!("`{key}` should be a list"))),
+    }
+}
+
+fn syntax(message: String) -> ReadError {
+    ReadError::Syntax {
+        line: 1,
+        column: 1,
+        message,
+    }
+}
+
+/// Node text without HTML tags and with the common entities decoded.
+fn clean_text(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut in_tag = false;
+    for c in raw.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let mut decoded = String::with_capacity(out.len());
+    let mut rest = out.as_str();
+    while let Some(at) = rest.find('&') {
+        decoded.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let entity = tail.find(';').filter(|&e| e <= 10).map(|e| &tail[..=e]);
+        let replaced = entity.and_then(|e| match e {
+            "&amp;" => Some('&'),
+            "&lt;" => Some('<'),
+            "&gt;" => Some('>'),
+            "&quot;" => Some('"'),
+            "&#39;" | "&apos;" => Some('\''),
+            "&nbsp;" => Some(' '),
+            _ => e
+                .strip_prefix("&#x")
+                .and_then(|h| u32::from_str_radix(h.trim_end_matches(';'), 16).ok())
+                .or_else(|| {
+                    e.strip_prefix("&#")
+                        .and_then(|d| d.trim_end_matches(';').parse().ok())
+                })
+                .and_then(char::from_u32),
+        });
+        match (entity, replaced) {
+            (Some(e), Some(c)) => {
+                decoded.push(c);
+                rest = &tail[e.len()..];
+            }
+            _ => {
+                decoded.push('&');
+                rest = &tail[1..];
+            }
+        }
+    }
+    decoded.push_str(rest);
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+struct Node {
+    kind: String,
+    text: String,
+}
+
+/// Reads AIF JSON (any of the shapes above) into a map and a summary.
+pub fn import(text: &str) -> Result<(Map, Summary), ReadError> {
+    let root: Value =
+        serde_json::from_str(text).map_err(|e| crate::format::json_error(text, &e))?;
+    let Value::Object(top) = &root else {
+        return Err(syntax("an AIF file is a JSON object".into()));
+    };
+    let graph = match top.get("AIF").or_else(|| top.get("aif")) {
+        Some(Value::Object(inner)) => inner,
+        Some(_) => return Err(syntax("`AIF` should be an object".into())),
+        None => top,
+    };
+    if !graph.contains_key("nodes") {
+        return Err(syntax("this is not AIF: there is no `nodes` list".into()));
+    }
+    let mut summary = Summary::default();
+    let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for item in array(graph, "nodes")? {
+        let Some(id) = id_of(item.get("nodeID")) else {
+            summary
+                .notes
+                .push("a node without a nodeID was skipped".into());
+            continue;
+        };
+        let kind = item
+            .get("type")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .trim()
+            .to_uppercase();
+        let text = clean_text(item.get("text").and_then(Value::as_str).unwrap_or(""));
+        if nodes.contains_key(&id) {
+            summary
+                .notes
+                .push(format!("node {id} appears twice; the first was kept"));
+            continue;
+        }
+        order.push(id.clone());
+        nodes.insert(id, Node { kind, text });
+    }
+    let mut edges: Vec<(String, String)> = Vec::new();
+    let mut seen_edges = BTreeSet::new();
+    for item in array(graph, "edges")? {
+        let (Some(from), Some(to)) = (id_of(item.get("fromID")), id_of(item.get("toID"))) else {
+            summary
+                .notes
+                .push("an edge without fromID or toID was skipped".into());
+            continue;
+        };
+        if seen_edges.insert((from.clone(), to.clone())) {
+            edges.push((from, to));
+        }
+    }
+    let kind_of = |id: &str| nodes.get(id).map(|n| n.kind.as_str());
+    let incoming = |id: &str| -> Vec<String> {
+        edges
+            .iter()
+            .filter(|(_, t)| t == id)
+            .map(|(f, _)| f.clone())
+            .collect()
+    };
+    let outgoing = |id: &str| -> Vec<String> {
+        edges
+            .iter()
+            .filter(|(f, _)| f == id)
+            .map(|(_, t)| t.clone())
+            .collect()
+    };
+
+    // Claims, in file order.
+    let mut claim_of: BTreeMap<String, ClaimId> = BTreeMap::new();
+    let mut map = Map::default();
+    for id in &order {
+        let node = &nodes[id];
+        if node.kind == "I" {
+            let claim_id = ClaimId(map.claims.len() as u64 + 1);
+            claim_of.insert(id.clone(), claim_id);
+            map.claims.push(Claim {
+                id: claim_id,
+                text: node.text.clone(),
+                pos: Point::default(),
+                note: String::new(),
+                quote: None,
+            });
+        }
+    }
+    // Scheme nodes become links; CAs aimed at scheme nodes wait for their target.
+    let mut link_of: BTreeMap<String, LinkId> = BTreeMap::new();
+    let mut pending: Vec<(String, LinkKind, Vec<ClaimId>, String)> = Vec::new();
+    for id in &order {
+        let node = &nodes[id];
+        let kind = match node.kind.as_str() {
+            "RA" => LinkKind::Support,
+            "CA" => LinkKind::Rebut,
+            "L" | "TA" | "YA" => {
+                summary.dialogue_nodes += 1;
+                continue;
+            }
+            "I" => continue,
+            "MA" | "PA" => {
+                note_relation(
+                    &mut map,
+                    &claim_of,
+                    &incoming(id),
+                    &outgoing(id),
+                    &node.kind,
+                    &mut summary,
+                );
+                continue;
+            }
+            other => {
+                summary.notes.push(format!(
+                    "node {id} of type {other:?} has no place in Argmap and was left out"
+                ));
+                continue;
+            }
+        };
+        let premises: Vec<ClaimId> = incoming(id)
+            .iter()
+            .filter_map(|f| claim_of.get(f).copied())
+            .collect();
+        let targets: Vec<String> = outgoing(id)
+            .into_iter()
+            .filter(|t| matches!(kind_of(t), Some("I" | "RA" | "CA")))
+            .collect();
+        let ignored = incoming(id)
+            .iter()
+            .filter(|f| matches!(kind_of(f), Some("RA" | "CA" | "MA" | "PA")))
+            .count();
+        if ignored > 0 {
+            summary.notes.push(format!(
+                "{} node {id}: {ignored} scheme node(s) pointing into it were left out",
+                node.kind
+            ));
+        }
+        let [target] = targets.as_slice() else {
+            summary.notes.push(format!(
+                "{} node {id} has {} conclusions; Argmap needs one, so it was left out",
+                node.kind,
+                targets.len()
+            ));
+            continue;
+        };
+        if premises.is_empty() {
+            summary.notes.push(format!(
+                "{} node {id} has no premises and was left out",
+                node.kind
+            ));
+            continue;
+        }
+        pending.push((id.clone(), kind, premises, target.clone()));
+    }
+    // Resolve targets: claims first, then links (possibly chains of undercuts).
+    let mut next_link = 1u64;
+    let mut progress = true;
+    while progress && !pending.is_empty() {
+        progress = false;
+        let mut waiting = Vec::new();
+        for (id, kind, premises, target) in std::mem::take(&mut pending) {
+            let resolved = match kind_of(&target) {
+                Some("I") => claim_of.get(&target).map(|c| Target::Claim(*c)),
+                _ => link_of.get(&target).map(|l| Target::Link(*l)),
+            };
+            let Some(resolved) = resolved else {
+                waiting.push((id, kind, premises, target));
+                continue;
+            };
+            if kind == LinkKind::Support && matches!(resolved, Target::Link(_)) {
+                summary.notes.push(format!("RA node {id} supports an inference; Argmap cannot show that, so it was left out"));
+                progress = true;
+                continue;
+            }
+            if let Target::Claim(c) = resolved
+                && premises.contains(&c)
+            {
+                summary.notes.push(format!(
+                    "{} node {id} links a claim to itself and was left out",
+                    nodes[&id].kind
+                ));
+                progress = true;
+                continue;
+            }
+            let mut premises = premises;
+            premises.sort();
+            premises.dedup();
+            let link = Link {
+                id: LinkId(next_link),
+                kind,
+                premises,
+                target: resolved,
+                note: String::new(),
+            };
+            if let Some(same) = map.links.iter().find(|l| {
+                l.kind == link.kind && l.premises == link.premises && l.target == link.target
+            }) {
+                summary.notes.push(format!(
+                    "{} node {id} repeats link {} and was merged into it",
+                    nodes[&id].kind, same.id.0
+                ));
+                link_of.insert(id, same.id);
+            } else {
+                match (kind, resolved) {
+                    (LinkKind::Support, _) => summary.supports += 1,
+                    (LinkKind::Rebut, Target::Claim(_)) => summary.rebuts += 1,
+                    (LinkKind::Rebut, Target::Link(_)) => summary.undercuts += 1,
+                }
+                link_of.insert(id, link.id);
+                map.links.push(link);
+                next_link += 1;
+            }
+            progress = true;
+        }
+        pending = waiting;
+    }
+    for (id, _, _, target) in pending {
+        summary.notes.push(format!(
+            "{} node {id} aims at {target}, which was left out, so it was left out too",
+            nodes[&id].kind
+        ));
+    }
+    summary.claims = map.claims.len();
+    summary.positioned = place(&mut map, top, &claim_of);
+    if let Some(text) = top.get("text") {
+        let text = match text {
+            Value::String(s) => clean_text(s),
+            Value::Object(o) => o
+                .get("txt")
+                .and_then(Value::as_str)
+                .map(clean_text)
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        if !text.is_empty() {
+            map.description = format!("Imported from AIF. Analysed text: {}", excerpt(&text, 400));
+        }
+    }
+    if map.description.is_empty() {
+        map.description = "Imported from AIF.".to_owned();
+    }
+    map.sort();
+    Ok((map, summary))
+}
+
+/// Keeps a rephrase (MA) or preference (PA) as a note on the claims involved.
+fn note_relation(
+    map: &mut Map,
+    claim_of: &BTreeMap<String, ClaimId>,
+    from: &[String],
+    to: &[String],
+    kind: &str,
+    summary: &mut Summary,
+) {
+    let texts = |ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .filter_map(|i| claim_of.get(i))
+            .filter_map(|c| map.claim(*c).map(|c| format!("“{}”", excerpt(&c.text, 60))))
+            .collect()
+    };
+    let (a, b) = (texts(from), texts(to));
+    let what = if kind == "MA" {
+        "rephrases"
+    } else {
+        "is preferred to"
+    };
+    let line = format!("AIF {kind}: {} {what} {}", a.join(", "), b.join(", "));
+    let mut touched = 0;
+    for id in from.iter().chain(to).filter_map(|i| claim_of.get(i)) {
+        if let Some(claim) = map.claims.iter_mut().find(|c| c.id == *id) {
+            if !claim.note.is_empty() {
+                claim.note.push('\n');
+            }
+            claim.note.push_str(&line);
+            touched += 1;
+        }
+    }
+    summary.notes.push(if touched > 0 {
+        format!("{line} (kept as a note)")
+    } else {
+        format!("an {kind} node between scheme nodes was left out")
+    });
+}
+
+/// Uses OVA layout positions when every claim has one; otherwise Tidy.
+fn place(map: &mut Map, top: &Object<String, Value>, claim_of: &BTreeMap<String, ClaimId>) -> bool {
+    let layout_nodes = match top.get("OVA").or_else(|| top.get("ova")) {
+        Some(Value::Object(ova)) => array(ova, "nodes").unwrap_or(&[]),
+        _ => &[],
+    };
+    let mut positions: BTreeMap<ClaimId, Point> = BTreeMap::new();
+    for item in layout_nodes {
+        if let (Some(id), Some(x), Some(y)) = (
+            id_of(item.get("nodeID")),
+            number(item.get("x")),
+            number(item.get("y")),
+        ) && let Some(claim) = claim_of.get(&id)
+        {
+            // OVA's boxes are small; spreading the layout keeps Argmap's cards apart.
+            positions.insert(*claim, Point::new(x * 2.0, y * 1.6));
+        }
+    }
+    let complete =
+        !map.claims.is_empty() && map.claims.iter().all(|c| positions.contains_key(&c.id));
+    if !complete {
+        let sizes = map
+            .claims
+            .iter()
+            .map(|c| (c.id, layout::estimate_size(&c.text, c.quote.is_some())))
+            .collect();
+        positions = layout::tidy(map, &sizes);
+    }
+    for claim in &mut map.claims {
+        if let Some(p) = positions.get(&claim.id) {
+            claim.pos = *p;
+        }
+    }
+    complete
+}
+
+/// Node ids for export: claims keep their ids, links follow after the last claim.
+struct Ids {
+    offset: u64,
+}
+
+impl Ids {
+    fn new(map: &Map) -> Self {
+        Self {
+            offset: map.claims.last().map_or(0, |c| c.id.0),
+        }
+    }
+
+    fn claim(&self, id: ClaimId) -> String {
+        id.0.to_string()
+    }
+
+    fn link(&self, id: LinkId) -> String {
+        (self.offset + id.0).to_string()
+    }
+}
+
+fn graph(map: &Map) -> (Vec<Value>, Vec<Value>, Vec<Value>) {
+    let ids = Ids::new(map);
+    let mut nodes = Vec::new();
+    let mut edges = Vec::new();
+    let mut schemes = Vec::new();
+    for claim in &map.claims {
+        nodes.push(json!({"nodeID": ids.claim(claim.id), "text": claim.text, "type": "I", "timestamp": ""}));
+    }
+    let mut edge = |from: String, to: String| {
+        let id = (edges.len() + 1).to_string();
+        edges.push(json!({"edgeID": id, "fromID": from, "toID": to, "formEdgeID": null}));
+    };
+    for link in &map.links {
+        let (kind, text, scheme) = match link.kind {
+            LinkKind::Support => ("RA", "Default Inference", "72"),
+            LinkKind::Rebut => ("CA", "Default Conflict", "71"),
+        };
+        let node = ids.link(link.id);
+        nodes.push(json!({"nodeID": node, "text": text, "type": kind, "timestamp": "", "scheme": text, "schemeID": scheme}));
+        schemes.push(json!({"nodeID": node, "schemeID": scheme}));
+        for premise in &link.premises {
+            edge(ids.claim(*premise), node.clone());
+        }
+        let target = match link.target {
+            Target::Claim(c) => ids.claim(c),
+            Target::Link(l) => ids.link(l),
+        };
+        edge(node, target);
+    }
+    (nodes, edges, schemes)
+}
+
+/// The bare AIFdb shape: `{"nodes", "edges", "locutions"}`.
+pub fn to_aifdb(map: &Map) -> String {
+    let (nodes, edges, _) = graph(map);
+    let value = json!({"nodes": nodes, "edges": edges, "locutions": []});
+    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+}
+
+/// The OVA3 save-file shape: the AIF graph plus the OVA layout block.
+pub fn to_ova(map: &Map) -> String {
+    let (nodes, edges, schemes) = graph(map);
+    let ids = Ids::new(map);
+    let mut layout_nodes = Vec::new();
+    for claim in &map.claims {
+        layout_nodes.push(json!({"nodeID": ids.claim(claim.id), "visible": true, "x": (claim.pos.x / 2.0).round(), "y": (claim.pos.y / 1.6).round(), "timestamp": ""}));
+    }
+    // Scheme nodes sit between their premises and their target.
+    let position = |c: ClaimId| map.claim(c).map_or(Point::default(), |c| c.pos);
+    for link in &map.links {
+        let mut points: Vec<Point> = link.premises.iter().map(|&p| position(p)).collect();
+        if let Target::Claim(c) = link.target {
+            points.push(position(c));
+        }
+        let n = points.len().max(1) as f32;
+        let (x, y) = points
+            .iter()
+            .fold((0.0, 0.0), |acc, p| (acc.0 + p.x, acc.1 + p.y));
+        layout_nodes.push(json!({"nodeID": ids.link(link.id), "visible": true, "x": (x / n / 2.0).round(), "y": (y / n / 1.6).round(), "timestamp": ""}));
+    }
+    let layout_edges: Vec<Value> = edges
+        .iter()
+        .map(|e| json!({"fromID": e["fromID"], "toID": e["toID"], "visible": true}))
+        .collect();
+    let value = json!({
+        "AIF": {"nodes": nodes, "edges": edges, "schemefulfillments": schemes, "participants": [], "locutions": []},
+        "text": "",
+        "OVA": {"firstname": "Argmap", "surname": "", "url": "", "nodes": layout_nodes, "edges": layout_edges},
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+}

@@ -1,0 +1,424 @@
+//! Argdown: every claim a statement `[Title]: text`; simple links written as
+//! relations under their target (`<+` support, `<-` rebut); linked arguments
+//! and links that are undercut written as arguments `<Ln>` with a
+//! premise-conclusion structure, and undercuts as `<_` under the argument
+//! they attack. A rebutting argument concludes a statement "Not: …" and
+//! attacks its target (`->`), which is how Argdown itself models it.
+//!
+//! [`read`] reads back exactly this subset, so exports can be checked.
+
+use crate::model::{Claim, ClaimId, Link, LinkId, LinkKind, Map, Point, Target};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+/// Characters that mean something in Argdown or its Markdown, escaped with `\`.
+const SPECIAL: &[char] = &[
+    '\\', '[', ']', '<', '>', '#', '@', '*', '_', '{', '}', '/', '`', '+', '-',
+];
+
+fn escape(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(flat.len());
+    for c in flat.chars() {
+        if SPECIAL.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(next) = chars.next() {
+                out.push(next);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A title from the claim's first words: no brackets, never starting with `-`.
+fn base_title(claim: &Claim) -> String {
+    let words: Vec<String> = claim
+        .text
+        .split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | '.' | ','))
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect();
+    let title = words.join(" ").trim_end_matches([',', '.']).to_owned();
+    if title.is_empty() {
+        format!("Claim {}", claim.id.0)
+    } else {
+        title
+    }
+}
+
+fn titles(map: &Map) -> BTreeMap<ClaimId, String> {
+    let mut used = BTreeSet::new();
+    let mut out = BTreeMap::new();
+    for claim in &map.claims {
+        let base = base_title(claim);
+        let mut title = base.clone();
+        let mut n = 2;
+        while !used.insert(title.to_lowercase()) {
+            title = format!("{base} {n}");
+            n += 1;
+        }
+        out.insert(claim.id, title);
+    }
+    out
+}
+
+/// Links written as arguments rather than plain relations.
+fn as_argument(map: &Map, link: &Link) -> bool {
+    link.premises.len() > 1 || map.links.iter().any(|l| l.target == Target::Link(link.id))
+}
+
+fn arrow(kind: LinkKind) -> &'static str {
+    match kind {
+        LinkKind::Support => "<+",
+        LinkKind::Rebut => "<-",
+    }
+}
+
+pub fn to_argdown(map: &Map) -> String {
+    let titles = titles(map);
+    let t = |id: ClaimId| format!("[{}]", titles.get(&id).map_or("?", String::as_str));
+    let mut out = String::new();
+    if !map.title.is_empty() {
+        let _ = writeln!(out, "# {}\n", escape(&map.title));
+    }
+    for claim in &map.claims {
+        let _ = writeln!(out, "{}: {}\n", t(claim.id), escape(&claim.text));
+    }
+    // Plain relations, grouped under their target.
+    let mut under: BTreeMap<ClaimId, Vec<&Link>> = BTreeMap::new();
+    for link in &map.links {
+        if let (false, Target::Claim(target)) = (as_argument(map, link), link.target) {
+            under.entry(target).or_default().push(link);
+        }
+    }
+    for (target, links) in &under {
+        let _ = writeln!(out, "{}", t(*target));
+        for link in links {
+            for &premise in &link.premises {
+                let _ = writeln!(out, "    {} {}", arrow(link.kind), t(premise));
+            }
+        }
+        out.push('\n');
+    }
+    // Arguments, each with its premise-conclusion structure.
+    for link in map.links.iter().filter(|l| as_argument(map, l)) {
+        let name = format!("<L{}>", link.id.0);
+        let _ = writeln!(
+            out,
+            "{name}: {}\n",
+            escape(&format!(
+                "{} link {}.",
+                if link.kind == LinkKind::Support {
+                    "Support"
+                } else {
+                    "Rebut"
+                },
+                link.id.0
+            ))
+        );
+        let mut n = 1;
+        for &premise in &link.premises {
+            let _ = writeln!(out, "({n}) {}", t(premise));
+            n += 1;
+        }
+        out.push_str("----\n");
+        match (link.kind, link.target) {
+            (LinkKind::Support, Target::Claim(c)) => {
+                let _ = writeln!(out, "({n}) {}", t(c));
+            }
+            (_, target) => {
+                let denied = match target {
+                    Target::Claim(c) => map.claim(c).map_or_else(String::new, |c| c.text.clone()),
+                    Target::Link(l) => format!("the inference L{} holds", l.0),
+                };
+                let _ = writeln!(
+                    out,
+                    "({n}) [L{} conclusion]: {}",
+                    link.id.0,
+                    escape(&format!("Not: {denied}"))
+                );
+                if let Target::Claim(c) = target {
+                    let _ = writeln!(out, "    -> {}", t(c));
+                }
+            }
+        }
+        out.push('\n');
+    }
+    // Undercuts, under the argument they attack.
+    for link in &map.links {
+        let Target::Link(attacked) = link.target else {
+            continue;
+        };
+        let by = if as_argument(map, link) {
+            format!("<L{}>", link.id.0)
+        } else {
+            link.premises.first().map_or_else(String::new, |&p| t(p))
+        };
+        let _ = writeln!(out, "<L{}>\n    <_ {by}\n", attacked.0);
+    }
+    out
+}
+
+/// One parsed element: a statement or an argument, by title.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Node {
+    Statement(String),
+    Argument(String),
+}
+
+fn node(text: &str) -> Option<Node> {
+    let text = text.trim();
+    if let Some(inner) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+        Some(Node::Statement(inner.to_owned()))
+    } else {
+        text.strip_prefix('<')
+            .and_then(|t| t.strip_suffix('>'))
+            .map(|inner| Node::Argument(inner.to_owned()))
+    }
+}
+
+/// Splits `[Title]: text` or `<Title>: text` into the node and its text.
+fn definition(line: &str) -> Option<(Node, Option<String>)> {
+    let close = if line.starts_with('[') {
+        ']'
+    } else if line.starts_with('<') {
+        '>'
+    } else {
+        return None;
+    };
+    let end = line.find(close)?;
+    let node = node(&line[..=end])?;
+    let text = line[end + 1..]
+        .strip_prefix(':')
+        .map(|t| unescape(t.trim()));
+    Some((node, text))
+}
+
+/// Reads the Argdown subset [`to_argdown`] writes back into a map (claims laid
+/// out in a row, links numbered in order). Anything else is an error naming its line.
+pub fn read(text: &str) -> Result<Map, String> {
+    let mut statements: Vec<(String, String)> = Vec::new();
+    let mut relations: Vec<(Node, &str, Node)> = Vec::new();
+    let mut pcs: BTreeMap<String, (Vec<String>, Option<String>)> = BTreeMap::new();
+    let mut title = String::new();
+    let mut parent: Option<Node> = None;
+    let mut in_conclusion = false;
+    let mut current_argument: Option<String> = None;
+    for (number, raw) in text.lines().enumerate() {
+        let fail = |what: &str| format!("line {}: {what}", number + 1);
+        let line = raw.trim_end();
+        if line.trim().is_empty() {
+            parent = None;
+            continue;
+        }
+        if let Some(heading) = line.strip_prefix("# ") {
+            title = unescape(heading);
+            continue;
+        }
+        if line == "----" {
+            in_conclusion = true;
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix('(') {
+            let (_, item) = rest
+                .split_once(") ")
+                .ok_or_else(|| fail("a numbered premise needs ') '"))?;
+            let (node, text) =
+                definition(item).ok_or_else(|| fail("expected [Title] after the number"))?;
+            let Node::Statement(name) = node.clone() else {
+                return Err(fail("premises are statements"));
+            };
+            if let Some(text) = text {
+                statements.push((name.clone(), text));
+            }
+            let argument = current_argument
+                .clone()
+                .ok_or_else(|| fail("a premise outside an argument"))?;
+            let entry = pcs.entry(argument).or_default();
+            if in_conclusion {
+                entry.1 = Some(name);
+            } else {
+                entry.0.push(name);
+            }
+            parent = Some(node);
+            continue;
+        }
+        let indented = line.starts_with(' ');
+        let line = line.trim_start();
+        if indented {
+            let (symbol, rest) = line
+                .split_once(' ')
+                .ok_or_else(|| fail("expected a relation"))?;
+            let other = node(rest).ok_or_else(|| fail("expected [Title] or <Title>"))?;
+            let from = parent
+                .clone()
+                .ok_or_else(|| fail("a relation without a parent"))?;
+            let symbol = match symbol {
+                "<+" | "<-" | "<_" | "->" => symbol,
+                _ => return Err(fail("unknown relation")),
+            };
+            relations.push((from, symbol, other));
+            continue;
+        }
+        let (node, text) = definition(line).ok_or_else(|| fail("expected [Title] or <Title>"))?;
+        match &node {
+            Node::Statement(name) => {
+                if let Some(text) = text {
+                    statements.push((name.clone(), text));
+                }
+            }
+            Node::Argument(name) => {
+                current_argument = Some(name.clone());
+                in_conclusion = false;
+            }
+        }
+        parent = Some(node);
+    }
+    build(title, statements, relations, pcs)
+}
+
+fn build(
+    title: String,
+    statements: Vec<(String, String)>,
+    relations: Vec<(Node, &str, Node)>,
+    pcs: BTreeMap<String, (Vec<String>, Option<String>)>,
+) -> Result<Map, String> {
+    let synthetic = |name: &str| name.ends_with(" conclusion") && name.starts_with('L');
+    let mut ids: BTreeMap<String, ClaimId> = BTreeMap::new();
+    let mut map = Map {
+        title,
+        ..Map::default()
+    };
+    for (name, text) in statements.iter().filter(|(n, _)| !synthetic(n)) {
+        if ids.contains_key(name) {
+            continue;
+        }
+        let id = ClaimId(ids.len() as u64 + 1);
+        ids.insert(name.clone(), id);
+        map.claims.push(Claim {
+            id,
+            text: text.clone(),
+            pos: Point::new(id.0 as f32 * 240.0, 0.0),
+            note: String::new(),
+            quote: None,
+        });
+    }
+    let claim = |name: &str| {
+        ids.get(name)
+            .copied()
+            .ok_or_else(|| format!("unknown statement [{name}]"))
+    };
+    // Arguments become links; their number is kept so undercuts can find them.
+    let mut argument_links: BTreeMap<String, LinkId> = BTreeMap::new();
+    let mut next = 1u64;
+    let mut links: Vec<Link> = Vec::new();
+    for (argument, (premises, conclusion)) in &pcs {
+        let premises = premises
+            .iter()
+            .map(|p| claim(p))
+            .collect::<Result<Vec<_>, _>>()?;
+        let conclusion = conclusion
+            .as_deref()
+            .ok_or_else(|| format!("<{argument}> has no conclusion"))?;
+        let attack = relations.iter().find(|(from, symbol, _)| {
+            *from == Node::Statement(conclusion.to_owned()) && *symbol == "->"
+        });
+        let (kind, target) = if synthetic(conclusion) {
+            match attack {
+                Some((_, _, Node::Statement(t))) => {
+                    (LinkKind::Rebut, Some(Target::Claim(claim(t)?)))
+                }
+                // An undercutting argument: its target is filled in from `<_` below.
+                _ => (LinkKind::Rebut, None),
+            }
+        } else {
+            (LinkKind::Support, Some(Target::Claim(claim(conclusion)?)))
+        };
+        let id = LinkId(next);
+        next += 1;
+        argument_links.insert(argument.clone(), id);
+        links.push(Link {
+            id,
+            kind,
+            premises,
+            target: target.unwrap_or(Target::Link(LinkId(0))),
+            note: String::new(),
+        });
+    }
+    for (from, symbol, to) in &relations {
+        match (from, *symbol, to) {
+            (Node::Statement(target), "<+" | "<-", Node::Statement(premise)) => {
+                let kind = if *symbol == "<+" {
+                    LinkKind::Support
+                } else {
+                    LinkKind::Rebut
+                };
+                links.push(Link {
+                    id: LinkId(next),
+                    kind,
+                    premises: vec![claim(premise)?],
+                    target: Target::Claim(claim(target)?),
+                    note: String::new(),
+                });
+                next += 1;
+            }
+            (Node::Argument(attacked), "<_", by) => {
+                let target = Target::Link(
+                    *argument_links
+                        .get(attacked)
+                        .ok_or_else(|| format!("unknown argument <{attacked}>"))?,
+                );
+                match by {
+                    Node::Statement(premise) => {
+                        links.push(Link {
+                            id: LinkId(next),
+                            kind: LinkKind::Rebut,
+                            premises: vec![claim(premise)?],
+                            target,
+                            note: String::new(),
+                        });
+                        next += 1;
+                    }
+                    Node::Argument(name) => {
+                        let id = argument_links
+                            .get(name)
+                            .ok_or_else(|| format!("unknown argument <{name}>"))?;
+                        if let Some(link) = links.iter_mut().find(|l| l.id == *id) {
+                            link.target = target;
+                        }
+                    }
+                }
+            }
+            (_, "->", _) => {}
+            _ => {
+                return Err(format!(
+                    "relation {symbol} between these elements is not one Argmap writes"
+                ));
+            }
+        }
+    }
+    if links.iter().any(|l| l.target == Target::Link(LinkId(0))) {
+        return Err("an undercutting argument attacks nothing".to_owned());
+    }
+    map.links = links;
+    map.sort();
+    Ok(map)
+}

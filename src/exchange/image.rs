@@ -1,0 +1,381 @@
+//! SVG and PNG pictures of a map (or of some of its claims), drawn like the
+//! canvas: cards with wrapped text and source badges, solid + support and
+//! dashed − rebut arrows. Text is wrapped with the canvas's own fonts, so a
+//! picture says what the screen says; the PNG is the SVG rendered with the
+//! same font built in, so it looks the same on every computer.
+
+use crate::model::{ClaimId, LinkKind, Map, Target};
+use crate::render::geometry::{self, BADGE_RADIUS};
+use crate::render::measure::{self, BADGE_FONT, BADGE_ROW, CARD_WIDTH, FONT_SIZE, PADDING};
+use crate::render::palette::{self, hex};
+use egui::{Pos2, Rect, Vec2, pos2, vec2};
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
+
+/// Space around the map in the picture.
+const MARGIN: f32 = 40.0;
+const TITLE_SIZE: f32 = 20.0;
+const FONT_FAMILY: &str = "Ubuntu, sans-serif";
+/// Largest PNG Argmap writes, in pixels, so a huge scale cannot exhaust memory.
+pub const MAX_PIXELS: u64 = 120_000_000;
+
+/// The part of `map` a picture shows: the claims in `only` (all when `None`)
+/// and the links among them.
+pub fn subset(map: &Map, only: Option<&BTreeSet<ClaimId>>) -> Map {
+    let Some(only) = only else { return map.clone() };
+    let mut part = map.clone();
+    part.claims.retain(|c| only.contains(&c.id));
+    // Keep links whose ends are all kept; undercuts only if their target link stays.
+    loop {
+        let kept: BTreeSet<_> = part.links.iter().map(|l| l.id).collect();
+        let before = part.links.len();
+        part.links.retain(|l| {
+            l.premises.iter().all(|p| only.contains(p))
+                && match l.target {
+                    Target::Claim(c) => only.contains(&c),
+                    Target::Link(t) => kept.contains(&t),
+                }
+        });
+        if part.links.len() == before {
+            break;
+        }
+    }
+    part
+}
+
+/// Text rows of one card, as laid out by the canvas fonts.
+struct Card {
+    rect: Rect,
+    rows: Vec<(f32, String)>,
+    /// Label, colour and text width of the source badge.
+    badge: Option<(String, palette::Rgb, f32)>,
+}
+
+fn xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+/// Lays every card out with egui's fonts (a context without a window).
+fn cards(map: &Map) -> HashMap<ClaimId, Card> {
+    let ctx = egui::Context::default();
+    // Fonts are only ready once a pass has run.
+    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+    // No renderer will upload the font texture; say so rather than leave it pending.
+    output.textures_delta.clear();
+    let mut out = HashMap::new();
+    ctx.fonts_mut(|fonts| {
+        for claim in &map.claims {
+            let size = measure::card_size(fonts, claim);
+            let galley = fonts.layout(
+                measure::display_text(claim),
+                egui::FontId::proportional(FONT_SIZE),
+                egui::Color32::PLACEHOLDER,
+                CARD_WIDTH - 2.0 * PADDING,
+            );
+            let rows = galley
+                .rows
+                .iter()
+                .map(|row| {
+                    (
+                        row.pos.y + row.size.y * 0.78,
+                        row.glyphs
+                            .iter()
+                            .map(|g| g.chr)
+                            .collect::<String>()
+                            .trim_end()
+                            .to_owned(),
+                    )
+                })
+                .collect();
+            let badge = claim.quote.as_ref().map(|q| {
+                let label = map.source(&q.source).map_or_else(
+                    || q.source.as_str().to_owned(),
+                    |s| {
+                        s.authors
+                            .iter()
+                            .filter_map(|a| a.split_whitespace().last())
+                            .collect::<Vec<_>>()
+                            .join(" & ")
+                    },
+                );
+                let width = fonts
+                    .layout_no_wrap(
+                        label.clone(),
+                        egui::FontId::proportional(BADGE_FONT),
+                        egui::Color32::PLACEHOLDER,
+                    )
+                    .size()
+                    .x;
+                (label, palette::source(&q.source), width)
+            });
+            let rect = Rect::from_center_size(pos2(claim.pos.x, claim.pos.y), size);
+            out.insert(claim.id, Card { rect, rows, badge });
+        }
+    });
+    out
+}
+
+/// An SVG picture of `map`, or of the claims in `only`.
+pub fn to_svg(map: &Map, only: Option<&BTreeSet<ClaimId>>) -> String {
+    let map = subset(map, only);
+    let mut cards = cards(&map);
+    let bounds = cards
+        .values()
+        .fold(Rect::NOTHING, |acc, c| acc.union(c.rect));
+    let bounds = if bounds.is_finite() {
+        bounds
+    } else {
+        Rect::from_min_size(Pos2::ZERO, vec2(200.0, 60.0))
+    };
+    let title_height = if map.title.is_empty() {
+        0.0
+    } else {
+        TITLE_SIZE * 2.0
+    };
+    let shift = vec2(MARGIN, MARGIN + title_height) - bounds.min.to_vec2();
+    for card in cards.values_mut() {
+        card.rect = card.rect.translate(shift);
+    }
+    let width = (bounds.width() + 2.0 * MARGIN).ceil();
+    let height = (bounds.height() + 2.0 * MARGIN + title_height).ceil();
+    let rects: HashMap<ClaimId, Rect> = cards.iter().map(|(id, c)| (*id, c.rect)).collect();
+    let paths = geometry::paths(&map, &rects, 1.0);
+
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="{FONT_FAMILY}">"#
+    );
+    let _ = writeln!(
+        svg,
+        "<title>{}</title>",
+        xml(if map.title.is_empty() {
+            "Argument map"
+        } else {
+            &map.title
+        })
+    );
+    let _ = writeln!(
+        svg,
+        r#"<rect width="100%" height="100%" fill="{}"/>"#,
+        hex(palette::canvas_fill(false))
+    );
+    if !map.title.is_empty() {
+        let _ = writeln!(
+            svg,
+            r#"<text x="{MARGIN}" y="{}" font-size="{TITLE_SIZE}" fill="{}">{}</text>"#,
+            MARGIN + TITLE_SIZE * 0.6,
+            hex(palette::text(false)),
+            xml(&map.title)
+        );
+    }
+    for path in paths.values() {
+        link(&mut svg, &map, path);
+    }
+    for claim in &map.claims {
+        if let Some(card) = cards.get(&claim.id) {
+            card_svg(&mut svg, &claim.text, card);
+        }
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
+
+fn link(svg: &mut String, map: &Map, path: &geometry::LinkPath) {
+    let colour = hex(palette::link(path.kind, false));
+    let dash = if path.kind == LinkKind::Rebut {
+        r#" stroke-dasharray="9 6""#
+    } else {
+        ""
+    };
+    let label = map.link(path.id).map_or_else(String::new, |l| {
+        format!("{} link {}", l.kind.label(), l.id.0)
+    });
+    let _ = writeln!(svg, r#"<g class="link"><title>{}</title>"#, xml(&label));
+    let [start, end] = path.main;
+    let dir = (end - start).normalized();
+    let head = 12.0;
+    let shaft_end = end - dir * head * 0.9;
+    for [a, b] in path
+        .tails
+        .iter()
+        .chain(std::iter::once(&[start, shaft_end]))
+    {
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{colour}" stroke-width="2"{dash}/>"#,
+            a.x, a.y, b.x, b.y
+        );
+    }
+    if !path.tails.is_empty() {
+        let _ = writeln!(
+            svg,
+            r#"<circle cx="{:.1}" cy="{:.1}" r="4" fill="{colour}"/>"#,
+            start.x, start.y
+        );
+    }
+    let normal = dir.rot90();
+    let tip = [
+        end,
+        end - dir * head + normal * head * 0.45,
+        end - dir * head - normal * head * 0.45,
+    ];
+    let _ = writeln!(
+        svg,
+        r#"<polygon points="{}" fill="{colour}"/>"#,
+        tip.iter()
+            .map(|p| format!("{:.1},{:.1}", p.x, p.y))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    if path.kind == LinkKind::Rebut {
+        let at = end - dir * head * 1.4;
+        let (a, b) = (at + normal * head * 0.6, at - normal * head * 0.6);
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{colour}" stroke-width="2.6"/>"#,
+            a.x, a.y, b.x, b.y
+        );
+    }
+    let c = path.anchor;
+    let _ = writeln!(
+        svg,
+        r##"<circle cx="{:.1}" cy="{:.1}" r="{BADGE_RADIUS}" fill="{colour}" stroke="#ffffff" stroke-width="1.5"/>"##,
+        c.x, c.y
+    );
+    let _ = writeln!(
+        svg,
+        r##"<text x="{:.1}" y="{:.1}" font-size="15" text-anchor="middle" fill="#ffffff">{}</text></g>"##,
+        c.x,
+        c.y + 5.0,
+        palette::mark(path.kind)
+    );
+}
+
+fn card_svg(svg: &mut String, text: &str, card: &Card) {
+    let r = card.rect;
+    let _ = writeln!(svg, r#"<g class="claim"><title>{}</title>"#, xml(text));
+    let _ = writeln!(
+        svg,
+        r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="6" fill="{}" stroke="{}" stroke-width="1"/>"#,
+        r.min.x,
+        r.min.y,
+        r.width(),
+        r.height(),
+        hex(palette::card_fill(false)),
+        hex([0xb8, 0xb8, 0xb8])
+    );
+    let stripe = card.badge.as_ref().map_or([0xc8; 3], |b| b.1);
+    let _ = writeln!(
+        svg,
+        r#"<rect x="{:.1}" y="{:.1}" width="5" height="{:.1}" rx="2" fill="{}"/>"#,
+        r.min.x,
+        r.min.y,
+        r.height(),
+        hex(stripe)
+    );
+    let mut top = r.min.y + PADDING;
+    if let Some((label, colour, text_width)) = &card.badge {
+        let w = text_width + 10.0;
+        let _ = writeln!(
+            svg,
+            r#"<rect x="{:.1}" y="{:.1}" width="{w:.1}" height="15" rx="7.5" fill="{}"/>"#,
+            r.min.x + PADDING,
+            top,
+            hex(*colour)
+        );
+        let _ = writeln!(
+            svg,
+            r##"<text x="{:.1}" y="{:.1}" font-size="{BADGE_FONT}" fill="#ffffff">{}</text>"##,
+            r.min.x + PADDING + 5.0,
+            top + 11.5,
+            xml(label)
+        );
+        top += BADGE_ROW;
+    }
+    let _ = write!(
+        svg,
+        r#"<text font-size="{FONT_SIZE}" fill="{}">"#,
+        hex(palette::text(false))
+    );
+    for (baseline, row) in &card.rows {
+        let _ = write!(
+            svg,
+            r#"<tspan x="{:.1}" y="{:.1}">{}</tspan>"#,
+            r.min.x + PADDING,
+            top + baseline,
+            xml(row)
+        );
+    }
+    let _ = writeln!(svg, "</text></g>");
+}
+
+/// A PNG picture at `scale` (1.0: one pixel per canvas unit).
+pub fn to_png(map: &Map, only: Option<&BTreeSet<ClaimId>>, scale: f32) -> Result<Vec<u8>, String> {
+    if !(scale.is_finite() && scale > 0.0 && scale <= 8.0) {
+        return Err(format!(
+            "the scale must be above 0 and at most 8, not {scale}"
+        ));
+    }
+    let svg = to_svg(map, only);
+    let mut fonts = resvg::usvg::fontdb::Database::new();
+    fonts.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
+    let family = fonts
+        .faces()
+        .next()
+        .and_then(|f| f.families.first().map(|(name, _)| name.clone()))
+        .unwrap_or_else(|| "Ubuntu".to_owned());
+    fonts.set_sans_serif_family(family.clone());
+    let options = resvg::usvg::Options {
+        font_family: family,
+        fontdb: std::sync::Arc::new(fonts),
+        ..Default::default()
+    };
+    let tree = resvg::usvg::Tree::from_str(&svg, &options)
+        .map_err(|e| format!("could not draw the picture: {e}"))?;
+    let size = tree.size();
+    let (w, h) = (
+        (size.width() * scale).ceil() as u32,
+        (size.height() * scale).ceil() as u32,
+    );
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(format!(
+            "a {w}×{h} picture is too large; choose a smaller scale"
+        ));
+    }
+    let mut pixmap =
+        resvg::tiny_skia::Pixmap::new(w.max(1), h.max(1)).ok_or("could not make the picture")?;
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| format!("could not encode the PNG: {e}"))
+}
+
+/// The size a PNG of `map` will have at `scale`, in pixels (before rounding up).
+pub fn png_size(map: &Map, only: Option<&BTreeSet<ClaimId>>, scale: f32) -> Vec2 {
+    let map = subset(map, only);
+    let cards = cards(&map);
+    let bounds = cards
+        .values()
+        .fold(Rect::NOTHING, |acc, c| acc.union(c.rect));
+    let title = if map.title.is_empty() {
+        0.0
+    } else {
+        TITLE_SIZE * 2.0
+    };
+    if !bounds.is_finite() {
+        return vec2(200.0 + 2.0 * MARGIN, 60.0 + 2.0 * MARGIN + title) * scale;
+    }
+    vec2(
+        bounds.width() + 2.0 * MARGIN,
+        bounds.height() + 2.0 * MARGIN + title,
+    ) * scale
+}

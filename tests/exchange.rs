@@ -1,0 +1,438 @@
+//! Other tools' formats: every AIF quirk imports, exports round-trip, golden
+//! DOT and Argdown files, and pictures that are complete and the right size.
+
+mod common;
+
+use argmap::exchange::files::{Export, import};
+use argmap::exchange::{aif, argdown, dot, image};
+use argmap::model::{ClaimId, LinkKind, Map, Target, validate};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/aif")
+        .join(name)
+}
+
+fn import_fixture(name: &str) -> (Map, String) {
+    let (map, summary) = import(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert_eq!(validate(&map), vec![], "{name}");
+    (map, summary)
+}
+
+fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("write golden");
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "{name} differs from its golden file (UPDATE_GOLDEN=1 to accept)\n{actual}"
+    );
+}
+
+/// A map's links as (kind, premise texts, target text), comparable across id schemes.
+fn shape(map: &Map) -> BTreeSet<(LinkKind, Vec<String>, String)> {
+    let text = |c: ClaimId| map.claim(c).map_or_else(String::new, |c| c.text.clone());
+    let describe = |target: Target| -> String {
+        match target {
+            Target::Claim(c) => text(c),
+            Target::Link(l) => map.link(l).map_or_else(String::new, |l| {
+                let mut p: Vec<String> = l.premises.iter().map(|&p| text(p)).collect();
+                p.sort();
+                format!(
+                    "link({:?} {:?} → {})",
+                    l.kind,
+                    p,
+                    match l.target {
+                        Target::Claim(c) => text(c),
+                        Target::Link(_) => "link".into(),
+                    }
+                )
+            }),
+        }
+    };
+    map.links
+        .iter()
+        .map(|l| {
+            let mut premises: Vec<String> = l.premises.iter().map(|&p| text(p)).collect();
+            premises.sort();
+            (l.kind, premises, describe(l.target))
+        })
+        .collect()
+}
+
+fn debate() -> Map {
+    let example = &argmap::corpus::examples()[0];
+    argmap::format::read(example.text.as_bytes(), argmap::format::Syntax::Ron).expect("debate")
+}
+
+#[test]
+fn aifdb_bare_with_string_ids_drops_the_dialogue_layer() {
+    let (map, summary) = import_fixture("aifdb-string-ids.json");
+    assert_eq!(map.claims.len(), 3);
+    let links = shape(&map);
+    assert!(
+        links.contains(&(
+            LinkKind::Support,
+            vec![
+                "Dialogue works better.".into(),
+                "Sanctions have not changed Russian behaviour.".into()
+            ],
+            "Ramp up the sanctions.".into()
+        )),
+        "two premises into one RA make one linked support: {links:?}"
+    );
+    assert!(links.contains(&(
+        LinkKind::Rebut,
+        vec!["Dialogue works better.".into()],
+        "Ramp up the sanctions.".into()
+    )));
+    assert!(
+        summary.contains("3 dialogue nodes (L, TA, YA) dropped"),
+        "{summary}"
+    );
+    assert!(summary.contains("laid out with Tidy"), "{summary}");
+}
+
+#[test]
+fn ova3_wrapped_with_integer_ids_keeps_layout_and_reads_an_undercut() {
+    let (map, summary) = import_fixture("ova3-integer-ids-wrapped.json");
+    assert_eq!(map.claims.len(), 3, "node id 0 is a valid id");
+    let undercut = map
+        .links
+        .iter()
+        .find(|l| matches!(l.target, Target::Link(_)))
+        .expect("CA into RA is an undercut");
+    assert_eq!(undercut.kind, LinkKind::Rebut);
+    assert!(
+        summary.contains("1 supports, 0 rebuts, 1 undercuts"),
+        "{summary}"
+    );
+    assert!(summary.contains("OVA layout kept"), "{summary}");
+    // Numeric strings and numbers both count as coordinates.
+    let helsinki = map
+        .claims
+        .iter()
+        .find(|c| c.text == "Helsinki worked.")
+        .expect("claim");
+    assert_eq!((helsinki.pos.x, helsinki.pos.y), (500.0, 480.0));
+    assert!(
+        map.description.contains("because Helsinki worked"),
+        "text given as {{\"txt\": …}}: {}",
+        map.description
+    );
+}
+
+#[test]
+fn mixed_ids_null_arrays_html_and_repeated_edges_are_tolerated() {
+    let (map, _) = import_fixture("mixed-ids-null-arrays.json");
+    let texts: Vec<&str> = map.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Putin’s regime doesn’t abide by agreements & treaties.",
+            "Talking to Putin won’t work."
+        ]
+    );
+    assert_eq!(map.links.len(), 1, "a repeated edge counts once");
+}
+
+#[test]
+fn mutual_conflicts_and_an_empty_ova_block() {
+    let (map, summary) = import_fixture("ova-empty-layout-text-string.json");
+    assert_eq!(map.links.len(), 2);
+    assert!(map.links.iter().all(|l| l.kind == LinkKind::Rebut));
+    assert!(summary.contains("laid out with Tidy"), "{summary}");
+}
+
+#[test]
+fn rephrases_and_preferences_become_notes_and_the_rest_is_reported() {
+    let (map, summary) = import_fixture("rephrase-and-preference.json");
+    let first = map
+        .claims
+        .iter()
+        .find(|c| c.text == "Dialogue won't work.")
+        .expect("claim");
+    assert!(
+        first
+            .note
+            .contains("AIF MA: “Dialogue won't work.” rephrases “Talking to Putin is useless.”"),
+        "{}",
+        first.note
+    );
+    assert!(first.note.contains("AIF PA"), "{}", first.note);
+    assert!(summary.contains("RA node 6 has 0 conclusions"), "{summary}");
+    assert!(
+        summary.contains("type \"XYZ\" has no place in Argmap"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn broken_aif_files_get_a_message_naming_the_file() {
+    for (name, expected) in [
+        ("broken-nodes-not-a-list.json", "`nodes` should be a list"),
+        (
+            "broken-truncated.json",
+            "line 1, column 40: the file ends too early",
+        ),
+        ("broken-not-an-object.json", "an AIF file is a JSON object"),
+        ("broken-deep.json", "recursion limit exceeded"),
+        (
+            "broken-no-nodes.json",
+            "this is not AIF: there is no `nodes` list",
+        ),
+    ] {
+        let error = import(&fixture(name)).expect_err(name).to_string();
+        assert!(
+            error.contains(name) && error.contains(expected),
+            "{name}: {error}"
+        );
+    }
+}
+
+#[test]
+fn aif_round_trip_keeps_every_i_ra_ca_and_edge() {
+    for name in [
+        "aifdb-string-ids.json",
+        "ova3-integer-ids-wrapped.json",
+        "ova-empty-layout-text-string.json",
+    ] {
+        let (first, _) = import_fixture(name);
+        for export in [aif::to_ova(&first), aif::to_aifdb(&first)] {
+            let (again, _) = aif::import(&export).expect("re-import");
+            assert_eq!(shape(&again), shape(&first), "{name}");
+            assert_eq!(again.claims.len(), first.claims.len());
+        }
+        // Counting nodes and edges in the exported graph itself.
+        let value: serde_json::Value = serde_json::from_str(&aif::to_aifdb(&first)).expect("json");
+        let nodes = value["nodes"].as_array().expect("nodes");
+        let count = |t: &str| nodes.iter().filter(|n| n["type"] == t).count();
+        let links = |k: LinkKind| first.links.iter().filter(|l| l.kind == k).count();
+        assert_eq!(
+            (count("I"), count("RA"), count("CA")),
+            (
+                first.claims.len(),
+                links(LinkKind::Support),
+                links(LinkKind::Rebut)
+            )
+        );
+        let edges: usize = first.links.iter().map(|l| l.premises.len() + 1).sum();
+        assert_eq!(value["edges"].as_array().expect("edges").len(), edges);
+    }
+    let map = debate();
+    let (again, _) = aif::import(&aif::to_ova(&map)).expect("debate round trip");
+    assert_eq!(shape(&again), shape(&map));
+}
+
+#[test]
+fn argdown_round_trips_through_the_reader() {
+    for map in [common::small_map(), debate()] {
+        let text = argdown::to_argdown(&map);
+        let back = argdown::read(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        let texts = |m: &Map| {
+            m.claims
+                .iter()
+                .map(|c| c.text.clone())
+                .collect::<BTreeSet<_>>()
+        };
+        assert_eq!(texts(&back), texts(&map));
+        assert_eq!(shape(&back), shape(&map));
+    }
+}
+
+#[test]
+fn argdown_escapes_what_would_be_read_as_syntax() {
+    let mut map = common::small_map();
+    map.claims[0].text =
+        "- [starts] like a relation <+ with #tags, @mentions, *stars* and // slashes \\ too".into();
+    let text = argdown::to_argdown(&map);
+    let line = text.lines().find(|l| l.contains("starts")).expect("line");
+    assert!(line.contains(r"\- \[starts\] like a relation \<\+ with \#tags, \@mentions, \*stars\* and \/\/ slashes \\ too"), "{line}");
+    let back = argdown::read(&text).expect("reads");
+    assert!(back.claims.iter().any(|c| c.text == map.claims[0].text));
+}
+
+#[test]
+fn dot_and_argdown_of_the_small_map_are_pinned() {
+    golden("small.dot", &dot::to_dot(&common::small_map()));
+    golden("small.argdown", &argdown::to_argdown(&common::small_map()));
+}
+
+/// A map of `n` claims in a grid, each supporting or rebutting the one above.
+fn big_map(n: u64) -> Map {
+    let mut map = Map {
+        title: "Big".into(),
+        ..Map::default()
+    };
+    for id in 1..=n {
+        let claim = argmap::model::Claim {
+            id: ClaimId(id),
+            text: format!("Claim number {id} & <its> \"quoted\" words"),
+            pos: argmap::model::Point::new(
+                ((id - 1) % 20) as f32 * 260.0,
+                ((id - 1) / 20) as f32 * 160.0,
+            ),
+            note: String::new(),
+            quote: None,
+        };
+        map.claims.push(claim);
+        if id > 20 {
+            map.links.push(common::link(
+                id,
+                if id % 2 == 0 {
+                    LinkKind::Support
+                } else {
+                    LinkKind::Rebut
+                },
+                &[id],
+                Target::Claim(ClaimId(id - 20)),
+            ));
+        }
+    }
+    map
+}
+
+#[test]
+fn svg_parses_as_xml_and_names_every_claim_even_for_200_claims() {
+    for map in [debate(), big_map(200)] {
+        let svg = image::to_svg(&map, None);
+        let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
+        let titles: BTreeSet<String> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("title"))
+            .filter_map(|n| n.text().map(str::to_owned))
+            .collect();
+        for claim in &map.claims {
+            assert!(titles.contains(&claim.text), "missing {}", claim.text);
+        }
+        // Every card lies inside the picture.
+        let root = doc.root_element();
+        let width: f32 = root
+            .attribute("width")
+            .and_then(|w| w.parse().ok())
+            .expect("width");
+        let height: f32 = root
+            .attribute("height")
+            .and_then(|h| h.parse().ok())
+            .expect("height");
+        for rect in doc
+            .descendants()
+            .filter(|n| n.has_tag_name("rect") && n.attribute("rx") == Some("6"))
+        {
+            let x: f32 = rect.attribute("x").and_then(|v| v.parse().ok()).expect("x");
+            let y: f32 = rect.attribute("y").and_then(|v| v.parse().ok()).expect("y");
+            let w: f32 = rect
+                .attribute("width")
+                .and_then(|v| v.parse().ok())
+                .expect("w");
+            let h: f32 = rect
+                .attribute("height")
+                .and_then(|v| v.parse().ok())
+                .expect("h");
+            assert!(
+                x >= 0.0 && y >= 0.0 && x + w <= width && y + h <= height,
+                "card outside the picture"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_selection_exports_only_its_claims_and_the_links_among_them() {
+    let map = common::small_map();
+    let only: BTreeSet<ClaimId> = [ClaimId(1), ClaimId(4)].into();
+    let svg = image::to_svg(&map, Some(&only));
+    assert!(svg.contains("Talking to Putin won’t work."));
+    assert!(!svg.contains("Russia broke the INF treaty."));
+    assert_eq!(
+        svg.matches("class=\"link\"").count(),
+        1,
+        "only the rebut from 4 to 1 remains"
+    );
+}
+
+#[test]
+fn png_decodes_to_the_expected_size_at_each_scale() {
+    for (map, scale) in [
+        (common::small_map(), 1.0),
+        (common::small_map(), 2.5),
+        (big_map(200), 0.5),
+    ] {
+        let bytes = image::to_png(&map, None, scale).expect("png");
+        let pixmap = resvg::tiny_skia::Pixmap::decode_png(&bytes).expect("decodes");
+        let expected = image::png_size(&map, None, scale);
+        assert_eq!(
+            (pixmap.width(), pixmap.height()),
+            (expected.x.ceil() as u32, expected.y.ceil() as u32)
+        );
+        // Not blank: some pixels differ from the background.
+        let first = pixmap.pixels()[0];
+        assert!(pixmap.pixels().iter().filter(|p| **p != first).count() > 1000);
+    }
+    assert!(image::to_png(&common::small_map(), None, 0.0).is_err());
+    assert!(
+        image::to_png(&big_map(200), None, 8.0)
+            .expect_err("too big")
+            .contains("too large")
+    );
+}
+
+#[test]
+fn the_export_command_writes_each_format() {
+    let dir = tempfile::tempdir().expect("temp");
+    let map_path = dir.path().join("map.ron");
+    argmap::format::save(&common::small_map(), &map_path).expect("save");
+    for kind in Export::ALL {
+        let out = dir.path().join(format!("out.{}", kind.extension()));
+        let name = match kind {
+            Export::Aif => "aif",
+            Export::Aifdb => "aifdb",
+            Export::Argdown => "argdown",
+            Export::Dot => "dot",
+            Export::Svg => "svg",
+            Export::Png => "png",
+        };
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_argmap"))
+            .args([
+                "export",
+                map_path.to_str().expect("utf8"),
+                "--to",
+                name,
+                "-o",
+                out.to_str().expect("utf8"),
+            ])
+            .status()
+            .expect("run");
+        assert!(status.success(), "{name}");
+        assert!(
+            std::fs::metadata(&out).expect("written").len() > 100,
+            "{name}"
+        );
+    }
+    // And import brings AIF back as a valid map.
+    let back = dir.path().join("back.ron");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args([
+            "import",
+            dir.path().join("out.json").to_str().expect("utf8"),
+            "-o",
+            back.to_str().expect("utf8"),
+        ])
+        .output()
+        .expect("run");
+    assert!(output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("4 claims, 2 supports, 1 rebuts, 1 undercuts")
+    );
+    assert_eq!(
+        shape(&argmap::format::load(&back).expect("valid")),
+        shape(&common::small_map())
+    );
+}

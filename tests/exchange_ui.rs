@@ -1,0 +1,87 @@
+//! Import and export from the File menu, driven through the window.
+
+mod common;
+
+use argmap::app::ArgmapApp;
+use argmap::app::files::ScriptedDialogs;
+use egui::{Key, Modifiers, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::{Path, PathBuf};
+
+fn harness() -> Harness<'static, ArgmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(400)
+        .build_eframe(|_| {
+            let mut app = ArgmapApp::with_map(common::small_map(), None, "small.ron");
+            app.dialogs = Box::new(ScriptedDialogs::default());
+            app
+        });
+    harness.run();
+    harness
+}
+
+fn answer(harness: &mut Harness<'static, ArgmapApp>, paths: Vec<PathBuf>) {
+    harness.state_mut().dialogs = Box::new(ScriptedDialogs {
+        answers: paths.into_iter().map(Some).collect(),
+    });
+}
+
+#[test]
+fn importing_aif_opens_a_new_unsaved_map_and_summarises() {
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/aif/aifdb-string-ids.json");
+    let mut harness = harness();
+    answer(&mut harness, vec![fixture]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.doc.map.claims.len(), 3);
+    assert!(
+        app.doc.is_dirty(),
+        "an import exists only in memory until saved"
+    );
+    assert_eq!(app.doc.name(), "aifdb-string-ids.ron");
+    harness.get_by_label_contains("3 dialogue nodes (L, TA, YA) dropped");
+    harness.get_by_label("Claim: Ramp up the sanctions.");
+}
+
+#[test]
+fn export_writes_the_chosen_format() {
+    let dir = tempfile::tempdir().expect("temp");
+    let out = dir.path().join("small.argdown");
+    let picture = dir.path().join("part.svg");
+    let mut harness = harness();
+    answer(&mut harness, vec![out.clone(), picture.clone()]);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    harness.run();
+    harness.get_by_label("Argdown").click();
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    let text = std::fs::read_to_string(&out).expect("written");
+    assert_eq!(
+        text,
+        argmap::exchange::argdown::to_argdown(&common::small_map())
+    );
+    // A picture of the selection only.
+    harness
+        .get_by_label("Claim: Talking to Putin won’t work.")
+        .click();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    harness.run();
+    harness.get_by_label("SVG image").click();
+    harness.run();
+    harness.get_by_label("Only the selected claims").click();
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    let svg = std::fs::read_to_string(&picture).expect("svg written");
+    assert!(
+        svg.contains("Talking to Putin won’t work.")
+            && !svg.contains("Russia broke the INF treaty.")
+    );
+}

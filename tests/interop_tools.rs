@@ -1,0 +1,189 @@
+//! What Argmap writes, read by the other tools' own readers: Argdown's CLI,
+//! Graphviz and the Python library arguebuf. Each check runs when its tool is
+//! installed and says it skipped otherwise; with ARGMAP_INTEROP set (as CI
+//! sets it, after installing them) a missing tool is a failure.
+
+mod common;
+
+use argmap::exchange::{aif, argdown, dot};
+use argmap::model::{LinkKind, Map, Target};
+use std::collections::BTreeSet;
+use std::process::Command;
+
+fn available(program: &str, probe: &[&str]) -> bool {
+    let found = Command::new(program)
+        .args(probe)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("ARGMAP_INTEROP").is_none(),
+            "ARGMAP_INTEROP is set but `{program}` is not usable"
+        );
+        eprintln!("skipped: `{program}` is not installed");
+    }
+    found
+}
+
+/// Links that Argmap writes as arguments in Argdown and as junction points in
+/// DOT: linked arguments, and links some undercut aims at.
+fn joined(map: &Map) -> usize {
+    map.links
+        .iter()
+        .filter(|l| {
+            l.premises.len() > 1 || map.links.iter().any(|u| u.target == Target::Link(l.id))
+        })
+        .count()
+}
+
+fn maps() -> Vec<Map> {
+    let example = &argmap::corpus::examples()[0];
+    vec![
+        common::small_map(),
+        argmap::format::read(example.text.as_bytes(), argmap::format::Syntax::Ron).expect("debate"),
+    ]
+}
+
+#[test]
+fn argdown_cli_reads_the_same_statements_and_relations() {
+    if !available("argdown", &["--version"]) {
+        return;
+    }
+    for map in maps() {
+        let dir = tempfile::tempdir().expect("temp");
+        let file = dir.path().join("map.argdown");
+        std::fs::write(&file, argdown::to_argdown(&map)).expect("write");
+        let status = Command::new("argdown")
+            .arg("json")
+            .arg(&file)
+            .arg(dir.path())
+            .status()
+            .expect("argdown");
+        assert!(status.success());
+        let json: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.path().join("map.json")).expect("json"),
+        )
+        .expect("parse");
+        // Statements: every claim's text, plus one "Not: …" conclusion per rebutting argument.
+        let statements: BTreeSet<String> = json["statements"]
+            .as_object()
+            .expect("statements")
+            .values()
+            .filter_map(|s| {
+                s["members"]
+                    .as_array()
+                    .and_then(|m| m.iter().find_map(|m| m["text"].as_str().map(str::to_owned)))
+            })
+            .collect();
+        for claim in &map.claims {
+            assert!(
+                statements.contains(&claim.text),
+                "Argdown lost {}",
+                claim.text
+            );
+        }
+        let synthetic = statements.iter().filter(|s| s.starts_with("Not: ")).count();
+        assert_eq!(statements.len(), map.claims.len() + synthetic);
+        // Relations plus arguments account for every link, by kind.
+        let relations = json["relations"].as_array().expect("relations");
+        let count = |t: &str| relations.iter().filter(|r| r["relationType"] == t).count();
+        let arguments = json["arguments"].as_object().expect("arguments").len();
+        let undercuts = map
+            .links
+            .iter()
+            .filter(|l| matches!(l.target, Target::Link(_)))
+            .count();
+        let plain = |k: LinkKind| {
+            map.links
+                .iter()
+                .filter(|l| {
+                    l.kind == k && l.premises.len() == 1 && matches!(l.target, Target::Claim(_))
+                })
+                .filter(|l| !map.links.iter().any(|u| u.target == Target::Link(l.id)))
+                .count()
+        };
+        assert_eq!(count("undercut"), undercuts);
+        assert_eq!(count("support"), plain(LinkKind::Support));
+        assert_eq!(
+            count("attack"),
+            plain(LinkKind::Rebut) + synthetic,
+            "each rebutting argument attacks through its conclusion"
+        );
+        assert_eq!(arguments, joined(&map));
+    }
+}
+
+#[test]
+fn graphviz_renders_the_dot_export() {
+    if !available("dot", &["-V"]) {
+        return;
+    }
+    for map in maps() {
+        let dir = tempfile::tempdir().expect("temp");
+        let file = dir.path().join("map.dot");
+        std::fs::write(&file, dot::to_dot(&map)).expect("write");
+        let output = Command::new("dot")
+            .arg("-Tsvg")
+            .arg(&file)
+            .output()
+            .expect("dot");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let svg = String::from_utf8_lossy(&output.stdout);
+        assert!(svg.contains("<svg"));
+        assert_eq!(
+            svg.matches("class=\"node\"").count(),
+            map.claims.len() + joined(&map)
+        );
+    }
+}
+
+#[test]
+fn arguebuf_loads_the_aifdb_export_with_the_same_structure() {
+    if !available("python3", &["-c", "import arguebuf"]) {
+        return;
+    }
+    for map in maps() {
+        let dir = tempfile::tempdir().expect("temp");
+        let file = dir.path().join("map.json");
+        std::fs::write(&file, aif::to_aifdb(&map)).expect("write");
+        let script = "import sys, arguebuf\n\
+                      g = arguebuf.load.file(sys.argv[1])\n\
+                      s = [n for n in g.scheme_nodes.values()]\n\
+                      sup = sum(1 for n in s if type(n.scheme).__name__ == 'Support')\n\
+                      att = sum(1 for n in s if type(n.scheme).__name__ == 'Attack')\n\
+                      print(len(g.atom_nodes), sup, att, len(g.edges))";
+        let output = Command::new("python3")
+            .args(["-c", script])
+            .arg(&file)
+            .output()
+            .expect("python");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let counts: Vec<usize> = String::from_utf8_lossy(&output.stdout)
+            .split_whitespace()
+            .filter_map(|n| n.parse().ok())
+            .collect();
+        let supports = map
+            .links
+            .iter()
+            .filter(|l| l.kind == LinkKind::Support)
+            .count();
+        let edges: usize = map.links.iter().map(|l| l.premises.len() + 1).sum();
+        assert_eq!(
+            counts,
+            [
+                map.claims.len(),
+                supports,
+                map.links.len() - supports,
+                edges
+            ]
+        );
+    }
+}
