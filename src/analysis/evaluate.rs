@@ -1,8 +1,8 @@
-//! Which claims stand, given the map: grounded semantics over rebuts and
-//! undercuts, with support read as evidential support (Oren and Norman's
-//! evidential argumentation, 2008): a claim that something supports needs at
-//! least one of its supporting inferences to stand, while a claim nothing
-//! supports is taken as given until something defeats it.
+//! Which claims stand, given the map: grounded semantics (Dung, 1995) over
+//! rebuts and undercuts, with support handled as in evidential argumentation
+//! (Oren and Norman, 2008): a claim that something supports needs at least
+//! one of its supporting inferences to stand. Every claim that nothing
+//! supports is treated as evidence, taken as given until something defeats it.
 //!
 //! Every claim and every link gets a label. A link is an inference: it stands
 //! (`Accepted`) when all its premises are accepted and no undercut aimed at it

@@ -99,10 +99,27 @@ pub struct Example {
 
 /// The shipped maps; the first is the one Argmap opens at start.
 pub fn examples() -> &'static [Example] {
-    const EXAMPLES: &[Example] = &[Example {
-        file: "kimmage-kramer-debate.ron",
-        title: "The debate: Kimmage v. Kramer",
-        text: include_str!("../../maps/kimmage-kramer-debate.ron"),
-    }];
+    const EXAMPLES: &[Example] = &[
+        Example {
+            file: "kimmage-kramer-debate.ron",
+            title: "The debate: Kimmage v. Kramer",
+            text: include_str!("../../maps/kimmage-kramer-debate.ron"),
+        },
+        Example {
+            file: "kimmage-kramer-wider.ron",
+            title: "The wider debate, with Lo, Newton, Tamkin and Gramer",
+            text: include_str!("../../maps/kimmage-kramer-wider.ron"),
+        },
+        Example {
+            file: "kimmage-alone.ron",
+            title: "How Kimmage argues",
+            text: include_str!("../../maps/kimmage-alone.ron"),
+        },
+        Example {
+            file: "kramer-alone.ron",
+            title: "How Kramer argues",
+            text: include_str!("../../maps/kramer-alone.ron"),
+        },
+    ];
     EXAMPLES
 }

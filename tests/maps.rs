@@ -1,0 +1,169 @@
+//! The maps shipped in `maps/`: each loads and validates, quotes its bundled
+//! article word for word, links every claim, and is offered by File ▸ Open example.
+
+use argmap::corpus;
+use argmap::format::{self, Syntax};
+use argmap::model::{Map, Target, validate};
+use std::collections::BTreeSet;
+
+fn shipped() -> Vec<(String, Map)> {
+    corpus::examples()
+        .iter()
+        .map(|e| {
+            (
+                e.file.to_owned(),
+                format::read(e.text.as_bytes(), Syntax::Ron)
+                    .unwrap_or_else(|err| panic!("{}: {err}", e.file)),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_file_in_maps_is_an_example_and_the_debate_comes_first() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("maps");
+    let files: BTreeSet<String> = std::fs::read_dir(dir)
+        .expect("maps folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".ron"))
+        .collect();
+    let examples: BTreeSet<String> = corpus::examples()
+        .iter()
+        .map(|e| e.file.to_owned())
+        .collect();
+    assert_eq!(files, examples);
+    assert_eq!(corpus::examples()[0].file, "kimmage-kramer-debate.ron");
+    // The compiled copy is the file on disk.
+    for example in corpus::examples() {
+        let on_disk = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("maps")
+                .join(example.file),
+        )
+        .expect("read");
+        assert_eq!(on_disk, example.text, "{}", example.file);
+    }
+}
+
+#[test]
+fn every_map_is_valid_and_saved_in_canonical_form() {
+    for (file, map) in shipped() {
+        assert_eq!(validate(&map), vec![], "{file}");
+        let example = corpus::examples()
+            .iter()
+            .find(|e| e.file == file)
+            .expect("example");
+        assert_eq!(
+            format::to_ron(&map),
+            example.text,
+            "{file} is not in the form Argmap writes"
+        );
+        assert!(
+            !map.title.is_empty() && map.description.len() > 200,
+            "{file} needs a title and a description"
+        );
+    }
+}
+
+#[test]
+fn every_quote_is_verbatim_from_a_bundled_article() {
+    for (file, map) in shipped() {
+        for source in &map.sources {
+            assert!(
+                corpus::is_bundled(source),
+                "{file}: {} is not the bundled text",
+                source.id
+            );
+        }
+        for claim in &map.claims {
+            let quote = claim
+                .quote
+                .as_ref()
+                .unwrap_or_else(|| panic!("{file}: claim {} has no quote", claim.id.0));
+            let source = map.source(&quote.source).expect("source");
+            assert_eq!(
+                &source.text[quote.start..quote.end],
+                quote.text,
+                "{file}: claim {}",
+                claim.id.0
+            );
+            assert_eq!(
+                claim.text, quote.text,
+                "{file}: claim {} should say what the author said",
+                claim.id.0
+            );
+        }
+    }
+}
+
+#[test]
+fn every_claim_has_a_link() {
+    for (file, map) in shipped() {
+        for claim in &map.claims {
+            assert!(
+                map.links.iter().any(|l| l.touches_claim(claim.id)),
+                "{file}: claim {} is unlinked",
+                claim.id.0
+            );
+        }
+    }
+}
+
+#[test]
+fn the_debate_map_is_rich_and_covers_both_sides() {
+    let (_, map) = shipped()
+        .into_iter()
+        .find(|(f, _)| f == "kimmage-kramer-debate.ron")
+        .expect("debate");
+    assert!(
+        map.claims.len() >= 30 && map.links.len() >= 35,
+        "{} claims, {} links",
+        map.claims.len(),
+        map.links.len()
+    );
+    let sources: BTreeSet<&str> = map.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(sources, ["kimmage-2018", "kramer-2017"].into());
+    // Links across the two authors: where one answers the other.
+    let author = |c| {
+        map.claim(c)
+            .and_then(|c| c.quote.as_ref())
+            .map(|q| q.source.as_str().to_owned())
+    };
+    let crossing = map
+        .links
+        .iter()
+        .filter(|l| {
+            let target = match l.target {
+                Target::Claim(c) => author(c),
+                Target::Link(t) => map
+                    .link(t)
+                    .and_then(|t| t.premises.first().copied())
+                    .and_then(author),
+            };
+            l.premises.iter().any(|&p| author(p) != target)
+        })
+        .count();
+    assert!(crossing >= 12, "only {crossing} links between the authors");
+    let undercuts = map
+        .links
+        .iter()
+        .filter(|l| matches!(l.target, Target::Link(_)))
+        .count();
+    let linked = map.links.iter().filter(|l| l.premises.len() > 1).count();
+    assert!(undercuts >= 1 && linked >= 2);
+}
+
+#[test]
+fn no_two_cards_overlap_in_any_map() {
+    for (file, map) in shipped() {
+        for (i, a) in map.claims.iter().enumerate() {
+            let ha = argmap::analysis::layout::estimate_size(&a.text, true);
+            for b in &map.claims[i + 1..] {
+                let hb = argmap::analysis::layout::estimate_size(&b.text, true);
+                let apart = (a.pos.x - b.pos.x).abs() >= (ha.w + hb.w) / 2.0
+                    || (a.pos.y - b.pos.y).abs() >= (ha.h + hb.h) / 2.0;
+                assert!(apart, "{file}: claims {} and {} overlap", a.id.0, b.id.0);
+            }
+        }
+    }
+}
