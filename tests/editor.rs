@@ -669,3 +669,127 @@ fn the_app_starts_with_the_debate_map() {
     assert!(!app.doc.map.claims.is_empty());
     assert!(app.window_title().ends_with("— Argmap"));
 }
+
+#[test]
+fn tidy_lays_the_map_out_as_one_undoable_step() {
+    let mut harness = harness();
+    let before = harness.state().doc.map.clone();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
+    harness.run();
+    let after = harness.state().doc.map.clone();
+    assert_ne!(after, before);
+    // The conclusion is above the claims that support it.
+    let y = |id: u64| after.claim(ClaimId(id)).expect("claim").pos.y;
+    assert!(y(1) < y(2));
+    assert_eq!(
+        harness.state().doc.history.undo_label(),
+        Some("Tidy layout")
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().doc.map, before);
+}
+
+fn request_close(harness: &mut Harness<'static, ArgmapApp>) {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut harness = harness();
+    request_close(&mut harness);
+    assert!(
+        harness.state().prompt.is_none(),
+        "nothing to save, nothing to ask"
+    );
+    harness
+        .get_by_label("Claim: Russia broke the INF treaty.")
+        .click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    request_close(&mut harness);
+    harness.get_by_label_contains("before closing?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.state().prompt.is_none());
+    assert!(
+        harness.state().doc.is_dirty(),
+        "cancel keeps the window and the changes"
+    );
+}
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_map_dropped_on_the_window_opens() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("dropped.ron");
+    let mut other = editor_map();
+    other.title = "Dropped map".into();
+    argmap::format::save(&other, &path).expect("save");
+    let mut harness = harness();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.clone())));
+    harness.run();
+    assert_eq!(harness.state().doc.map.title, "Dropped map");
+    assert_eq!(harness.state().doc.path.as_deref(), Some(path.as_path()));
+}
+
+#[test]
+fn add_source_imports_a_markdown_file_into_the_map_and_reader() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("Class notes.md");
+    std::fs::write(
+        &path,
+        "# Notes on Helsinki\r\n\r\nThe Accords took years of work.\r\n",
+    )
+    .expect("write");
+    let mut harness = harness();
+    answer_dialogs(&mut harness, vec![Some(path)]);
+    harness.get_by_label("Add…").click();
+    harness.run();
+    let app = harness.state();
+    let source = app
+        .doc
+        .map
+        .source(&SourceId::new("class-notes"))
+        .expect("source added");
+    assert_eq!(source.title, "Notes on Helsinki");
+    assert_eq!(
+        app.reader.source.as_ref().map(SourceId::as_str),
+        Some("class-notes")
+    );
+    harness.get_by_label("Article text: Notes on Helsinki");
+    // One undo removes it again.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .doc
+            .map
+            .source(&SourceId::new("class-notes"))
+            .is_none()
+    );
+}

@@ -148,7 +148,7 @@ fn menu_item(app: &ArgmapApp, ui: &mut Ui, command: Command, actions: &mut Vec<A
     }
     let mut button = egui::Button::new(label);
     if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        button = button.shortcut_text(commands::shortcut_label(ui.ctx(), &shortcut));
     }
     if ui
         .add_enabled(app.is_enabled(command), button)
@@ -333,8 +333,8 @@ fn shortcuts_window(app: &mut ArgmapApp, ctx: &egui::Context) {
         egui::Grid::new("shortcut-grid").striped(true).num_columns(2).show(ui, |ui| {
             for command in Command::ALL {
                 let Some(shortcut) = command.shortcut() else { continue };
-                let mut keys = vec![ctx.format_shortcut(&shortcut)];
-                keys.extend(command.alternatives().iter().map(|s| ctx.format_shortcut(s)));
+                let mut keys = vec![commands::shortcut_label(ctx, &shortcut)];
+                keys.extend(command.alternatives().iter().map(|s| commands::shortcut_label(ctx, s)));
                 ui.label(command.label());
                 ui.label(RichText::new(keys.join("  or  ")).monospace());
                 ui.end_row();

@@ -328,3 +328,19 @@ pub fn shortcut_order() -> Vec<(KeyboardShortcut, Command)> {
     all.sort_by_key(|(s, _)| std::cmp::Reverse(weight(s.modifiers)));
     all
 }
+
+/// How a shortcut is written in menus: Ctrl+[ rather than Ctrl+OpenBracket,
+/// with macOS's symbols where the platform uses them.
+pub fn shortcut_label(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
+    let is_mac = ctx.os().is_mac();
+    let names = if is_mac {
+        egui::ModifierNames::SYMBOLS
+    } else {
+        egui::ModifierNames::NAMES
+    };
+    let mut text = names.format(&shortcut.modifiers, is_mac);
+    if !text.is_empty() {
+        text += names.concat;
+    }
+    text + shortcut.logical_key.symbol_or_name()
+}
