@@ -1,6 +1,8 @@
 //! The editor driven like a user drives it: pointer and keys through
 //! egui_kittest, widgets found by their accessible names.
 
+mod common;
+
 use argmap::app::files::ScriptedDialogs;
 use argmap::app::{ArgmapApp, Command};
 use argmap::corpus;
@@ -60,22 +62,7 @@ fn editor_map() -> Map {
 }
 
 fn harness_with(map: Map, path: Option<PathBuf>) -> Harness<'static, ArgmapApp> {
-    let mut harness = Harness::builder()
-        .with_size(vec2(1400.0, 900.0))
-        .with_max_steps(400)
-        // Frames at 60 per second, as on screen: a double-click fits in two of them.
-        .with_step_dt(1.0 / 60.0)
-        // Scrolling jumps instead of gliding, so positions read between frames hold.
-        .with_context_setup(|ctx| {
-            ctx.all_styles_mut(|s| s.scroll_animation = egui::style::ScrollAnimation::none())
-        })
-        .build_eframe(move |_| {
-            let mut app = ArgmapApp::with_map(map, path, "test.ron");
-            app.dialogs = Box::new(ScriptedDialogs::default());
-            app
-        });
-    harness.run();
-    harness
+    common::harness(map, path, "test.ron")
 }
 
 fn harness() -> Harness<'static, ArgmapApp> {

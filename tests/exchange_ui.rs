@@ -4,23 +4,13 @@ mod common;
 
 use argmap::app::ArgmapApp;
 use argmap::app::files::ScriptedDialogs;
-use egui::{Key, Modifiers, vec2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
 
 fn harness() -> Harness<'static, ArgmapApp> {
-    let mut harness = Harness::builder()
-        .with_size(vec2(1400.0, 900.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(400)
-        .build_eframe(|_| {
-            let mut app = ArgmapApp::with_map(common::small_map(), None, "small.ron");
-            app.dialogs = Box::new(ScriptedDialogs::default());
-            app
-        });
-    harness.run();
-    harness
+    common::harness(common::small_map(), None, "small.ron")
 }
 
 fn answer(harness: &mut Harness<'static, ArgmapApp>, paths: Vec<PathBuf>) {

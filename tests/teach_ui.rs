@@ -1,11 +1,13 @@
 //! The teaching views in the window: which claims stand, what-if pins, and
 //! comparison with a model answer, driven through keys, menus and clicks.
 
+mod common;
+
 use argmap::analysis::evaluate::Status;
 use argmap::app::ArgmapApp;
 use argmap::app::files::ScriptedDialogs;
 use argmap::model::{Claim, ClaimId, Link, LinkId, LinkKind, Map, Point, Target};
-use egui::{Key, Modifiers, vec2};
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -44,17 +46,7 @@ fn chain() -> Map {
 }
 
 fn harness(map: Map) -> Harness<'static, ArgmapApp> {
-    let mut harness = Harness::builder()
-        .with_size(vec2(1400.0, 900.0))
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(400)
-        .build_eframe(move |_| {
-            let mut app = ArgmapApp::with_map(map, None, "chain.ron");
-            app.dialogs = Box::new(ScriptedDialogs::default());
-            app
-        });
-    harness.run();
-    harness
+    common::harness(map, None, "chain.ron")
 }
 
 fn status(harness: &Harness<'static, ArgmapApp>, id: u64) -> Option<Status> {

@@ -62,6 +62,15 @@ impl Document {
         )
     }
 
+    /// The name without its extension, for naming files made from this map.
+    pub fn stem(&self) -> String {
+        let name = self.name();
+        name.strip_suffix(".ron")
+            .or_else(|| name.strip_suffix(".json"))
+            .unwrap_or(&name)
+            .to_owned()
+    }
+
     /// Saves to `path`; on success that becomes the document's path and the
     /// map counts as saved. On failure nothing changes.
     pub fn save_to(&mut self, path: &Path) -> Result<(), format::FileError> {

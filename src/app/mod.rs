@@ -592,12 +592,7 @@ impl ArgmapApp {
             Ok(bytes) => bytes,
             Err(message) => return self.set_error(format!("Not exported: {message}")),
         };
-        let stem = self
-            .doc
-            .name()
-            .trim_end_matches(".ron")
-            .trim_end_matches(".json")
-            .to_owned();
+        let stem = self.doc.stem();
         let Some(mut path) = self.dialogs.save_export(
             &format!("{stem}.{}", kind.extension()),
             kind.label(),
@@ -650,12 +645,7 @@ impl ArgmapApp {
             &self.doc.name(),
             &compared.name,
         );
-        let stem = self
-            .doc
-            .name()
-            .trim_end_matches(".ron")
-            .trim_end_matches(".json")
-            .to_owned();
+        let stem = self.doc.stem();
         let Some(path) = self.dialogs.save_report(&format!("{stem}-feedback.md")) else {
             return;
         };
@@ -675,12 +665,7 @@ impl ArgmapApp {
     /// Saves a starter map for students, made from the open map as the model.
     fn make_exercise(&mut self, kind: crate::analysis::compare::Exercise) {
         let exercise = crate::analysis::compare::exercise(&self.doc.map, kind);
-        let stem = self
-            .doc
-            .name()
-            .trim_end_matches(".ron")
-            .trim_end_matches(".json")
-            .to_owned();
+        let stem = self.doc.stem();
         let Some(mut path) = self.dialogs.save_map(&format!("{stem}-exercise.ron")) else {
             return;
         };

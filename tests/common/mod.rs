@@ -89,3 +89,27 @@ pub fn small_map() -> Map {
         ],
     }
 }
+
+/// The app in a test window of 1400×900, at 60 frames a second, with file
+/// dialogs that answer from a script and scrolling that jumps instead of
+/// gliding (so positions read between frames hold).
+pub fn harness(
+    map: Map,
+    path: Option<std::path::PathBuf>,
+    name: &'static str,
+) -> egui_kittest::Harness<'static, argmap::app::ArgmapApp> {
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(400)
+        .with_step_dt(1.0 / 60.0)
+        .with_context_setup(|ctx| {
+            ctx.all_styles_mut(|s| s.scroll_animation = egui::style::ScrollAnimation::none())
+        })
+        .build_eframe(move |_| {
+            let mut app = argmap::app::ArgmapApp::with_map(map, path, name);
+            app.dialogs = Box::new(argmap::app::files::ScriptedDialogs::default());
+            app
+        });
+    harness.run();
+    harness
+}

@@ -135,8 +135,14 @@ impl Canvas {
         let rect = ui.available_rect_before_wrap();
         self.rect = rect;
         let dark = ui.visuals().dark_mode;
-        let bg = ui.interact(rect, ui.scope_id().with("canvas"), Sense::click_and_drag());
-        bg.widget_info(|| WidgetInfo::labeled(egui::Role::Canvas, true, "Map canvas"));
+        let bg = named(
+            ui,
+            rect,
+            "canvas",
+            Sense::click_and_drag(),
+            egui::Role::Canvas,
+            "Map canvas".to_owned(),
+        );
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, CornerRadius::ZERO, theme::canvas_fill(dark));
 
@@ -412,18 +418,14 @@ impl Canvas {
             && self.moving.is_none();
         let handle_centre = card.center_bottom();
         let handle_rect = Rect::from_center_size(handle_centre, Vec2::splat(16.0));
-        let handle = ui.interact(
+        let handle = named(
+            ui,
             handle_rect,
-            ui.scope_id().with(("handle", id.0)),
+            ("handle", id.0),
             Sense::drag(),
+            egui::Role::Button,
+            format!("Link from: {}", claim.text),
         );
-        handle.widget_info(|| {
-            WidgetInfo::labeled(
-                egui::Role::Button,
-                true,
-                format!("Link from: {}", claim.text),
-            )
-        });
         if show_handle || handle.hovered() {
             let colour = theme::selection_colour(dark);
             painter.circle(
@@ -565,18 +567,14 @@ impl Canvas {
                     .max(vec2(cards::CARD_WIDTH, 60.0)),
             );
             marks::ghost_card(painter, rect, self.view.zoom, &claim.text, dark);
-            let response = ui.interact(
+            named(
+                ui,
                 rect,
-                ui.scope_id().with(("ghost", model_claim.0)),
+                ("ghost", model_claim.0),
                 Sense::hover(),
+                egui::Role::Note,
+                format!("Missing claim: {}", claim.text),
             );
-            response.widget_info(|| {
-                WidgetInfo::labeled(
-                    egui::Role::Note,
-                    true,
-                    format!("Missing claim: {}", claim.text),
-                )
-            });
         }
     }
 
@@ -936,4 +934,19 @@ fn ghost_positions(
         placed.insert(missing, at);
     }
     placed
+}
+
+/// An interactive area with an accessible name, so screen readers and tests
+/// find it like any other widget.
+fn named(
+    ui: &Ui,
+    rect: Rect,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    sense: Sense,
+    role: egui::Role,
+    label: String,
+) -> egui::Response {
+    let response = ui.interact(rect, ui.scope_id().with(salt), sense);
+    response.widget_info(|| WidgetInfo::labeled(role, true, label.clone()));
+    response
 }
