@@ -780,3 +780,36 @@ fn add_source_imports_a_markdown_file_into_the_map_and_reader() {
             .is_none()
     );
 }
+
+/// Presses at byte `start`, moves to the bottom edge of the reader and holds
+/// there for `frames` frames before releasing; returns where the selection ends.
+fn select_and_hold(start: usize, frames: usize) -> usize {
+    let mut harness = harness();
+    let from = harness.state().reader.cursor_point(start).expect("drawn");
+    let reader = harness.get_by_label_contains("Article text").rect();
+    let to = egui::pos2(from.x + 100.0, reader.bottom() - 2.0);
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    harness.hover_at(to);
+    for _ in 0..frames {
+        harness.step();
+    }
+    harness.drop_at(to);
+    harness.run();
+    let (s, e) = harness.state().reader.selected_span().expect("a selection");
+    assert_eq!(s, start);
+    e
+}
+
+#[test]
+fn selecting_past_the_bottom_of_the_reader_scrolls_it() {
+    let start = kramer().text.find("pity").expect("word");
+    let quick = select_and_hold(start, 1);
+    let held = select_and_hold(start, 40);
+    assert!(
+        held > quick + 300,
+        "holding at the edge should scroll on: {quick} then {held}"
+    );
+}

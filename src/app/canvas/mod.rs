@@ -503,23 +503,27 @@ impl Canvas {
         paths: &std::collections::BTreeMap<LinkId, links::LinkPath>,
         dark: bool,
     ) {
-        for result in &compared.result.links {
-            let (Some(student), text, colour) = (
-                result.student,
-                result.verdict.label(),
-                match result.verdict {
-                    Verdict::Extra => marks::EXTRA,
-                    _ => marks::WRONG,
-                },
-            ) else {
+        // Tags on the map's own links that the model does not have as they are.
+        for result in compared
+            .result
+            .links
+            .iter()
+            .filter(|r| r.verdict != Verdict::Correct)
+        {
+            let Some(path) = result.student.and_then(|id| paths.get(&id)) else {
                 continue;
             };
-            if result.verdict == Verdict::Correct {
-                continue;
-            }
-            if let Some(path) = paths.get(&student) {
-                marks::tag(painter, path.anchor + vec2(12.0, -8.0), text, colour);
-            }
+            let colour = if result.verdict == Verdict::Extra {
+                marks::EXTRA
+            } else {
+                marks::WRONG
+            };
+            marks::tag(
+                painter,
+                path.anchor + vec2(12.0, -8.0),
+                result.verdict.label(),
+                colour,
+            );
         }
         let ghosts = ghost_positions(map, compared, |id| self.sizes.get(id));
         let student_of: HashMap<ClaimId, ClaimId> = compared

@@ -54,6 +54,8 @@ pub struct Reader {
     flash: Option<(usize, usize, f64)>,
     placed: Vec<Placed>,
     blocks: Option<(SourceId, usize, Vec<Block>)>,
+    /// How far to scroll next frame while a selection is dragged past an edge.
+    autoscroll: f32,
 }
 
 impl Reader {
@@ -161,6 +163,9 @@ impl Reader {
                 mouse_wheel: true,
             })
             .show(ui, |ui| {
+                if self.autoscroll != 0.0 {
+                    ui.scroll_with_delta(vec2(0.0, self.autoscroll));
+                }
                 let width = ui.available_width().min(MAX_TEXT_WIDTH);
 
                 header(ui, map, &source, width);
@@ -455,12 +460,20 @@ impl Reader {
             {
                 self.selection = Some((anchor, at));
             }
-            // Scroll while selecting past the top or bottom edge.
-            if pos.y < view.top() + 10.0 {
-                ui.scroll_with_delta(vec2(0.0, 12.0));
+            // Scroll while selecting past the top or bottom edge (applied
+            // inside the scroll area on the next frame).
+            self.autoscroll = if pos.y < view.top() + 10.0 {
+                12.0
             } else if pos.y > view.bottom() - 10.0 {
-                ui.scroll_with_delta(vec2(0.0, -12.0));
+                -12.0
+            } else {
+                0.0
+            };
+            if self.autoscroll != 0.0 {
+                ui.ctx().request_repaint();
             }
+        } else {
+            self.autoscroll = 0.0;
         }
         if down
             && let Some(start) = self.press_in_selection
