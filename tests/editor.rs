@@ -813,3 +813,32 @@ fn selecting_past_the_bottom_of_the_reader_scrolls_it() {
         "holding at the edge should scroll on: {quick} then {held}"
     );
 }
+
+#[test]
+fn shift_click_extends_from_a_click() {
+    let mut harness = harness();
+    let text = kramer().text;
+    let start = text.find("It’s a pity").expect("start");
+    let end = start + "It’s a pity that every".len();
+    let (a, b) = {
+        let reader = &harness.state().reader;
+        (
+            reader.cursor_point(start).expect("a"),
+            reader.cursor_point(end).expect("b"),
+        )
+    };
+    click_at(&mut harness, a + vec2(1.0, 0.0), 1);
+    harness.hover_at(b);
+    harness.run();
+    for pressed in [true, false] {
+        let event = egui::Event::PointerButton {
+            pos: b - vec2(1.0, 0.0),
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::SHIFT,
+        };
+        harness.event_modifiers(event, Modifiers::SHIFT);
+        harness.run();
+    }
+    assert_eq!(harness.state().reader.selected_span(), Some((start, end)));
+}

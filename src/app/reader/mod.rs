@@ -489,9 +489,10 @@ impl Reader {
             let was_selecting = std::mem::take(&mut self.selecting);
             let empty = self.selected_span().is_none();
             if clicked_in_place || (was_selecting && empty) {
-                // A click, not a drag: on a passage already mapped, select its claim.
+                // A click, not a drag: it leaves a caret that Shift+click can
+                // extend from, and on a passage already mapped selects its claim.
                 if let Some(at) = over.then(|| self.hit(pos)).flatten() {
-                    self.selection = None;
+                    self.selection = Some((at, at));
                     if let Some(claim) = claim_at(map, &source.id, at) {
                         actions.push(Action::SelectClaim(claim));
                     }
