@@ -6,7 +6,8 @@ mod common;
 use argmap::app::files::ScriptedDialogs;
 use argmap::app::{ArgmapApp, Command};
 use argmap::corpus;
-use argmap::model::{Claim, ClaimId, Link, LinkId, LinkKind, Map, Point, Quote, SourceId, Target};
+use argmap::model::{ClaimId, Link, LinkId, LinkKind, Map, Quote, SourceId, Target};
+use common::claim;
 use egui::{Key, Modifiers, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -18,16 +19,6 @@ fn kramer() -> argmap::model::Source {
     corpus::article(&SourceId::new("kramer-2017"))
         .expect("bundled")
         .clone()
-}
-
-fn claim(id: u64, text: &str, x: f32, y: f32) -> Claim {
-    Claim {
-        id: ClaimId(id),
-        text: text.into(),
-        pos: Point::new(x, y),
-        note: String::new(),
-        quote: None,
-    }
 }
 
 /// Three claims (one quoted from Kramer) and one support link.

@@ -21,20 +21,6 @@ fn import_fixture(name: &str) -> (Map, String) {
     (map, summary)
 }
 
-fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).expect("write golden");
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        expected == actual,
-        "{name} differs from its golden file (UPDATE_GOLDEN=1 to accept)\n{actual}"
-    );
-}
-
 /// A map's links as (kind, premise texts, target text), comparable across id schemes.
 fn shape(map: &Map) -> BTreeSet<(LinkKind, Vec<String>, String)> {
     let text = |c: ClaimId| map.claim(c).map_or_else(String::new, |c| c.text.clone());
@@ -260,8 +246,8 @@ fn argdown_escapes_what_would_be_read_as_syntax() {
 
 #[test]
 fn dot_and_argdown_of_the_small_map_are_pinned() {
-    golden("small.dot", &dot::to_dot(&common::small_map()));
-    golden("small.argdown", &argdown::to_argdown(&common::small_map()));
+    common::golden("small.dot", &dot::to_dot(&common::small_map()));
+    common::golden("small.argdown", &argdown::to_argdown(&common::small_map()));
 }
 
 /// A map of `n` claims in a grid, each supporting or rebutting the one above.

@@ -6,30 +6,15 @@ mod common;
 use argmap::format::{self, ReadError, Syntax};
 use argmap::model::{Map, validate};
 use common::small_map;
-use std::path::Path;
-
-fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).expect("write golden");
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        expected == actual,
-        "{name} differs from the golden file (run with UPDATE_GOLDEN=1 if the change is intended)\n--- expected\n{expected}\n--- actual\n{actual}"
-    );
-}
 
 #[test]
 fn ron_shape_is_pinned() {
-    golden("small.ron", &format::to_ron(&small_map()));
+    common::golden("small.ron", &format::to_ron(&small_map()));
 }
 
 #[test]
 fn json_shape_is_pinned() {
-    golden("small.json", &format::to_json(&small_map()));
+    common::golden("small.json", &format::to_json(&small_map()));
 }
 
 #[test]

@@ -6,20 +6,11 @@ mod common;
 use argmap::analysis::evaluate::Status;
 use argmap::app::ArgmapApp;
 use argmap::app::files::ScriptedDialogs;
-use argmap::model::{Claim, ClaimId, Link, LinkId, LinkKind, Map, Point, Target};
+use argmap::model::{ClaimId, Link, LinkId, LinkKind, Map, Target};
+use common::claim;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-fn claim(id: u64, text: &str, x: f32, y: f32) -> Claim {
-    Claim {
-        id: ClaimId(id),
-        text: text.into(),
-        pos: Point::new(x, y),
-        note: String::new(),
-        quote: None,
-    }
-}
 
 fn rebut(id: u64, from: u64, to: u64) -> Link {
     Link {
