@@ -833,3 +833,22 @@ fn shift_click_extends_from_a_click() {
     }
     assert_eq!(harness.state().reader.selected_span(), Some((start, end)));
 }
+
+#[test]
+fn a_map_named_on_the_command_line_opens_and_a_broken_one_falls_back_to_the_debate() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("given.ron");
+    argmap::format::save(&editor_map(), &path).expect("save");
+    let app = ArgmapApp::start(Some(&path));
+    assert_eq!(app.doc.map, editor_map());
+    assert_eq!(app.doc.path.as_deref(), Some(path.as_path()));
+
+    let broken = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/broken/truncated.ron");
+    let app = ArgmapApp::start(Some(&broken));
+    assert_eq!(app.doc.name(), corpus::examples()[0].file);
+    assert!(
+        app.status.error && app.status.text.contains("the file ends too early"),
+        "{:?}",
+        app.status
+    );
+}
