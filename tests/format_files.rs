@@ -169,3 +169,20 @@ fn saving_over_a_folder_fails_and_leaves_it() {
     // The temporary file was cleaned up.
     assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
 }
+
+#[test]
+fn the_example_in_the_format_document_is_a_valid_map() {
+    let doc = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/FORMAT.md"),
+    )
+    .expect("FORMAT.md");
+    let start = doc.find("```ron\n").expect("a RON example") + "```ron\n".len();
+    let end = start + doc[start..].find("```").expect("end of example");
+    let map = format::read(doc[start..end].as_bytes(), Syntax::Ron)
+        .expect("the documented example reads");
+    assert_eq!((map.claims.len(), map.links.len()), (3, 2));
+    assert!(
+        matches!(map.links[1].target, argmap::model::Target::Link(_)),
+        "the example shows an undercut"
+    );
+}
