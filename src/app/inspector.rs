@@ -392,7 +392,8 @@ fn link_list(
                 .filter_map(|&p| map.claim(p))
                 .map(|c| excerpt(&c.text, 50))
                 .collect::<Vec<_>>()
-                .join(" + ")
+                // "+" already marks a support, so linked premises are joined in words.
+                .join(" and ")
         } else {
             match link.target {
                 Target::Claim(id) => map
