@@ -178,7 +178,7 @@ fn the_example_in_the_format_document_is_a_valid_map() {
     .expect("FORMAT.md");
     let start = doc.find("```ron\n").expect("a RON example") + "```ron\n".len();
     let end = start + doc[start..].find("```").expect("end of example");
-    let map = format::read(doc[start..end].as_bytes(), Syntax::Ron)
+    let map = format::read(&doc.as_bytes()[start..end], Syntax::Ron)
         .expect("the documented example reads");
     assert_eq!((map.claims.len(), map.links.len()), (3, 2));
     assert!(
