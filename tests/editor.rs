@@ -852,3 +852,34 @@ fn a_map_named_on_the_command_line_opens_and_a_broken_one_falls_back_to_the_deba
         app.status
     );
 }
+
+#[test]
+fn hovering_a_card_too_small_to_read_shows_its_whole_text() {
+    const LONG: &str = "More broadly, Putin’s regime simply doesn’t abide by agreements it has signed or inherited.";
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .with_max_steps(400)
+        .build_eframe(|_| ArgmapApp::start(None));
+    harness
+        .ctx
+        .all_styles_mut(|style| style.interaction.tooltip_delay = 0.0);
+    harness.run();
+    let tooltip_shown = |harness: &mut Harness<'static, ArgmapApp>| {
+        harness.hover_at(claim_centre(harness, LONG));
+        harness.run();
+        harness.query_by_label(LONG).is_some()
+    };
+    // The whole debate fitted into the window: card text is cut short.
+    assert!(
+        harness.state().canvas.view.zoom < 0.6,
+        "zoom {}",
+        harness.state().canvas.view.zoom
+    );
+    assert!(tooltip_shown(&mut harness));
+    // Close enough to read the card itself, hovering adds nothing.
+    while harness.state().canvas.view.zoom < 1.0 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+        harness.run();
+    }
+    assert!(!tooltip_shown(&mut harness));
+}

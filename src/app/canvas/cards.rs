@@ -13,6 +13,12 @@ pub const TEXT_MIN_ZOOM: f32 = 0.22;
 /// card with an ellipsis, so an overview of the whole map still reads.
 const MIN_TEXT_PX: f32 = 9.0;
 
+/// Whether a card at `zoom` may show less than its whole text, so hovering
+/// it should.
+pub fn text_may_be_cut(zoom: f32) -> bool {
+    FONT_SIZE * zoom < MIN_TEXT_PX
+}
+
 /// Card sizes at 100 % zoom, remembered per claim until its text changes.
 #[derive(Default)]
 pub struct CardSizes {

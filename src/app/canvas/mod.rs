@@ -410,7 +410,10 @@ impl Canvas {
         };
         if !editing {
             cards::draw(painter, card, self.view.zoom, map, claim, &style);
-            self.claim_marks(painter, map, claim.id, card, overlay, &response, dark);
+            self.claim_marks(painter, claim.id, card, overlay, dark);
+            if response.hovered() {
+                self.card_tooltip(map, claim, overlay, &response);
+            }
         }
         // The handle a link is dragged from.
         let show_handle = (response.hovered() || style.selected || self.linking == Some(id))
@@ -454,34 +457,47 @@ impl Canvas {
         }
     }
 
-    /// The status mark and its explanation, and the comparison tag, on one card.
-    #[allow(clippy::too_many_arguments)]
+    /// What hovering a card tells: its whole text when zoomed out too far to
+    /// read it, and why it stands or falls while claims are evaluated.
+    fn card_tooltip(
+        &self,
+        map: &Map,
+        claim: &crate::model::Claim,
+        overlay: &Overlay<'_>,
+        response: &egui::Response,
+    ) {
+        let mut parts = Vec::new();
+        if cards::text_may_be_cut(self.view.zoom) && !claim.text.trim().is_empty() {
+            parts.push(claim.text.clone());
+        }
+        if let Some(labelling) = overlay.status {
+            let pins = overlay.pins.cloned().unwrap_or_default();
+            parts.push(evaluate::explain(map, labelling, &pins, claim.id));
+        }
+        if !parts.is_empty() {
+            response.clone().on_hover_text(parts.join("\n\n"));
+        }
+    }
+
+    /// The status mark and the comparison tag on one card.
     fn claim_marks(
         &self,
         painter: &egui::Painter,
-        map: &Map,
         id: ClaimId,
         card: Rect,
         overlay: &Overlay<'_>,
-        response: &egui::Response,
         dark: bool,
     ) {
         if let Some(labelling) = overlay.status {
-            let pins = overlay.pins.cloned().unwrap_or_default();
-            let status = labelling.claim(id);
+            let pinned = overlay.pins.is_some_and(|p| p.contains_key(&id));
             marks::status_mark(
                 painter,
                 card,
                 self.view.zoom,
-                status,
-                pins.contains_key(&id),
+                labelling.claim(id),
+                pinned,
                 dark,
             );
-            if response.hovered() {
-                response
-                    .clone()
-                    .on_hover_text(evaluate::explain(map, labelling, &pins, id));
-            }
         }
         if let Some(compared) = overlay.comparison
             && compared.result.extra_claims.contains(&id)
