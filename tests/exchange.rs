@@ -52,11 +52,6 @@ fn shape(map: &Map) -> BTreeSet<(LinkKind, Vec<String>, String)> {
         .collect()
 }
 
-fn debate() -> Map {
-    let example = &argmap::corpus::examples()[0];
-    argmap::format::read(example.text.as_bytes(), argmap::format::Syntax::Ron).expect("debate")
-}
-
 #[test]
 fn aifdb_bare_with_string_ids_drops_the_dialogue_layer() {
     let (map, summary) = import_fixture("aifdb-string-ids.json");
@@ -211,14 +206,14 @@ fn aif_round_trip_keeps_every_i_ra_ca_and_edge() {
         let edges: usize = first.links.iter().map(|l| l.premises.len() + 1).sum();
         assert_eq!(value["edges"].as_array().expect("edges").len(), edges);
     }
-    let map = debate();
+    let map = common::debate();
     let (again, _) = aif::import(&aif::to_ova(&map)).expect("debate round trip");
     assert_eq!(shape(&again), shape(&map));
 }
 
 #[test]
 fn argdown_round_trips_through_the_reader() {
-    for map in [common::small_map(), debate()] {
+    for map in [common::small_map(), common::debate()] {
         let text = argdown::to_argdown(&map);
         let back = argdown::read(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
         let texts = |m: &Map| {
@@ -286,7 +281,7 @@ fn big_map(n: u64) -> Map {
 
 #[test]
 fn svg_parses_as_xml_and_names_every_claim_even_for_200_claims() {
-    for map in [debate(), big_map(200)] {
+    for map in [common::debate(), big_map(200)] {
         let svg = image::to_svg(&map, None);
         let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
         let titles: BTreeSet<String> = doc

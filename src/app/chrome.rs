@@ -26,12 +26,22 @@ pub fn frame(app: &mut ArgmapApp, ui: &mut Ui) {
         app.request(Pending::OpenPath(path));
     }
     if app.prompt.is_none() {
+        clipboard_events(app, &ctx);
         shortcuts(app, &ctx, &mut actions);
     }
     // A text field left by changing the selection is committed as its own step.
     if app.selection != app.last_selection {
         app.inspector.commit(&app.doc.map, &mut actions);
+        if !app.selection.claims.is_empty() {
+            app.reader_picked_last = false;
+        }
         app.last_selection = app.selection.clone();
+    }
+    if app.reader.selection != app.last_reader_selection {
+        if app.reader.selected_span().is_some() {
+            app.reader_picked_last = true;
+        }
+        app.last_reader_selection = app.reader.selection;
     }
 
     egui::Panel::top("menu-bar").show(ui, |ui| menu_bar(app, ui, &mut actions));
@@ -83,6 +93,25 @@ pub fn frame(app: &mut ArgmapApp, ui: &mut Ui) {
     if title != app.title {
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
         app.title = title;
+    }
+}
+
+/// Cut, copy and paste, unless a text field or a selected label takes them.
+fn clipboard_events(app: &mut ArgmapApp, ctx: &egui::Context) {
+    let label_selected = ctx
+        .plugin_opt::<egui::text_selection::LabelSelectionState>()
+        .is_some_and(|p| p.lock().has_selection());
+    if ctx.egui_wants_keyboard_input() || label_selected {
+        return;
+    }
+    let events = ctx.input(|i| i.events.clone());
+    for event in events {
+        match event {
+            egui::Event::Copy => app.run(ctx, Command::Copy),
+            egui::Event::Cut => app.run(ctx, Command::Cut),
+            egui::Event::Paste(text) => app.paste(&text),
+            _ => {}
+        }
     }
 }
 

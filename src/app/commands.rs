@@ -15,6 +15,10 @@ pub enum Command {
     Quit,
     Undo,
     Redo,
+    Cut,
+    Copy,
+    Paste,
+    Duplicate,
     Delete,
     SelectAll,
     AddSelectionAsClaim,
@@ -55,7 +59,7 @@ const fn key(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
 }
 
 impl Command {
-    pub const ALL: [Self; 39] = [
+    pub const ALL: [Self; 43] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -66,6 +70,10 @@ impl Command {
         Self::Quit,
         Self::Undo,
         Self::Redo,
+        Self::Cut,
+        Self::Copy,
+        Self::Paste,
+        Self::Duplicate,
         Self::Delete,
         Self::SelectAll,
         Self::AddSelectionAsClaim,
@@ -109,6 +117,10 @@ impl Command {
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
+            Self::Cut => "Cut",
+            Self::Copy => "Copy",
+            Self::Paste => "Paste",
+            Self::Duplicate => "Duplicate",
             Self::Delete => "Delete",
             Self::SelectAll => "Select all claims",
             Self::AddSelectionAsClaim => "Add selection as claim",
@@ -157,6 +169,14 @@ impl Command {
             Self::Quit => "Close Argmap",
             Self::Undo => "Undo the last change",
             Self::Redo => "Redo the change last undone",
+            Self::Cut => "Copy the selected claims, then delete them",
+            Self::Copy => {
+                "Copy the selected claims with the links between them, or the passage selected in the reader"
+            }
+            Self::Paste => {
+                "Paste copied claims, or text as a new claim (quoted if it is in an article)"
+            }
+            Self::Duplicate => "Copy the selected claims and the links between them in place",
             Self::Delete => "Delete the selected claims (with their links) and links",
             Self::SelectAll => "Select every claim on the canvas",
             Self::AddSelectionAsClaim => {
@@ -209,6 +229,10 @@ impl Command {
             Self::Export => key(CMD_SHIFT, Key::E),
             Self::Undo => key(CMD, Key::Z),
             Self::Redo => key(CMD_SHIFT, Key::Z),
+            Self::Cut => key(CMD, Key::X),
+            Self::Copy => key(CMD, Key::C),
+            Self::Paste => key(CMD, Key::V),
+            Self::Duplicate => key(CMD, Key::D),
             Self::Delete => key(NONE, Key::Delete),
             Self::SelectAll => key(CMD, Key::A),
             Self::AddSelectionAsClaim => key(CMD, Key::E),
@@ -257,6 +281,13 @@ impl Command {
         }
     }
 
+    /// Cut, copy and paste reach the app as clipboard events rather than as
+    /// keys (the window system reads the clipboard for a paste), so their
+    /// shortcuts are shown but not matched as keys.
+    pub fn arrives_as_event(self) -> bool {
+        matches!(self, Self::Cut | Self::Copy | Self::Paste)
+    }
+
     /// Whether the shortcut still works while a text field has the keyboard
     /// (plain letters and Delete must reach the text field instead).
     pub fn works_while_typing(self) -> bool {
@@ -266,7 +297,12 @@ impl Command {
         !shortcut.modifiers.is_none()
             && !matches!(
                 self,
-                Self::Undo | Self::Redo | Self::SelectAll | Self::ZoomIn | Self::ZoomOut
+                Self::Undo
+                    | Self::Redo
+                    | Self::Duplicate
+                    | Self::SelectAll
+                    | Self::ZoomIn
+                    | Self::ZoomOut
             )
     }
 
@@ -281,7 +317,15 @@ impl Command {
             | Self::Import
             | Self::Export
             | Self::Quit => "File",
-            Self::Undo | Self::Redo | Self::Delete | Self::SelectAll | Self::EditClaim => "Edit",
+            Self::Undo
+            | Self::Redo
+            | Self::Cut
+            | Self::Copy
+            | Self::Paste
+            | Self::Duplicate
+            | Self::Delete
+            | Self::SelectAll
+            | Self::EditClaim => "Edit",
             Self::AddSelectionAsClaim
             | Self::NewClaim
             | Self::LinkSupport
@@ -315,6 +359,7 @@ impl Command {
 pub fn shortcut_order() -> Vec<(KeyboardShortcut, Command)> {
     let mut all: Vec<(KeyboardShortcut, Command)> = Command::ALL
         .iter()
+        .filter(|c| !c.arrives_as_event())
         .flat_map(|&c| {
             c.shortcut()
                 .into_iter()

@@ -3,6 +3,7 @@
 //! applies them to the document in one place, after drawing.
 
 pub mod canvas;
+pub mod clipboard;
 pub mod commands;
 pub mod document;
 pub mod edits;
@@ -76,6 +77,10 @@ pub struct ArgmapApp {
     allow_close: bool,
     title: String,
     last_selection: Selection,
+    last_reader_selection: Option<(usize, usize)>,
+    /// Whether the reader's passage was selected after the canvas's claims,
+    /// so Copy takes the passage.
+    reader_picked_last: bool,
 }
 
 const RECENT_KEY: &str = "argmap-recent";
@@ -103,6 +108,8 @@ impl ArgmapApp {
             allow_close: false,
             title: String::new(),
             last_selection: Selection::default(),
+            last_reader_selection: None,
+            reader_picked_last: false,
         };
         app.after_open();
         app
@@ -317,6 +324,10 @@ impl ArgmapApp {
             Command::Undo => self.doc.history.can_undo(),
             Command::Redo => self.doc.history.can_redo(),
             Command::Delete => !self.selection.is_empty(),
+            Command::Cut | Command::Duplicate => !self.selection.claims.is_empty(),
+            Command::Copy => {
+                !self.selection.claims.is_empty() || self.reader.selected_passage().is_some()
+            }
             Command::SelectAll => !map.claims.is_empty(),
             Command::AddSelectionAsClaim => self.reader.selected_passage().is_some(),
             Command::EditClaim => one_claim.is_some(),
@@ -377,6 +388,13 @@ impl ArgmapApp {
                 }
                 self.selection.prune(&self.doc.map);
             }
+            Command::Copy => {
+                self.copy(ctx);
+            }
+            Command::Cut => self.cut(ctx),
+            // The window system answers with the clipboard's text as a paste event.
+            Command::Paste => ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste),
+            Command::Duplicate => self.duplicate(),
             Command::Delete => {
                 if let Some(edit) = edits::delete_selection(&self.doc.map, &self.selection)
                     && self.apply("Delete", edit)

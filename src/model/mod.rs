@@ -207,13 +207,28 @@ impl Map {
             .map(|i| &self.sources[i])
     }
 
-    /// The smallest id above every claim id in use.
+    /// An unused claim id: the one after the highest in use.
     pub fn next_claim_id(&self) -> ClaimId {
-        ClaimId(self.claims.last().map_or(1, |c| c.id.0 + 1))
+        self.free_claim_ids(1)[0]
     }
 
     pub fn next_link_id(&self) -> LinkId {
-        LinkId(self.links.last().map_or(1, |l| l.id.0 + 1))
+        self.free_link_ids(1)[0]
+    }
+
+    /// `n` unused claim ids, for adding several claims in one edit.
+    pub fn free_claim_ids(&self, n: usize) -> Vec<ClaimId> {
+        free_ids(self.claims.iter().map(|c| c.id.0), n)
+            .into_iter()
+            .map(ClaimId)
+            .collect()
+    }
+
+    pub fn free_link_ids(&self, n: usize) -> Vec<LinkId> {
+        free_ids(self.links.iter().map(|l| l.id.0), n)
+            .into_iter()
+            .map(LinkId)
+            .collect()
     }
 
     /// Links whose premises or target include `claim`.
@@ -242,6 +257,23 @@ impl Map {
             .iter()
             .filter(|c| !self.links.iter().any(|l| l.touches_claim(c.id)))
     }
+}
+
+/// `n` ids not in `used` (sorted ascending): counting up from the highest,
+/// or, when a file has used ids up to the very top, filling gaps from 1.
+fn free_ids(used: impl Iterator<Item = u64> + Clone, n: usize) -> Vec<u64> {
+    let highest = used.clone().last().unwrap_or(0);
+    let above: Vec<u64> = (1..=n as u64)
+        .map_while(|i| highest.checked_add(i))
+        .collect();
+    if above.len() == n {
+        return above;
+    }
+    let taken: std::collections::BTreeSet<u64> = used.collect();
+    (1..=u64::MAX)
+        .filter(|id| !taken.contains(id))
+        .take(n)
+        .collect()
 }
 
 /// A short, one-line version of `text` for messages: at most `max` characters.

@@ -90,6 +90,12 @@ pub fn small_map() -> Map {
     }
 }
 
+/// The Kimmage–Kramer debate map that Argmap opens at start.
+pub fn debate() -> Map {
+    let example = &argmap::corpus::examples()[0];
+    argmap::format::read(example.text.as_bytes(), argmap::format::Syntax::Ron).expect("debate")
+}
+
 /// The app in a test window of 1400×900, at 60 frames a second, with file
 /// dialogs that answer from a script and scrolling that jumps instead of
 /// gliding (so positions read between frames hold).
