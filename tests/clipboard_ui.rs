@@ -82,6 +82,7 @@ fn copy_then_paste_brings_claims_and_their_link_back_as_one_undo_step() {
     assert_eq!(app.doc.map.links.len(), before.links.len() + 1);
     assert_eq!(app.selection.claims, vec![ClaimId(5), ClaimId(6)]);
     assert_eq!(app.doc.history.undo_label(), Some("Paste claims"));
+    assert_eq!(app.status.text, "Pasted 2 claims");
     assert_eq!(
         harness
             .query_all_by_label("Claim: Talking to Putin won’t work.")

@@ -343,6 +343,11 @@ impl super::ArgmapApp {
         match result {
             Ok(pasted) => {
                 if self.apply(pasted.label, pasted.edit) {
+                    let n = pasted.claims.len();
+                    self.set_status(format!(
+                        "Pasted {}",
+                        crate::model::count(n, "claim", "claims")
+                    ));
                     self.selection.claims = pasted.claims;
                     self.selection.links.clear();
                 }
