@@ -22,6 +22,7 @@ fn grid_map(n: u64) -> Map {
                 ((id - 1) / columns) as f32 * 160.0,
             ),
             note: String::new(),
+            pin: None,
             quote: None,
         })
         .collect();

@@ -161,6 +161,7 @@ fn claims_without_quotes_match_by_wording() {
             text: text.into(),
             pos: Point::default(),
             note: String::new(),
+            pin: None,
             quote: None,
         })
         .apply(map)
@@ -171,10 +172,19 @@ fn claims_without_quotes_match_by_wording() {
 
 #[test]
 fn exercises_keep_claims_or_only_main_contentions() {
-    let m = model();
+    let mut m = model();
+    m.claims[0].note = "The teacher's note.".into();
+    m.claims[0].pin = Some(argmap::model::Pin::Rejected);
     let claims = exercise(&m, Exercise::ClaimsOnly);
     assert_eq!(claims.claims.len(), m.claims.len());
     assert!(claims.links.is_empty());
+    assert!(
+        claims
+            .claims
+            .iter()
+            .all(|c| c.note.is_empty() && c.pin.is_none()),
+        "notes and pins are part of the answer"
+    );
     assert!(argmap::model::validate(&claims).is_empty());
     let mains = exercise(&m, Exercise::MainContentions);
     assert!(

@@ -16,6 +16,7 @@ fn map(n: u64, links: &[(LinkKind, &[u64], Target)]) -> Map {
                 text: format!("claim {id}"),
                 pos: Point::default(),
                 note: String::new(),
+                pin: None,
                 quote: None,
             })
             .collect(),

@@ -260,6 +260,7 @@ fn big_map(n: u64) -> Map {
                 ((id - 1) / 20) as f32 * 160.0,
             ),
             note: String::new(),
+            pin: None,
             quote: None,
         };
         map.claims.push(claim);

@@ -4,7 +4,7 @@
 mod common;
 
 use argmap::format::{self, ReadError, Syntax};
-use argmap::model::{Map, validate};
+use argmap::model::{Map, Pin, validate};
 use common::small_map;
 
 #[test]
@@ -72,6 +72,31 @@ fn a_byte_order_mark_is_accepted() {
     assert_eq!(
         format::read(text.as_bytes(), Syntax::Ron).expect("reads"),
         small_map()
+    );
+}
+
+#[test]
+fn pins_kept_in_a_map_are_written_read_and_checked() {
+    let mut map = small_map();
+    map.claims[0].pin = Some(Pin::Accepted);
+    map.claims[2].pin = Some(Pin::Rejected);
+    let ron = format::to_ron(&map);
+    assert_eq!(ron.matches("pin: Some(").count(), 2, "{ron}");
+    assert_eq!(format::read(ron.as_bytes(), Syntax::Ron).expect("ron"), map);
+    let json = format::to_json(&map);
+    assert!(json.contains("\"pin\": \"Accepted\""), "{json}");
+    assert_eq!(
+        format::read(json.as_bytes(), Syntax::Json).expect("json"),
+        map
+    );
+    // Without pins nothing is written: files stay as they were.
+    assert!(!format::to_ron(&small_map()).contains("pin"));
+    let odd = ron.replace("pin: Some(Rejected)", "pin: Some(Maybe)");
+    let error = format::read(odd.as_bytes(), Syntax::Ron).expect_err("unknown pin");
+    let message = error.to_string();
+    assert!(
+        message.contains("Maybe") && message.contains("line"),
+        "{message}"
     );
 }
 

@@ -13,6 +13,7 @@ fn map_with(n: u64, edges: &[(u64, u64)]) -> Map {
             text: format!("c{id}"),
             pos: Point::default(),
             note: String::new(),
+            pin: None,
             quote: None,
         })
         .collect();

@@ -99,9 +99,58 @@ fn a_what_if_pin_changes_the_rest_and_clear_pins_undoes_it() {
     );
     // Pins are view state: the map did not change.
     assert!(!harness.state().doc.is_dirty());
-    harness.get_by_label("Clear 1 pins").click();
+    harness.get_by_label("Clear 1 pin").click();
     harness.run();
     assert_eq!(status(&harness, 1), Some(Status::Accepted));
+}
+
+#[test]
+fn pins_kept_in_the_map_are_saved_with_it_and_come_back_on_opening() {
+    let mut harness = harness(chain());
+    harness.key_press(Key::F5);
+    harness.run();
+    harness
+        .get_by_label("Claim: Alpha holds.")
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("What if it is rejected?").click();
+    harness.run();
+    harness.get_by_label("Keep in map").click();
+    harness.run();
+    let app = harness.state();
+    assert!(app.doc.is_dirty());
+    assert_eq!(app.doc.history.undo_label(), Some("Keep pins in the map"));
+    let saved = argmap::format::to_ron(&app.doc.map);
+    assert!(saved.contains("pin: Some(Rejected)"), "{saved}");
+
+    // Whoever opens the file starts from the same assumption.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("pinned.ron");
+    std::fs::write(&path, &saved).expect("write");
+    let mut other = common::harness(Map::default(), None, "empty.ron");
+    other.state_mut().open_path(&path);
+    other.key_press(Key::F5);
+    other.run();
+    assert_eq!(
+        [status(&other, 1), status(&other, 2), status(&other, 3)],
+        [
+            Some(Status::Defeated),
+            Some(Status::Accepted),
+            Some(Status::Defeated)
+        ]
+    );
+    // Opening a map without pins leaves none behind.
+    argmap::format::save(&chain(), &path).expect("save");
+    other.state_mut().open_path(&path);
+    other.run();
+    assert!(other.state().teach.pins.is_empty());
+    assert_eq!(status(&other, 1), Some(Status::Accepted));
+
+    // Undo takes the pin out of the map; the view keeps it until cleared.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().doc.map.saved_pins().len(), 0);
+    assert_eq!(harness.state().teach.pins.len(), 1);
 }
 
 #[test]

@@ -449,7 +449,11 @@ pub fn exercise(model: &Map, kind: Exercise) -> Map {
                 .any(|l| l.kind == LinkKind::Support && l.premises.contains(&c.id))
         });
     }
-    map.claims.iter_mut().for_each(|c| c.note.clear());
+    // The teacher's notes and what-if pins are part of the answer.
+    map.claims.iter_mut().for_each(|c| {
+        c.note.clear();
+        c.pin = None;
+    });
     map.title = format!("Exercise: {}", model.title);
     map.description = match kind {
         Exercise::ClaimsOnly => "Every claim of the model map is here, without its links. Link them: which claims support or rebut which?".to_owned(),

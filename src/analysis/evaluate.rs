@@ -39,12 +39,7 @@ impl Status {
     }
 }
 
-/// A what-if assumption the user makes about a claim.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Pin {
-    Accepted,
-    Rejected,
-}
+pub use crate::model::Pin;
 
 pub type Pins = BTreeMap<ClaimId, Pin>;
 

@@ -421,10 +421,26 @@ fn teach_bar(app: &ArgmapApp, ui: &mut Ui, actions: &mut Vec<Action>) {
                     }
                     if !app.teach.pins.is_empty()
                         && ui
-                            .button(format!("Clear {} pins", app.teach.pins.len()))
+                            .button(format!(
+                                "Clear {}",
+                                count(app.teach.pins.len(), "pin", "pins")
+                            ))
+                            .on_hover_text(Command::ClearPins.help())
                             .clicked()
                     {
                         actions.push(Action::Command(Command::ClearPins));
+                    }
+                    if app.is_enabled(Command::KeepPins)
+                        && ui
+                            .button(if app.teach.pins.is_empty() {
+                                "Forget saved pins"
+                            } else {
+                                "Keep in map"
+                            })
+                            .on_hover_text(Command::KeepPins.help())
+                            .clicked()
+                    {
+                        actions.push(Action::Command(Command::KeepPins));
                     }
                 }
                 if let Some(compared) = &app.teach.comparison {

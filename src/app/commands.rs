@@ -42,6 +42,7 @@ pub enum Command {
     TogglePreferred,
     NextPosition,
     ClearPins,
+    KeepPins,
     Compare,
     StopComparing,
     ExportReport,
@@ -59,7 +60,7 @@ const fn key(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
 }
 
 impl Command {
-    pub const ALL: [Self; 43] = [
+    pub const ALL: [Self; 44] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -97,6 +98,7 @@ impl Command {
         Self::TogglePreferred,
         Self::NextPosition,
         Self::ClearPins,
+        Self::KeepPins,
         Self::Compare,
         Self::StopComparing,
         Self::ExportReport,
@@ -144,6 +146,7 @@ impl Command {
             Self::TogglePreferred => "Preferred positions",
             Self::NextPosition => "Next position",
             Self::ClearPins => "Clear all pins",
+            Self::KeepPins => "Keep pins in the map",
             Self::Compare => "Compare with model answer…",
             Self::StopComparing => "Stop comparing",
             Self::ExportReport => "Export feedback report…",
@@ -206,6 +209,9 @@ impl Command {
             }
             Self::NextPosition => "Show the next preferred position",
             Self::ClearPins => "Forget every what-if pin",
+            Self::KeepPins => {
+                "Save the what-if pins in the map file, so whoever opens it starts from them"
+            }
             Self::Compare => "Compare this map with a model answer and show what differs",
             Self::StopComparing => "Hide the comparison",
             Self::ExportReport => "Save the comparison as a Markdown feedback report",
@@ -259,6 +265,7 @@ impl Command {
             Self::Shortcuts => key(NONE, Key::F1),
             Self::AddSource
             | Self::ClearPins
+            | Self::KeepPins
             | Self::StopComparing
             | Self::ExportReport
             | Self::ExerciseClaims
@@ -344,6 +351,7 @@ impl Command {
             | Self::TogglePreferred
             | Self::NextPosition
             | Self::ClearPins
+            | Self::KeepPins
             | Self::Compare
             | Self::StopComparing
             | Self::ExportReport

@@ -41,6 +41,7 @@ pub fn add_quoted_claim(map: &Map, passage: &Passage, at: Point) -> Option<(Edit
         text: trimmed.split_whitespace().collect::<Vec<_>>().join(" "),
         pos: at,
         note: String::new(),
+        pin: None,
         quote: Some(Quote {
             source: source.id.clone(),
             start,
@@ -64,6 +65,7 @@ pub fn add_own_claim(map: &Map, at: Point) -> (Edit, ClaimId) {
         text: String::new(),
         pos: at,
         note: String::new(),
+        pin: None,
         quote: None,
     };
     (Edit::AddClaim(claim), id)
@@ -202,4 +204,20 @@ pub fn link_label(map: &Map, link: &Link) -> String {
 /// The accessible name of a claim's card.
 pub fn claim_label(claim: &Claim) -> String {
     format!("Claim: {}", claim.text)
+}
+
+/// Writes the what-if pins into the claims, so they are saved with the map
+/// (pins on claims no longer there are skipped). `None` if nothing changes.
+pub fn keep_pins(map: &Map, pins: &crate::analysis::evaluate::Pins) -> Option<Edit> {
+    let edits: Vec<Edit> = map
+        .claims
+        .iter()
+        .filter(|c| c.pin != pins.get(&c.id).copied())
+        .map(|c| {
+            let mut changed = c.clone();
+            changed.pin = pins.get(&c.id).copied();
+            Edit::ChangeClaim(changed)
+        })
+        .collect();
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
 }

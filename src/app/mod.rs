@@ -147,6 +147,8 @@ impl ArgmapApp {
 
     fn after_open(&mut self) {
         self.selection.clear();
+        // Pins belong to the map they were set on; a map may bring its own.
+        self.teach.set_pins(self.doc.map.saved_pins());
         self.canvas = canvas::Canvas::default();
         self.canvas.request_fit();
         self.inspector = inspector::Inspector::default();
@@ -346,6 +348,7 @@ impl ArgmapApp {
             Command::TogglePreferred => self.teach.evaluate,
             Command::NextPosition => self.teach.evaluate && self.teach.preferred,
             Command::ClearPins => !self.teach.pins.is_empty(),
+            Command::KeepPins => edits::keep_pins(map, &self.teach.pins).is_some(),
             Command::StopComparing | Command::ExportReport => self.teach.comparison.is_some(),
             Command::ExerciseClaims | Command::ExerciseContentions => !map.claims.is_empty(),
             _ => true,
@@ -492,6 +495,21 @@ impl ArgmapApp {
             }
             Command::NextPosition => self.teach.position += 1,
             Command::ClearPins => self.teach.clear_pins(),
+            Command::KeepPins => {
+                if let Some(edit) = edits::keep_pins(&self.doc.map, &self.teach.pins)
+                    && self.apply("Keep pins in the map", edit)
+                {
+                    let n = self.doc.map.saved_pins().len();
+                    self.set_status(if n == 0 {
+                        "The map keeps no pins now".to_owned()
+                    } else {
+                        format!(
+                            "The map keeps {}; they are saved with it",
+                            crate::model::count(n, "pin", "pins")
+                        )
+                    });
+                }
+            }
             Command::Compare => self.compare_with_model(),
             Command::StopComparing => self.teach.comparison = None,
             Command::ExportReport => self.export_report(),

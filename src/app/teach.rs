@@ -1,5 +1,6 @@
 //! Teaching views: which claims stand (with what-if pins) and the comparison
-//! with a model answer. View state only: nothing here is saved in the map.
+//! with a model answer. View state: nothing here is saved in the map, except
+//! pins when the user asks (Teach ▸ Keep pins in the map).
 
 use crate::analysis::compare::{self, Comparison};
 use crate::analysis::evaluate::{self, Labelling, Pin, Pins};
@@ -57,6 +58,11 @@ impl Teach {
             Some(pin) => self.pins.insert(claim, pin),
             None => self.pins.remove(&claim),
         };
+        self.pins_version += 1;
+    }
+
+    pub fn set_pins(&mut self, pins: Pins) {
+        self.pins = pins;
         self.pins_version += 1;
     }
 

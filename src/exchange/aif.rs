@@ -226,6 +226,7 @@ pub fn import(text: &str) -> Result<(Map, Summary), ReadError> {
                 text: node.text.clone(),
                 pos: Point::default(),
                 note: String::new(),
+                pin: None,
                 quote: None,
             });
         }

@@ -318,6 +318,7 @@ fn build(
             text: text.clone(),
             pos: Point::new(id.0 as f32 * 240.0, 0.0),
             note: String::new(),
+            pin: None,
             quote: None,
         });
     }

@@ -97,6 +97,17 @@ pub struct Claim {
     /// or a bridging claim the analyst added.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<Quote>,
+    /// A what-if assumption kept in the file at the user's request; the
+    /// evaluation treats the claim as accepted or rejected whatever its links say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pin: Option<Pin>,
+}
+
+/// A what-if assumption about a claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Pin {
+    Accepted,
+    Rejected,
 }
 
 /// A quote anchor: the exact span of a source a claim came from.
@@ -249,6 +260,14 @@ impl Map {
         self.sources.sort_by(|a, b| a.id.cmp(&b.id));
         self.claims.sort_by_key(|c| c.id);
         self.links.sort_by_key(|l| l.id);
+    }
+
+    /// The pins kept in the file, by claim.
+    pub fn saved_pins(&self) -> std::collections::BTreeMap<ClaimId, Pin> {
+        self.claims
+            .iter()
+            .filter_map(|c| c.pin.map(|pin| (c.id, pin)))
+            .collect()
     }
 
     /// Claims that no link touches.

@@ -41,6 +41,7 @@ pub fn claim(id: u64, text: &str, x: f32, y: f32) -> Claim {
         text: text.into(),
         pos: Point::new(x, y),
         note: String::new(),
+        pin: None,
         quote: None,
     }
 }
