@@ -75,3 +75,40 @@ fn export_writes_the_chosen_format() {
             && !svg.contains("Russia broke the INF treaty.")
     );
 }
+
+#[test]
+fn file_export_lists_each_format() {
+    let dir = tempfile::tempdir().expect("temp");
+    let out = dir.path().join("small.dot");
+    let mut harness = harness();
+    answer(&mut harness, vec![out.clone()]);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    for kind in argmap::exchange::files::Export::ALL {
+        harness.get_by_label(&format!("{}…", kind.label()));
+    }
+    // A text format asks where and writes at once.
+    harness.get_by_label("Graphviz DOT…").click();
+    harness.run();
+    let text = std::fs::read_to_string(&out).expect("written");
+    assert_eq!(text, argmap::exchange::dot::to_dot(&common::small_map()));
+    // A picture opens the window with its options.
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label("PNG image…").click();
+    harness.run();
+    assert_eq!(
+        harness.state().export.as_ref().map(|c| c.kind),
+        Some(argmap::exchange::files::Export::Png)
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("scale (pixels per canvas unit)")
+            .count()
+            > 0
+    );
+}

@@ -246,10 +246,10 @@ fn menu_bar(app: &mut ArgmapApp, ui: &mut Ui, actions: &mut Vec<Action>) {
                 Command::SaveAs,
                 Command::AddSource,
                 Command::Import,
-                Command::Export,
             ] {
                 menu_item(app, ui, command, actions);
             }
+            ui.menu_button("Export", |ui| export_menu(app, ui, actions));
             ui.separator();
             menu_item(app, ui, Command::Quit, actions);
         });
@@ -457,6 +457,28 @@ fn teach_bar(app: &ArgmapApp, ui: &mut Ui, actions: &mut Vec<Action>) {
             });
         });
     });
+}
+
+/// File ▸ Export: the window with every option, then each format directly.
+/// Text formats go straight to the save dialog; pictures open the window,
+/// which has their options.
+fn export_menu(app: &mut ArgmapApp, ui: &mut Ui, actions: &mut Vec<Action>) {
+    menu_item(app, ui, Command::Export, actions);
+    ui.separator();
+    for kind in crate::exchange::files::Export::ALL {
+        if ui.button(format!("{}…", kind.label())).clicked() {
+            let choice = super::ExportChoice {
+                kind,
+                ..app.export.clone().unwrap_or_default()
+            };
+            if kind.is_image() {
+                app.export = Some(choice);
+            } else {
+                actions.push(Action::Export(choice));
+            }
+            ui.close();
+        }
+    }
 }
 
 fn export_window(app: &mut ArgmapApp, ctx: &egui::Context) {

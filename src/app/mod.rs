@@ -35,6 +35,8 @@ pub enum Action {
     SelectClaim(ClaimId),
     /// A what-if pin on a claim (or its removal).
     Pin(ClaimId, Option<crate::analysis::evaluate::Pin>),
+    /// Write the map in another format (asks where).
+    Export(ExportChoice),
 }
 
 /// Something waiting for an answer to "save changes first?".
@@ -742,6 +744,7 @@ impl ArgmapApp {
                     }
                 }
                 Action::Pin(id, pin) => self.teach.pin(id, pin),
+                Action::Export(choice) => self.export_now(&choice),
             }
         }
     }
