@@ -883,3 +883,46 @@ fn hovering_a_card_too_small_to_read_shows_its_whole_text() {
     }
     assert!(!tooltip_shown(&mut harness));
 }
+
+#[test]
+fn arrow_keys_nudge_the_selection_as_one_step_and_escape_clears_it() {
+    let mut harness = harness();
+    let label = "Claim: Russia broke the INF treaty.";
+    let before = harness.state().doc.map.clone();
+    harness.get_by_label(label).click();
+    harness.run();
+    for _ in 0..3 {
+        harness.key_press(Key::ArrowRight);
+        harness.run();
+    }
+    harness.key_press(Key::ArrowUp);
+    harness.run();
+    let moved = harness
+        .state()
+        .doc
+        .map
+        .claim(ClaimId(3))
+        .expect("claim")
+        .pos;
+    let was = before.claim(ClaimId(3)).expect("claim").pos;
+    assert_eq!((moved.x - was.x, moved.y - was.y), (30.0, -10.0));
+    assert_eq!(
+        harness.state().doc.history.undo_label(),
+        Some("Move with arrow keys")
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().doc.map, before, "one undo step");
+
+    // Escape closes an open context menu first, then clears the selection.
+    harness.get_by_label(label).click_secondary();
+    harness.run();
+    harness.get_by_label("Edit text");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Edit text").is_none());
+    assert_eq!(harness.state().selection.claims, vec![ClaimId(3)]);
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().selection.is_empty());
+}

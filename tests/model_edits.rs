@@ -203,6 +203,49 @@ fn a_quote_must_match_its_source() {
 }
 
 #[test]
+fn moves_with_the_same_key_in_a_row_are_one_step() {
+    let mut map = small_map();
+    let original = map.clone();
+    let mut history = History::default();
+    let nudge = |map: &Map, dx: f32| {
+        let c = map.claim(ClaimId(1)).expect("claim 1");
+        Edit::MoveClaims(vec![(ClaimId(1), Point::new(c.pos.x + dx, c.pos.y))])
+    };
+    for _ in 0..3 {
+        let edit = nudge(&map, 10.0);
+        history
+            .apply_merging(&mut map, "Nudge", edit, "claim 1".into())
+            .expect("nudge");
+    }
+    let after_three = history.position();
+    assert_eq!(map.claim(ClaimId(1)).expect("claim").pos.x, 30.0);
+    // A save here, then one more press: the map differs from the saved one.
+    let edit = nudge(&map, 10.0);
+    history
+        .apply_merging(&mut map, "Nudge", edit, "claim 1".into())
+        .expect("nudge");
+    assert_ne!(history.position(), after_three);
+    // Another key starts a new step.
+    let edit = nudge(&map, -5.0);
+    history
+        .apply_merging(&mut map, "Nudge", edit, "claims 1, 2".into())
+        .expect("nudge");
+    assert_eq!(history.undo(&mut map).as_deref(), Some("Nudge"));
+    assert_eq!(map.claim(ClaimId(1)).expect("claim").pos.x, 40.0);
+    assert_eq!(history.undo(&mut map).as_deref(), Some("Nudge"));
+    assert_eq!(map, original, "four presses undo as one");
+    assert!(!history.can_undo());
+    // After an undo, nothing merges into the step that was undone.
+    history.redo(&mut map);
+    let edit = nudge(&map, 10.0);
+    history
+        .apply_merging(&mut map, "Nudge", edit, "claim 1".into())
+        .expect("nudge");
+    history.undo(&mut map);
+    assert_eq!(map.claim(ClaimId(1)).expect("claim").pos.x, 40.0);
+}
+
+#[test]
 fn history_undoes_and_redoes_with_labels_and_knows_the_saved_state() {
     let mut map = small_map();
     let original = map.clone();

@@ -124,6 +124,18 @@ fn shortcuts(app: &mut ArgmapApp, ctx: &egui::Context, actions: &mut Vec<Action>
         if app.canvas.editing.is_some() && shortcut.logical_key == Key::Enter {
             continue;
         }
+        // Escape and the arrows belong to an open menu, popup or card editor first.
+        let busy = app.canvas.editing.is_some()
+            || app.canvas.pending_link.is_some()
+            || egui::Popup::is_any_open(ctx);
+        if busy
+            && matches!(
+                shortcut.logical_key,
+                Key::Escape | Key::ArrowLeft | Key::ArrowRight | Key::ArrowUp | Key::ArrowDown
+            )
+        {
+            continue;
+        }
         if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
             if matches!(
                 command,

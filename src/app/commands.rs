@@ -21,6 +21,11 @@ pub enum Command {
     Duplicate,
     Delete,
     SelectAll,
+    SelectNone,
+    MoveLeft,
+    MoveRight,
+    MoveUp,
+    MoveDown,
     AddSelectionAsClaim,
     NewClaim,
     EditClaim,
@@ -60,7 +65,7 @@ const fn key(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
 }
 
 impl Command {
-    pub const ALL: [Self; 44] = [
+    pub const ALL: [Self; 49] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -77,6 +82,11 @@ impl Command {
         Self::Duplicate,
         Self::Delete,
         Self::SelectAll,
+        Self::SelectNone,
+        Self::MoveLeft,
+        Self::MoveRight,
+        Self::MoveUp,
+        Self::MoveDown,
         Self::AddSelectionAsClaim,
         Self::NewClaim,
         Self::EditClaim,
@@ -125,6 +135,11 @@ impl Command {
             Self::Duplicate => "Duplicate",
             Self::Delete => "Delete",
             Self::SelectAll => "Select all claims",
+            Self::SelectNone => "Select none",
+            Self::MoveLeft => "Move left",
+            Self::MoveRight => "Move right",
+            Self::MoveUp => "Move up",
+            Self::MoveDown => "Move down",
             Self::AddSelectionAsClaim => "Add selection as claim",
             Self::NewClaim => "New claim",
             Self::EditClaim => "Edit claim text",
@@ -182,6 +197,10 @@ impl Command {
             Self::Duplicate => "Copy the selected claims and the links between them in place",
             Self::Delete => "Delete the selected claims (with their links) and links",
             Self::SelectAll => "Select every claim on the canvas",
+            Self::SelectNone => "Clear the selection on the canvas and in the reader",
+            Self::MoveLeft | Self::MoveRight | Self::MoveUp | Self::MoveDown => {
+                "Nudge the selected claims; a run of presses is one undo step"
+            }
             Self::AddSelectionAsClaim => {
                 "Put the passage selected in the reader on the canvas as a quoted claim"
             }
@@ -241,6 +260,11 @@ impl Command {
             Self::Duplicate => key(CMD, Key::D),
             Self::Delete => key(NONE, Key::Delete),
             Self::SelectAll => key(CMD, Key::A),
+            Self::SelectNone => key(NONE, Key::Escape),
+            Self::MoveLeft => key(NONE, Key::ArrowLeft),
+            Self::MoveRight => key(NONE, Key::ArrowRight),
+            Self::MoveUp => key(NONE, Key::ArrowUp),
+            Self::MoveDown => key(NONE, Key::ArrowDown),
             Self::AddSelectionAsClaim => key(CMD, Key::E),
             Self::NewClaim => key(CMD_SHIFT, Key::N),
             Self::EditClaim => key(NONE, Key::F2),
@@ -316,6 +340,7 @@ impl Command {
     /// Which menu lists the command; `None` for commands only reached by key.
     pub fn menu(self) -> Option<&'static str> {
         Some(match self {
+            Self::MoveLeft | Self::MoveRight | Self::MoveUp | Self::MoveDown => return None,
             Self::New
             | Self::Open
             | Self::Save
@@ -332,6 +357,7 @@ impl Command {
             | Self::Duplicate
             | Self::Delete
             | Self::SelectAll
+            | Self::SelectNone
             | Self::EditClaim => "Edit",
             Self::AddSelectionAsClaim
             | Self::NewClaim
@@ -385,7 +411,12 @@ pub fn shortcut_order() -> Vec<(KeyboardShortcut, Command)> {
 /// How a shortcut is written in menus: Ctrl+[ rather than Ctrl+OpenBracket,
 /// with macOS's symbols where the platform uses them.
 pub fn shortcut_label(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> String {
-    let is_mac = ctx.os().is_mac();
+    shortcut_text(shortcut, ctx.os().is_mac())
+}
+
+/// [`shortcut_label`] for a given platform. Arrow keys are written as words:
+/// the interface fonts have no glyphs for egui's arrow symbols.
+pub fn shortcut_text(shortcut: &KeyboardShortcut, is_mac: bool) -> String {
     let names = if is_mac {
         egui::ModifierNames::SYMBOLS
     } else {
@@ -395,5 +426,10 @@ pub fn shortcut_label(ctx: &egui::Context, shortcut: &KeyboardShortcut) -> Strin
     if !text.is_empty() {
         text += names.concat;
     }
-    text + shortcut.logical_key.symbol_or_name()
+    let key = shortcut.logical_key;
+    let written = match key {
+        Key::ArrowLeft | Key::ArrowRight | Key::ArrowUp | Key::ArrowDown => key.name(),
+        _ => key.symbol_or_name(),
+    };
+    text + written
 }

@@ -37,6 +37,11 @@ impl Document {
         self.history.apply(&mut self.map, label, edit)
     }
 
+    /// Applies `edit`, folding it into the last step if that had the same `key`.
+    pub fn apply_merging(&mut self, label: &str, edit: Edit, key: String) -> Result<(), EditError> {
+        self.history.apply_merging(&mut self.map, label, edit, key)
+    }
+
     pub fn undo(&mut self) -> Option<String> {
         self.history.undo(&mut self.map)
     }

@@ -86,6 +86,8 @@ pub struct ArgmapApp {
 }
 
 const RECENT_KEY: &str = "argmap-recent";
+/// How far one arrow-key press moves the selected claims, in canvas units.
+const NUDGE: f32 = 10.0;
 const RECENT_MAX: usize = 8;
 
 impl ArgmapApp {
@@ -333,6 +335,12 @@ impl ArgmapApp {
                 !self.selection.claims.is_empty() || self.reader.selected_passage().is_some()
             }
             Command::SelectAll => !map.claims.is_empty(),
+            Command::SelectNone => {
+                !self.selection.is_empty() || self.reader.selected_span().is_some()
+            }
+            Command::MoveLeft | Command::MoveRight | Command::MoveUp | Command::MoveDown => {
+                !self.selection.claims.is_empty()
+            }
             Command::AddSelectionAsClaim => self.reader.selected_passage().is_some(),
             Command::EditClaim => one_claim.is_some(),
             Command::LinkSupport | Command::LinkRebut => self.selection.claims.len() >= 2,
@@ -411,6 +419,14 @@ impl ArgmapApp {
                 self.selection.claims = self.doc.map.claims.iter().map(|c| c.id).collect();
                 self.selection.links.clear();
             }
+            Command::SelectNone => {
+                self.selection.clear();
+                self.reader.selection = None;
+            }
+            Command::MoveLeft => self.nudge(-NUDGE, 0.0),
+            Command::MoveRight => self.nudge(NUDGE, 0.0),
+            Command::MoveUp => self.nudge(0.0, -NUDGE),
+            Command::MoveDown => self.nudge(0.0, NUDGE),
             Command::AddSelectionAsClaim => {
                 let at = self.free_spot();
                 let passage = self.reader.selected_passage();
@@ -521,6 +537,25 @@ impl ArgmapApp {
             Command::ExerciseContentions => {
                 self.make_exercise(crate::analysis::compare::Exercise::MainContentions)
             }
+        }
+    }
+
+    /// Moves the selected claims by an arrow-key step; presses in a row on
+    /// the same claims are one undo step.
+    fn nudge(&mut self, dx: f32, dy: f32) {
+        let moves: Vec<_> = self
+            .selection
+            .claims
+            .iter()
+            .filter_map(|&id| self.doc.map.claim(id))
+            .map(|c| (c.id, crate::model::Point::new(c.pos.x + dx, c.pos.y + dy)))
+            .collect();
+        let key = format!("nudge {:?}", self.selection.claims);
+        if let Err(error) =
+            self.doc
+                .apply_merging("Move with arrow keys", Edit::MoveClaims(moves), key)
+        {
+            self.set_error(format!("Could not move: {error}"));
         }
     }
 

@@ -8,6 +8,8 @@ struct Step {
     edit: Edit,
     /// Unique per applied edit, so a saved state can be recognised after undo and redo.
     serial: u64,
+    /// Steps with the same key in a row become one (a run of arrow-key moves).
+    merge: Option<String>,
 }
 
 /// The undo history of one open map. Lives beside the map, not inside it.
@@ -35,8 +37,44 @@ impl History {
             label: label.into(),
             edit: inverse,
             serial: self.next_serial,
+            merge: None,
         });
         self.redo.clear();
+        Ok(())
+    }
+
+    /// Like [`apply`](Self::apply), but if the last step has the same `key`
+    /// the two become one step: undo then goes back to before the first.
+    /// Only for edits whose first inverse also undoes the later ones (moves of
+    /// the same claims).
+    pub fn apply_merging(
+        &mut self,
+        map: &mut Map,
+        label: impl Into<String>,
+        edit: Edit,
+        key: String,
+    ) -> Result<(), EditError> {
+        if edit.is_empty() {
+            return Ok(());
+        }
+        let merges = self.redo.is_empty()
+            && self
+                .undo
+                .last()
+                .is_some_and(|s| s.merge.as_deref() == Some(key.as_str()));
+        if !merges {
+            self.apply(map, label, edit)?;
+            if let Some(step) = self.undo.last_mut() {
+                step.merge = Some(key);
+            }
+            return Ok(());
+        }
+        edit.apply(map)?;
+        // A new serial: the map differs from any state saved before this move.
+        self.next_serial += 1;
+        if let Some(step) = self.undo.last_mut() {
+            step.serial = self.next_serial;
+        }
         Ok(())
     }
 
@@ -58,6 +96,7 @@ impl History {
             label: step.label.clone(),
             edit,
             serial: step.serial,
+            merge: None,
         });
         Some(step.label)
     }
