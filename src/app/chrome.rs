@@ -368,23 +368,71 @@ fn prompt(app: &mut ArgmapApp, ctx: &egui::Context) {
     }
 }
 
+/// Help ▸ Keyboard shortcuts: the command table, grouped as the menus are.
 fn shortcuts_window(app: &mut ArgmapApp, ctx: &egui::Context) {
     let mut open = app.shortcuts_open;
-    egui::Window::new("Keyboard shortcuts").open(&mut open).resizable(false).collapsible(false).show(ctx, |ui| {
-        egui::Grid::new("shortcut-grid").striped(true).num_columns(2).show(ui, |ui| {
-            for command in Command::ALL {
-                let Some(shortcut) = command.shortcut() else { continue };
-                let mut keys = vec![commands::shortcut_label(ctx, &shortcut)];
-                keys.extend(command.alternatives().iter().map(|s| commands::shortcut_label(ctx, s)));
+    let screen = ctx.content_rect();
+    egui::Window::new("Keyboard shortcuts")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(screen.center())
+        .show(ctx, |ui| {
+            let height = (screen.height() - 160.0).max(200.0);
+            egui::ScrollArea::vertical()
+                .max_height(height)
+                .min_scrolled_height(height)
+                .show(ui, |ui| {
+                    ui.columns(2, |columns| {
+                        let groups: [(&[&str], usize); 2] = [
+                            (&["File", "Edit"], 0),
+                            (&["Map", "View", "Teach", "Help", ""], 1),
+                        ];
+                        for (menus, column) in groups {
+                            for menu in menus {
+                                shortcut_group(ctx, &mut columns[column], menu);
+                            }
+                        }
+                    });
+                    ui.add_space(6.0);
+                    ui.label(RichText::new(CANVAS_HINT).weak());
+                });
+        });
+    app.shortcuts_open = open;
+}
+
+const CANVAS_HINT: &str = "On the canvas: drag empty space to pan, Shift+drag to select several, \
+    Ctrl+scroll to zoom, double-click a claim to edit it, drag from a claim’s lower handle onto \
+    another claim to link them.";
+
+/// One menu's commands with their keys; `""` gathers the commands no menu lists.
+fn shortcut_group(ctx: &egui::Context, ui: &mut Ui, menu: &str) {
+    let commands: Vec<Command> = Command::ALL
+        .into_iter()
+        .filter(|c| c.shortcut().is_some() && c.menu().unwrap_or("") == menu)
+        .collect();
+    if commands.is_empty() {
+        return;
+    }
+    ui.label(RichText::new(if menu.is_empty() { "Canvas" } else { menu }).strong());
+    egui::Grid::new(("shortcut-grid", menu))
+        .striped(true)
+        .num_columns(2)
+        .show(ui, |ui| {
+            for command in commands {
+                let keys: Vec<String> = command
+                    .shortcut()
+                    .iter()
+                    .chain(command.alternatives())
+                    .map(|s| commands::shortcut_label(ctx, s))
+                    .collect();
                 ui.label(command.label());
-                ui.label(RichText::new(keys.join("  or  ")).monospace());
+                ui.label(RichText::new(keys.join(" or ")).monospace());
                 ui.end_row();
             }
         });
-        ui.add_space(6.0);
-        ui.label(RichText::new("On the canvas: drag empty space to pan, Shift+drag to select several, Ctrl+scroll to zoom, double-click a claim to edit it, drag from a claim’s lower handle onto another claim to link them.").weak());
-    });
-    app.shortcuts_open = open;
+    ui.add_space(8.0);
 }
 
 /// A strip over the top of the canvas while a teaching view is on.
