@@ -24,6 +24,19 @@ enum Field {
     Description,
 }
 
+impl Field {
+    /// Shown in the empty field, saying what belongs there.
+    fn hint(&self) -> &'static str {
+        match self {
+            Self::ClaimText(_) => "The claim, in one sentence",
+            Self::ClaimNote(_) => "Why the claim is here, for readers",
+            Self::LinkNote(_) => "Why the link holds, for readers",
+            Self::Title => "Untitled map",
+            Self::Description => "What the map shows and how to read it",
+        }
+    }
+}
+
 struct Draft {
     field: Field,
     text: String,
@@ -90,6 +103,7 @@ impl Inspector {
         let response = ui
             .add(
                 egui::TextEdit::multiline(text)
+                    .hint_text(field.hint())
                     .desired_rows(rows)
                     .desired_width(f32::INFINITY),
             )
