@@ -189,56 +189,41 @@ fn the_keyboard_path_adds_the_selected_passage_too() {
 #[test]
 fn selecting_two_claims_and_pressing_s_or_r_links_them() {
     let mut harness = harness();
-    harness
-        .get_by_label("Claim: Russia broke the INF treaty.")
-        .click();
-    harness.run();
-    harness
-        .get_by_label("Claim: Talking to Putin won’t work.")
-        .click_modifiers(Modifiers::SHIFT);
-    harness.run();
-    harness.key_press(Key::S);
-    harness.run();
-    let map = &harness.state().doc.map;
-    let link = map.links.last().expect("new link");
-    assert_eq!(
-        (link.kind, link.premises.clone(), link.target),
+    for (key, kind, label) in [
         (
+            Key::S,
             LinkKind::Support,
-            vec![ClaimId(3)],
-            Target::Claim(ClaimId(1))
-        )
-    );
-    harness.get_by_label(
-        "Support link: “Russia broke the INF treaty.” supports “Talking to Putin won’t work.”",
-    );
-
-    // Undo, then the same pair as a rebut.
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
-    assert_eq!(harness.state().doc.map.links.len(), 1);
-    harness
-        .get_by_label("Claim: Russia broke the INF treaty.")
-        .click();
-    harness.run();
-    harness
-        .get_by_label("Claim: Talking to Putin won’t work.")
-        .click_modifiers(Modifiers::SHIFT);
-    harness.run();
-    harness.key_press(Key::R);
-    harness.run();
-    let link = harness
-        .state()
-        .doc
-        .map
-        .links
-        .last()
-        .cloned()
-        .expect("rebut");
-    assert_eq!(link.kind, LinkKind::Rebut);
-    harness.get_by_label(
-        "Rebut link: “Russia broke the INF treaty.” rebuts “Talking to Putin won’t work.”",
-    );
+            "Support link: “Russia broke the INF treaty.” supports “Talking to Putin won’t work.”",
+        ),
+        (
+            Key::R,
+            LinkKind::Rebut,
+            "Rebut link: “Russia broke the INF treaty.” rebuts “Talking to Putin won’t work.”",
+        ),
+    ] {
+        // The claim picked last is the target.
+        harness
+            .get_by_label("Claim: Russia broke the INF treaty.")
+            .click();
+        harness.run();
+        harness
+            .get_by_label("Claim: Talking to Putin won’t work.")
+            .click_modifiers(Modifiers::SHIFT);
+        harness.run();
+        harness.key_press(key);
+        harness.run();
+        let map = &harness.state().doc.map;
+        let link = map.links.last().expect("new link");
+        assert_eq!(
+            (link.kind, link.premises.clone(), link.target),
+            (kind, vec![ClaimId(3)], Target::Claim(ClaimId(1)))
+        );
+        harness.get_by_label(label);
+        // Undo before trying the other kind on the same pair.
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        harness.run();
+        assert_eq!(harness.state().doc.map.links.len(), 1);
+    }
 }
 
 #[test]

@@ -44,24 +44,21 @@ fn status(harness: &Harness<'static, ArgmapApp>, id: u64) -> Option<Status> {
     harness.state().teach.shown().map(|l| l.claim(ClaimId(id)))
 }
 
+/// The statuses of Alpha, Beta and Gamma.
+fn chain_status(harness: &Harness<'static, ArgmapApp>) -> [Option<Status>; 3] {
+    [status(harness, 1), status(harness, 2), status(harness, 3)]
+}
+
+const A: Option<Status> = Some(Status::Accepted);
+const D: Option<Status> = Some(Status::Defeated);
+
 #[test]
 fn f5_shows_which_claims_stand_and_it_follows_every_edit() {
     let mut harness = harness(chain());
     assert_eq!(status(&harness, 1), None);
     harness.key_press(Key::F5);
     harness.run();
-    assert_eq!(
-        [
-            status(&harness, 1),
-            status(&harness, 2),
-            status(&harness, 3)
-        ],
-        [
-            Some(Status::Accepted),
-            Some(Status::Defeated),
-            Some(Status::Accepted)
-        ]
-    );
+    assert_eq!(chain_status(&harness), [A, D, A]);
     harness.get_by_label_contains("1 defeated");
     // Delete the first claim: the second now stands and defeats the third.
     harness.get_by_label("Claim: Alpha holds.").click();
@@ -85,18 +82,7 @@ fn a_what_if_pin_changes_the_rest_and_clear_pins_undoes_it() {
     harness.run();
     harness.get_by_label("What if it is rejected?").click();
     harness.run();
-    assert_eq!(
-        [
-            status(&harness, 1),
-            status(&harness, 2),
-            status(&harness, 3)
-        ],
-        [
-            Some(Status::Defeated),
-            Some(Status::Accepted),
-            Some(Status::Defeated)
-        ]
-    );
+    assert_eq!(chain_status(&harness), [D, A, D]);
     // Pins are view state: the map did not change.
     assert!(!harness.state().doc.is_dirty());
     harness.get_by_label("Clear 1 pin").click();
@@ -131,14 +117,7 @@ fn pins_kept_in_the_map_are_saved_with_it_and_come_back_on_opening() {
     other.state_mut().open_path(&path);
     other.key_press(Key::F5);
     other.run();
-    assert_eq!(
-        [status(&other, 1), status(&other, 2), status(&other, 3)],
-        [
-            Some(Status::Defeated),
-            Some(Status::Accepted),
-            Some(Status::Defeated)
-        ]
-    );
+    assert_eq!(chain_status(&other), [D, A, D]);
     // Opening a map without pins leaves none behind.
     argmap::format::save(&chain(), &path).expect("save");
     other.state_mut().open_path(&path);
