@@ -4,56 +4,12 @@
 
 use argmap::app::canvas::Canvas;
 use argmap::app::selection::Selection;
-use argmap::model::{Claim, ClaimId, Link, LinkId, LinkKind, Map, Point, Target};
+use argmap::model::Map;
+mod common;
+
+use common::grid_map;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-
-/// Claims in a grid; each supports the claim above it and every third rebuts its left neighbour.
-fn grid_map(n: u64) -> Map {
-    let columns = (n as f64).sqrt().ceil() as u64;
-    let claims = (1..=n)
-        .map(|id| Claim {
-            id: ClaimId(id),
-            text: format!(
-                "Claim {id}: sanctions have not changed Russian behaviour in Ukraine or Syria."
-            ),
-            pos: Point::new(
-                ((id - 1) % columns) as f32 * 280.0,
-                ((id - 1) / columns) as f32 * 160.0,
-            ),
-            note: String::new(),
-            pin: None,
-            quote: None,
-        })
-        .collect();
-    let mut links = Vec::new();
-    for id in 1..=n {
-        if id > columns {
-            links.push((id, id - columns, LinkKind::Support));
-        }
-        if id % 3 == 0 && id % columns != 1 {
-            links.push((id, id - 1, LinkKind::Rebut));
-        }
-    }
-    let links = links
-        .into_iter()
-        .enumerate()
-        .map(|(i, (from, to, kind))| Link {
-            id: LinkId(i as u64 + 1),
-            kind,
-            premises: vec![ClaimId(from)],
-            target: Target::Claim(ClaimId(to)),
-            note: String::new(),
-        })
-        .collect();
-    Map {
-        title: "bench".into(),
-        description: String::new(),
-        sources: vec![],
-        claims,
-        links,
-    }
-}
 
 fn input() -> egui::RawInput {
     egui::RawInput {

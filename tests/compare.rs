@@ -282,3 +282,248 @@ fn compare_prints_the_report() {
     assert!(text.starts_with("# Feedback: student.ron"), "{text}");
     assert!(text.contains("| Links | 0 of"), "{text}");
 }
+
+/// Every pair looked at, best first: the matching as the module documents it,
+/// without the shortcuts that skip unlikely pairs.
+fn matches_by_trying_every_pair(
+    student: &Map,
+    model: &Map,
+) -> std::collections::BTreeMap<ClaimId, ClaimId> {
+    use argmap::analysis::compare::{QUOTE_OVERLAP, TEXT_SIMILARITY};
+    use std::collections::BTreeSet;
+    let words = |text: &str| -> BTreeSet<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let mut pairs = Vec::new();
+    for s in &student.claims {
+        for m in &model.claims {
+            let score = match (&s.quote, &m.quote) {
+                (Some(a), Some(b)) => {
+                    let overlap = a.end.min(b.end).saturating_sub(a.start.max(b.start));
+                    let longer = (a.end - a.start).max(b.end - b.start).max(1);
+                    let share = overlap as f64 / longer as f64;
+                    (a.source == b.source && share >= QUOTE_OVERLAP).then_some(1.0 + share)
+                }
+                _ => {
+                    let (a, b) = (words(&s.text), words(&m.text));
+                    let union = a.union(&b).count();
+                    let share = a.intersection(&b).count() as f64 / union.max(1) as f64;
+                    (union > 0 && share >= TEXT_SIMILARITY).then_some(share)
+                }
+            };
+            if let Some(score) = score {
+                pairs.push((score, s.id, m.id));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut taken = BTreeSet::new();
+    let mut result = std::collections::BTreeMap::new();
+    for (_, s, m) in pairs {
+        if !result.contains_key(&s) && taken.insert(m) {
+            result.insert(s, m);
+        }
+    }
+    result
+}
+
+/// A random map: claims quoting random spans of a short text, or worded from
+/// a small vocabulary, so that many pairs nearly match.
+fn random_map(claims: &[(bool, usize, usize, Vec<usize>)]) -> Map {
+    const VOCABULARY: [&str; 8] = [
+        "sanctions",
+        "Russia",
+        "talks",
+        "fail",
+        "work",
+        "Putin",
+        "the",
+        "deal",
+    ];
+    let source = argmap::model::Source {
+        id: argmap::model::SourceId::new("text"),
+        title: "Text".into(),
+        authors: vec![],
+        publication: String::new(),
+        date: String::new(),
+        stance: String::new(),
+        text: "abcdefghijklmnopqrstuvwxyz".repeat(4),
+    };
+    let claims = claims
+        .iter()
+        .enumerate()
+        .map(|(i, (quoted, start, len, picks))| {
+            let text: Vec<&str> = picks.iter().map(|&p| VOCABULARY[p % 8]).collect();
+            let mut claim = argmap::model::Claim {
+                id: ClaimId(i as u64 + 1),
+                text: text.join(" "),
+                pos: Point::default(),
+                note: String::new(),
+                pin: None,
+                quote: None,
+            };
+            if *quoted {
+                let start = start % 90;
+                let end = (start + 1 + len % 30).min(source.text.len());
+                claim.quote = Some(argmap::model::Quote {
+                    source: source.id.clone(),
+                    start,
+                    end,
+                    text: source.text[start..end].to_owned(),
+                });
+            }
+            claim
+        })
+        .collect();
+    Map {
+        sources: vec![source],
+        claims,
+        ..Map::default()
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn matching_finds_what_trying_every_pair_finds(
+        student in proptest::collection::vec((proptest::bool::ANY, 0usize..100, 0usize..40, proptest::collection::vec(0usize..8, 0..5)), 0..14),
+        model in proptest::collection::vec((proptest::bool::ANY, 0usize..100, 0usize..40, proptest::collection::vec(0usize..8, 0..5)), 0..14),
+    ) {
+        let (student, model) = (random_map(&student), random_map(&model));
+        let found: std::collections::BTreeMap<ClaimId, ClaimId> = compare(&student, &model)
+            .matches
+            .into_iter()
+            .map(|(s, (m, _))| (s, m))
+            .collect();
+        proptest::prop_assert_eq!(found, matches_by_trying_every_pair(&student, &model));
+    }
+}
+
+/// The link verdicts found the plain way: each model link, claims' links
+/// first, takes the first unused student link (by id) that fits.
+fn verdicts_by_plain_search(
+    student: &Map,
+    model: &Map,
+    claims: &std::collections::BTreeMap<ClaimId, ClaimId>,
+) -> Vec<(Option<LinkId>, Option<LinkId>, Verdict)> {
+    use std::collections::{BTreeMap, BTreeSet};
+    let to_student: BTreeMap<ClaimId, ClaimId> = claims.iter().map(|(s, m)| (*m, *s)).collect();
+    let mut used = BTreeSet::new();
+    let mut links: BTreeMap<LinkId, LinkId> = BTreeMap::new();
+    let mut out = Vec::new();
+    let mut ordered: Vec<_> = model.links.iter().collect();
+    ordered.sort_by_key(|l| (matches!(l.target, Target::Link(_)), l.id));
+    for link in ordered {
+        let premises: BTreeSet<ClaimId> = link
+            .premises
+            .iter()
+            .filter_map(|p| to_student.get(p).copied())
+            .collect();
+        let target = match link.target {
+            Target::Claim(c) => to_student.get(&c).map(|&c| Target::Claim(c)),
+            Target::Link(l) => links.get(&l).map(|&l| Target::Link(l)),
+        };
+        let mut found = None;
+        if let Some(target) = target.filter(|_| !premises.is_empty()) {
+            let fits = |s: &&argmap::model::Link| {
+                !used.contains(&s.id)
+                    && s.target == target
+                    && s.premises.iter().any(|p| premises.contains(p))
+            };
+            found = student
+                .links
+                .iter()
+                .filter(fits)
+                .find(|s| s.kind == link.kind)
+                .map(|s| (s.id, Verdict::Correct))
+                .or_else(|| {
+                    student
+                        .links
+                        .iter()
+                        .find(fits)
+                        .map(|s| (s.id, Verdict::WrongKind))
+                })
+                .or_else(|| match target {
+                    Target::Claim(t) => student
+                        .links
+                        .iter()
+                        .find(|s| {
+                            !used.contains(&s.id)
+                                && s.premises == [t]
+                                && matches!(s.target, Target::Claim(c) if premises.contains(&c))
+                        })
+                        .map(|s| (s.id, Verdict::Reversed)),
+                    Target::Link(_) => None,
+                });
+        }
+        match found {
+            Some((s, verdict)) => {
+                used.insert(s);
+                links.insert(link.id, s);
+                out.push((Some(link.id), Some(s), verdict));
+            }
+            None => out.push((Some(link.id), None, Verdict::Missing)),
+        }
+    }
+    for link in &student.links {
+        if !used.contains(&link.id) {
+            out.push((None, Some(link.id), Verdict::Extra));
+        }
+    }
+    out.sort_by_key(|&(m, s, v)| (v, m, s));
+    out
+}
+
+/// Random links among `n` claims: supports, rebuts, linked premises and
+/// undercuts of earlier links.
+fn random_links(n: usize, raw: &[(bool, usize, usize, usize)]) -> Vec<argmap::model::Link> {
+    let mut links: Vec<argmap::model::Link> = Vec::new();
+    if n == 0 {
+        return links;
+    }
+    for &(support, a, b, c) in raw {
+        let premises = if c % 4 == 0 {
+            vec![ClaimId((a % n) as u64 + 1), ClaimId((c % n) as u64 + 1)]
+        } else {
+            vec![ClaimId((a % n) as u64 + 1)]
+        };
+        let target = if !support && c % 5 == 1 && !links.is_empty() {
+            Target::Link(LinkId((b % links.len()) as u64 + 1))
+        } else {
+            Target::Claim(ClaimId((b % n) as u64 + 1))
+        };
+        links.push(argmap::model::Link {
+            id: LinkId(links.len() as u64 + 1),
+            kind: if support {
+                LinkKind::Support
+            } else {
+                LinkKind::Rebut
+            },
+            premises,
+            target,
+            note: String::new(),
+        });
+    }
+    links
+}
+
+proptest::proptest! {
+    #[test]
+    fn link_verdicts_match_the_plain_search(
+        claims in proptest::collection::vec((proptest::bool::ANY, 0usize..100, 0usize..40, proptest::collection::vec(0usize..8, 0..4)), 1..10),
+        student_links in proptest::collection::vec((proptest::bool::ANY, 0usize..10, 0usize..10, 0usize..10), 0..12),
+        model_links in proptest::collection::vec((proptest::bool::ANY, 0usize..10, 0usize..10, 0usize..10), 0..12),
+    ) {
+        let mut model = random_map(&claims);
+        model.links = random_links(model.claims.len(), &model_links);
+        let mut student = random_map(&claims);
+        student.links = random_links(student.claims.len(), &student_links);
+        let result = compare(&student, &model);
+        let claims: std::collections::BTreeMap<ClaimId, ClaimId> =
+            result.matches.iter().map(|(s, (m, _))| (*s, *m)).collect();
+        let found: Vec<_> = result.links.iter().map(|l| (l.model, l.student, l.verdict)).collect();
+        proptest::prop_assert_eq!(found, verdicts_by_plain_search(&student, &model, &claims));
+    }
+}

@@ -139,8 +139,9 @@ pub fn compare(student: &Map, model: &Map) -> Comparison {
 }
 
 /// How well two claims correspond, if they do at all (higher is better;
-/// quote matches always rank above wording matches).
-fn similarity(a: &Claim, b: &Claim) -> Option<(f64, MatchedBy)> {
+/// quote matches always rank above wording matches). `words` are the claims'
+/// distinct words, as [`Words`] numbers them.
+fn similarity(a: &Claim, b: &Claim, words: (&[u32], &[u32])) -> Option<(f64, MatchedBy)> {
     if let (Some(qa), Some(qb)) = (&a.quote, &b.quote) {
         if qa.source != qb.source {
             return None;
@@ -150,27 +151,145 @@ fn similarity(a: &Claim, b: &Claim) -> Option<(f64, MatchedBy)> {
         let share = overlap as f64 / longer as f64;
         return (share >= QUOTE_OVERLAP).then_some((1.0 + share, MatchedBy::Quote));
     }
-    let words = |c: &Claim| -> BTreeSet<String> {
-        c.text
-            .split(|ch: char| !ch.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (wa, wb) = (words(a), words(b));
-    let union = wa.union(&wb).count();
+    let (wa, wb) = words;
+    let shared = shared_count(wa, wb);
+    let union = wa.len() + wb.len() - shared;
     if union == 0 {
         return None;
     }
-    let share = wa.intersection(&wb).count() as f64 / union as f64;
+    let share = shared as f64 / union as f64;
     (share >= TEXT_SIMILARITY).then_some((share, MatchedBy::Wording))
 }
 
+/// How many numbers two ascending lists have in common.
+fn shared_count(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Every claim's distinct words as numbers, rarest word first, so that two
+/// claims sharing enough words must share one among their first few (the
+/// prefix filter of similarity joins): only those pairs need a full look.
+struct Words {
+    student: Vec<Vec<u32>>,
+    model: Vec<Vec<u32>>,
+}
+
+impl Words {
+    fn new(student: &Map, model: &Map) -> Self {
+        let split = |c: &Claim| -> BTreeSet<String> {
+            c.text
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let student_words: Vec<BTreeSet<String>> = student.claims.iter().map(split).collect();
+        let model_words: Vec<BTreeSet<String>> = model.claims.iter().map(split).collect();
+        let mut frequency: BTreeMap<&str, usize> = BTreeMap::new();
+        for word in student_words.iter().chain(&model_words).flatten() {
+            *frequency.entry(word).or_default() += 1;
+        }
+        let mut order: Vec<(&str, usize)> = frequency.into_iter().collect();
+        order.sort_by_key(|&(word, n)| (n, word));
+        let rank: BTreeMap<&str, u32> = order
+            .iter()
+            .enumerate()
+            .map(|(i, (word, _))| (*word, i as u32))
+            .collect();
+        let number = |sets: &[BTreeSet<String>]| -> Vec<Vec<u32>> {
+            sets.iter()
+                .map(|set| {
+                    let mut ids: Vec<u32> = set.iter().map(|w| rank[w.as_str()]).collect();
+                    ids.sort_unstable();
+                    ids
+                })
+                .collect()
+        };
+        Self {
+            student: number(&student_words),
+            model: number(&model_words),
+        }
+    }
+
+    /// The first words of a claim: any claim sharing at least
+    /// [`TEXT_SIMILARITY`] of the union with it shares one of these.
+    fn prefix(words: &[u32]) -> &[u32] {
+        let must_share = (TEXT_SIMILARITY * words.len() as f64).floor() as usize;
+        &words[..(words.len() + 1)
+            .saturating_sub(must_share)
+            .min(words.len())]
+    }
+}
+
 fn match_claims(student: &Map, model: &Map) -> BTreeMap<ClaimId, (ClaimId, MatchedBy)> {
+    let words = Words::new(student, model);
+    // Model claims by the rare words that start them, and quoted ones by
+    // source and start, so each student claim meets only likely partners.
+    // Two quoted claims are compared by their passages only, so a quoted
+    // student claim looks up wording among the unquoted model claims alone.
+    let mut by_word: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    let mut by_word_unquoted: BTreeMap<u32, Vec<usize>> = BTreeMap::new();
+    for (i, ids) in words.model.iter().enumerate() {
+        for &w in Words::prefix(ids) {
+            by_word.entry(w).or_default().push(i);
+            if model.claims[i].quote.is_none() {
+                by_word_unquoted.entry(w).or_default().push(i);
+            }
+        }
+    }
+    let mut by_quote: BTreeMap<&str, Vec<(usize, usize)>> = BTreeMap::new();
+    for (i, claim) in model.claims.iter().enumerate() {
+        if let Some(q) = &claim.quote {
+            by_quote
+                .entry(q.source.as_str())
+                .or_default()
+                .push((q.start, i));
+        }
+    }
+    by_quote.values_mut().for_each(|v| v.sort_unstable());
+
     let mut pairs: Vec<(f64, ClaimId, ClaimId, MatchedBy)> = Vec::new();
-    for s in &student.claims {
-        for m in &model.claims {
-            if let Some((score, how)) = similarity(s, m) {
+    let mut candidates: Vec<usize> = Vec::new();
+    for (si, s) in student.claims.iter().enumerate() {
+        candidates.clear();
+        let index = if s.quote.is_some() {
+            &by_word_unquoted
+        } else {
+            &by_word
+        };
+        for w in Words::prefix(&words.student[si]) {
+            if let Some(list) = index.get(w) {
+                candidates.extend(list);
+            }
+        }
+        if let Some(q) = &s.quote
+            && let Some(list) = by_quote.get(q.source.as_str())
+        {
+            // A partner's passage is at most len / QUOTE_OVERLAP long, so it
+            // starts no earlier than that before this one and before its end.
+            let reach = ((q.end - q.start) as f64 / QUOTE_OVERLAP).ceil() as usize;
+            let from = list.partition_point(|&(start, _)| start < q.start.saturating_sub(reach));
+            let to = list.partition_point(|&(start, _)| start < q.end);
+            candidates.extend(list[from..to].iter().map(|&(_, i)| i));
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        for &mi in &candidates {
+            let m = &model.claims[mi];
+            let pair = (words.student[si].as_slice(), words.model[mi].as_slice());
+            if let Some((score, how)) = similarity(s, m, pair) {
                 pairs.push((score, s.id, m.id, how));
             }
         }
@@ -210,38 +329,39 @@ fn match_links(student: &Map, model: &Map, claims: &BTreeMap<ClaimId, ClaimId>) 
     let mut results = Vec::new();
     let mut used: BTreeSet<LinkId> = BTreeSet::new();
     let mut link_map: BTreeMap<LinkId, LinkId> = BTreeMap::new();
+    // The student's links by what they aim at, in id order, so each model
+    // link looks only at links that could be its counterpart.
+    let mut by_target: BTreeMap<Target, Vec<&Link>> = BTreeMap::new();
+    for link in &student.links {
+        by_target.entry(link.target).or_default().push(link);
+    }
+    let aimed_at = |target: Target| by_target.get(&target).map_or(&[][..], Vec::as_slice);
     // Links aimed at claims first, so undercuts can be translated afterwards.
     let mut ordered: Vec<&Link> = model.links.iter().collect();
     ordered.sort_by_key(|l| (matches!(l.target, Target::Link(_)), l.id));
     for link in ordered {
         let found = translate(link, claims, &link_map).and_then(|(premises, target)| {
-            let same_ends =
-                |s: &&Link| s.target == target && s.premises.iter().any(|p| premises.contains(p));
-            let candidates: Vec<&Link> = student
-                .links
-                .iter()
-                .filter(|s| !used.contains(&s.id))
-                .collect();
-            if let Some(s) = candidates
-                .iter()
-                .find(|s| same_ends(s) && s.kind == link.kind)
-            {
+            let open = |s: &&&Link| !used.contains(&s.id);
+            let same_ends = |s: &&&Link| s.premises.iter().any(|p| premises.contains(p));
+            let candidates = || aimed_at(target).iter().filter(open).filter(same_ends);
+            if let Some(s) = candidates().find(|s| s.kind == link.kind) {
                 return Some((s.id, Verdict::Correct));
             }
-            if let Some(s) = candidates.iter().find(|s| same_ends(s)) {
+            if let Some(s) = candidates().next() {
                 return Some((s.id, Verdict::WrongKind));
             }
             // Reversed: the student's link runs from the model's target to one of its premises.
             let Target::Claim(t) = target else {
                 return None;
             };
-            candidates
+            premises
                 .iter()
-                .find(|s| {
-                    s.premises == [t]
-                        && matches!(s.target, Target::Claim(c) if premises.contains(&c))
-                })
-                .map(|s| (s.id, Verdict::Reversed))
+                .flat_map(|&c| aimed_at(Target::Claim(c)))
+                .filter(open)
+                .filter(|s| s.premises == [t])
+                .map(|s| s.id)
+                .min()
+                .map(|id| (id, Verdict::Reversed))
         });
         match found {
             Some((student_link, verdict)) => {

@@ -84,6 +84,15 @@ struct Graph<'a> {
     supports: BTreeMap<ClaimId, Vec<LinkId>>,
     rebuts: BTreeMap<ClaimId, Vec<LinkId>>,
     undercuts: BTreeMap<LinkId, Vec<LinkId>>,
+    /// The links each claim is a premise of.
+    premise_of: BTreeMap<ClaimId, Vec<LinkId>>,
+}
+
+/// A claim or a link, as queued while settling.
+#[derive(Clone, Copy)]
+enum Node {
+    Claim(ClaimId),
+    Link(LinkId),
 }
 
 impl<'a> Graph<'a> {
@@ -93,8 +102,12 @@ impl<'a> Graph<'a> {
             supports: BTreeMap::new(),
             rebuts: BTreeMap::new(),
             undercuts: BTreeMap::new(),
+            premise_of: BTreeMap::new(),
         };
         for link in &map.links {
+            for &p in &link.premises {
+                graph.premise_of.entry(p).or_default().push(link.id);
+            }
             match (link.kind, link.target) {
                 (LinkKind::Support, Target::Claim(c)) => {
                     graph.supports.entry(c).or_default().push(link.id)
@@ -165,29 +178,45 @@ impl<'a> Graph<'a> {
     }
 
     /// Settles undecided claims and links until nothing more follows.
-    /// Pinned claims keep their pinned status.
+    /// Pinned claims keep their pinned status. A label only ever goes from
+    /// undecided to settled, so after a first look at everything only the
+    /// neighbours of what just settled need another look.
     fn settle(&self, lab: &mut Labelling, fixed: &BTreeSet<ClaimId>) {
-        loop {
-            let mut changed = false;
-            for link in &self.map.links {
-                if lab.link(link.id) == Status::Undecided
-                    && let Some(status) = self.link_rule(link.id, lab)
-                {
-                    lab.links.insert(link.id, status);
-                    changed = true;
+        let mut queue: std::collections::VecDeque<Node> = self
+            .map
+            .links
+            .iter()
+            .map(|l| Node::Link(l.id))
+            .chain(self.map.claims.iter().map(|c| Node::Claim(c.id)))
+            .collect();
+        while let Some(node) = queue.pop_front() {
+            match node {
+                Node::Link(l) => {
+                    if lab.link(l) != Status::Undecided {
+                        continue;
+                    }
+                    let Some(status) = self.link_rule(l, lab) else {
+                        continue;
+                    };
+                    lab.links.insert(l, status);
+                    match self.map.link(l).map(|link| link.target) {
+                        Some(Target::Claim(c)) => queue.push_back(Node::Claim(c)),
+                        Some(Target::Link(t)) => queue.push_back(Node::Link(t)),
+                        None => {}
+                    }
                 }
-            }
-            for claim in &self.map.claims {
-                if !fixed.contains(&claim.id)
-                    && lab.claim(claim.id) == Status::Undecided
-                    && let Some(status) = self.claim_rule(claim.id, lab)
-                {
-                    lab.claims.insert(claim.id, status);
-                    changed = true;
+                Node::Claim(c) => {
+                    if fixed.contains(&c) || lab.claim(c) != Status::Undecided {
+                        continue;
+                    }
+                    let Some(status) = self.claim_rule(c, lab) else {
+                        continue;
+                    };
+                    lab.claims.insert(c, status);
+                    if let Some(links) = self.premise_of.get(&c) {
+                        queue.extend(links.iter().map(|&l| Node::Link(l)));
+                    }
                 }
-            }
-            if !changed {
-                return;
             }
         }
     }

@@ -1,0 +1,54 @@
+//! The computations that rerun as the map changes: which claims stand (F5
+//! keeps it live on every edit), the comparison with a model answer, and
+//! Tidy, on maps of 200 and 2,000 claims.
+
+mod common;
+
+use argmap::analysis::{compare, evaluate, layout};
+use common::{grid_map, quoted_map};
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::collections::BTreeMap;
+use std::hint::black_box;
+
+fn analysis(c: &mut Criterion) {
+    for n in [200, 2_000] {
+        let map = grid_map(n);
+        let pins = evaluate::Pins::new();
+        c.bench_function(&format!("grounded evaluation, {n} claims"), |b| {
+            b.iter(|| black_box(evaluate::grounded(black_box(&map), &pins)));
+        });
+        // A student's version of a quoted map: every tenth passage cut a
+        // little shorter, one link left out.
+        let model = quoted_map(n);
+        let mut student = model.clone();
+        for claim in student.claims.iter_mut().step_by(10) {
+            if let Some(quote) = claim.quote.as_mut() {
+                quote.end -= 10;
+                quote.text.truncate(quote.text.len() - 10);
+                claim.text = quote.text.clone();
+            }
+        }
+        student.links.pop();
+        c.bench_function(&format!("compare quoted maps, {n} claims"), |b| {
+            b.iter(|| black_box(compare::compare(black_box(&student), &model)));
+        });
+        // The worst case: claims worded almost alike, none quoted, so every
+        // pair is a candidate match.
+        if n == 200 {
+            c.bench_function("compare near-identical wording, 200 claims", |b| {
+                b.iter(|| black_box(compare::compare(black_box(&map), &map)));
+            });
+        }
+        let sizes: BTreeMap<_, _> = map
+            .claims
+            .iter()
+            .map(|c| (c.id, layout::estimate_size(&c.text, false)))
+            .collect();
+        c.bench_function(&format!("tidy layout, {n} claims"), |b| {
+            b.iter(|| black_box(layout::tidy(black_box(&map), &sizes)));
+        });
+    }
+}
+
+criterion_group!(benches, analysis);
+criterion_main!(benches);
