@@ -50,5 +50,32 @@ fn analysis(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, analysis);
+/// Preferred positions at the limit of what is listed: twelve undecided
+/// claims, in six pairs that rebut each other (64 positions) or four rings
+/// of three (one position, everything undecided).
+fn preferred(c: &mut Criterion) {
+    use argmap::model::{ClaimId, Link, LinkId, LinkKind, Target};
+    for (name, ring) in [("six two-cycles", 2u64), ("four three-cycles", 3u64)] {
+        let mut map = grid_map(12);
+        map.links = (0..12u64)
+            .map(|i| {
+                let next = i - i % ring + (i + 1) % ring;
+                Link {
+                    id: LinkId(i + 1),
+                    kind: LinkKind::Rebut,
+                    premises: vec![ClaimId(i + 1)],
+                    target: Target::Claim(ClaimId(next + 1)),
+                    note: String::new(),
+                }
+            })
+            .collect();
+        let pins = evaluate::Pins::new();
+        assert!(evaluate::preferred(&map, &pins).is_some());
+        c.bench_function(&format!("preferred positions, {name}"), |b| {
+            b.iter(|| black_box(evaluate::preferred(black_box(&map), &pins)));
+        });
+    }
+}
+
+criterion_group!(benches, analysis, preferred);
 criterion_main!(benches);
