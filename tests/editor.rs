@@ -720,6 +720,43 @@ fn a_map_dropped_on_the_window_opens() {
 }
 
 #[test]
+fn a_file_from_another_tool_dropped_on_the_window_is_imported() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/aif");
+    let mut harness = harness();
+    let drop = |harness: &mut Harness<'static, ArgmapApp>, path: PathBuf| {
+        harness
+            .input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(Dropped(path)));
+        harness.run();
+    };
+    drop(&mut harness, fixtures.join("aifdb-string-ids.json"));
+    let app = harness.state();
+    assert_eq!(app.doc.map.claims.len(), 3);
+    assert_eq!(app.doc.name(), "aifdb-string-ids.ron");
+    assert!(
+        app.doc.path.is_none(),
+        "an import is saved under a new name"
+    );
+    assert!(app.import_summary.is_some());
+
+    // JSON that is neither a map nor AIF is refused as a map, and nothing changes.
+    let before = harness.state().doc.map.clone();
+    drop(&mut harness, fixtures.join("broken-no-nodes.json"));
+    // The import is unsaved, so Argmap asks first.
+    harness.get_by_label("Don’t save").click();
+    harness.run();
+    let app = harness.state();
+    assert_eq!(app.doc.map, before);
+    assert!(app.status.error);
+    assert!(
+        app.status.text.contains("not an Argmap map"),
+        "{}",
+        app.status.text
+    );
+}
+
+#[test]
 fn add_source_imports_a_markdown_file_into_the_map_and_reader() {
     let dir = tempfile::tempdir().expect("temp");
     let path = dir.path().join("Class notes.md");

@@ -194,6 +194,16 @@ impl ArgmapApp {
                 true
             }
             Err(error) => {
+                // A file from OVA, AIFdb or Argdown opened (or dropped) as a map
+                // is imported instead, as File ▸ Import… would.
+                let argdown = path.extension().is_some_and(|e| {
+                    e.eq_ignore_ascii_case("argdown") || e.eq_ignore_ascii_case("ad")
+                });
+                let foreign = argdown || matches!(error.error, format::ReadError::NotAMap);
+                if foreign && let Ok((map, summary)) = crate::exchange::files::import(path) {
+                    self.adopt_import(path, map, summary);
+                    return true;
+                }
                 self.set_error(format!("Could not open {error}"));
                 false
             }
@@ -640,19 +650,23 @@ impl ArgmapApp {
 
     fn import(&mut self, path: &Path) {
         match crate::exchange::files::import(path) {
-            Ok((map, summary)) => {
-                let stem = path.file_stem().map_or_else(
-                    || "imported".to_owned(),
-                    |s| s.to_string_lossy().into_owned(),
-                );
-                self.doc = Document::new(map, None, format!("{stem}.ron"));
-                self.doc.mark_unsaved();
-                self.after_open();
-                self.set_status(format!("Imported {}", format::display(path)));
-                self.import_summary = Some(format!("{}\n\n{summary}", format::display(path)));
-            }
+            Ok((map, summary)) => self.adopt_import(path, map, summary),
             Err(error) => self.set_error(format!("Could not import {error}")),
         }
+    }
+
+    /// Opens an imported map as a new, unsaved map named after the file,
+    /// with the summary of what came in.
+    fn adopt_import(&mut self, path: &Path, map: Map, summary: String) {
+        let stem = path.file_stem().map_or_else(
+            || "imported".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        self.doc = Document::new(map, None, format!("{stem}.ron"));
+        self.doc.mark_unsaved();
+        self.after_open();
+        self.set_status(format!("Imported {}", format::display(path)));
+        self.import_summary = Some(format!("{}\n\n{summary}", format::display(path)));
     }
 
     /// Writes the export chosen in the Export… window, through the save dialog.
