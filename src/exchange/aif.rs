@@ -385,6 +385,10 @@ pub fn import(text: &str) -> Result<(Map, Summary), ReadError> {
         map.description = "Imported from AIF.".to_owned();
     }
     map.sort();
+    let problems = crate::model::validate(&map);
+    if !problems.is_empty() {
+        return Err(ReadError::Invalid(problems));
+    }
     Ok((map, summary))
 }
 

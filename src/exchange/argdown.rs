@@ -421,5 +421,11 @@ fn build(
     }
     map.links = links;
     map.sort();
+    // What the lines say may still not hold together (an argument whose
+    // premises were cut away, say): refuse it rather than open a broken map.
+    let problems = crate::model::validate(&map);
+    if let Some(problem) = problems.first() {
+        return Err(format!("the document does not make a valid map: {problem}"));
+    }
     Ok(map)
 }

@@ -3,7 +3,7 @@
 
 use super::{aif, argdown, dot, image};
 use crate::format::{self, ReadError};
-use crate::model::{ClaimId, Map, validate};
+use crate::model::{ClaimId, Map};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -136,9 +136,6 @@ pub fn import(path: &Path) -> Result<(Map, String), format::FileError> {
             .file_stem()
             .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     }
-    let problems = validate(&map);
-    if !problems.is_empty() {
-        return Err(fail(ReadError::Invalid(problems)));
-    }
+    // Both readers refuse what would not make a valid map.
     Ok((map, summary))
 }

@@ -1,0 +1,63 @@
+//! Editing a claim's text in place on its card: Enter or a click elsewhere
+//! keeps the text as one undo step, Escape leaves it as it was.
+
+use super::{Canvas, cards};
+use crate::app::Action;
+use crate::app::theme;
+use crate::model::{ClaimId, Edit, Map};
+use egui::{Key, Modifiers, Rect, Ui, WidgetInfo, vec2};
+use std::collections::HashMap;
+
+impl Canvas {
+    pub(super) fn edit_in_place(
+        &mut self,
+        ui: &mut Ui,
+        map: &Map,
+        rects: &HashMap<ClaimId, Rect>,
+        actions: &mut Vec<Action>,
+    ) {
+        let Some(draft) = &mut self.editing else {
+            return;
+        };
+        let Some(&card) = rects.get(&draft.claim) else {
+            self.editing = None;
+            return;
+        };
+        let commit_key = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
+        let cancel = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
+        let zoom = self.view.zoom.max(0.5);
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(card.expand(2.0)));
+        let edit = egui::TextEdit::multiline(&mut draft.text)
+            .font(egui::FontId::proportional(cards::FONT_SIZE * zoom))
+            .desired_width(card.width() - 8.0)
+            .desired_rows(3)
+            .frame(egui::Frame::NONE)
+            .background_color(theme::card_fill(ui.visuals().dark_mode))
+            .margin(vec2(6.0, 6.0));
+        let response = child.add_sized(card.expand(2.0).size(), edit);
+        response.widget_info(|| {
+            WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Claim text")
+        });
+        if draft.focus {
+            response.request_focus();
+            draft.focus = false;
+        }
+        let done = commit_key || response.lost_focus();
+        if cancel {
+            self.editing = None;
+        } else if done {
+            let draft = self.editing.take();
+            if let Some(draft) = draft
+                && let Some(claim) = map.claim(draft.claim)
+                && claim.text != draft.text
+            {
+                let mut changed = claim.clone();
+                changed.text = draft.text;
+                actions.push(Action::Edit(
+                    "Edit claim text".into(),
+                    Edit::ChangeClaim(changed),
+                ));
+            }
+        }
+    }
+}
