@@ -1,8 +1,7 @@
 //! One frame of the window: keyboard shortcuts, menu bar, panels, status bar,
 //! dialogs, and finally the actions the panels asked for.
 
-use super::{Action, ArgmapApp, Command, Pending, PromptAnswer, commands};
-use crate::corpus;
+use super::{Action, ArgmapApp, Command, Pending, commands, menus, windows};
 use crate::model::count;
 use egui::{Key, RichText, Ui};
 
@@ -44,7 +43,7 @@ pub fn frame(app: &mut ArgmapApp, ui: &mut Ui) {
         app.last_reader_selection = app.reader.selection;
     }
 
-    egui::Panel::top("menu-bar").show(ui, |ui| menu_bar(app, ui, &mut actions));
+    egui::Panel::top("menu-bar").show(ui, |ui| menus::menu_bar(app, ui, &mut actions));
     egui::Panel::bottom("status-bar").show(ui, |ui| status_bar(app, ui));
     if app.show_reader {
         egui::Panel::left("reader")
@@ -80,10 +79,10 @@ pub fn frame(app: &mut ArgmapApp, ui: &mut Ui) {
         teach_bar(app, ui, &mut actions);
     });
 
-    prompt(app, &ctx);
-    shortcuts_window(app, &ctx);
-    export_window(app, &ctx);
-    import_summary(app, &ctx);
+    windows::prompt(app, &ctx);
+    windows::shortcuts_window(app, &ctx);
+    windows::export_window(app, &ctx);
+    windows::import_summary(app, &ctx);
     app.handle(&ctx, actions);
 
     if app.allow_close && app.prompt.is_none() && ctx.input(|i| !i.viewport().close_requested()) {
@@ -156,140 +155,6 @@ fn shortcuts(app: &mut ArgmapApp, ctx: &egui::Context, actions: &mut Vec<Action>
     }
 }
 
-fn menu_item(app: &ArgmapApp, ui: &mut Ui, command: Command, actions: &mut Vec<Action>) {
-    let mut label = command.label().to_owned();
-    match command {
-        Command::Undo => {
-            if let Some(step) = app.doc.history.undo_label() {
-                label = format!("Undo {}", step.to_lowercase());
-            }
-        }
-        Command::Redo => {
-            if let Some(step) = app.doc.history.redo_label() {
-                label = format!("Redo {}", step.to_lowercase());
-            }
-        }
-        Command::ToggleReader => {
-            label = if app.show_reader {
-                "Hide reader"
-            } else {
-                "Show reader"
-            }
-            .to_owned()
-        }
-        Command::ToggleInspector => {
-            label = if app.show_inspector {
-                "Hide inspector"
-            } else {
-                "Show inspector"
-            }
-            .to_owned()
-        }
-        _ => {}
-    }
-    let mut button = egui::Button::new(label);
-    if let Some(shortcut) = command.shortcut() {
-        button = button.shortcut_text(commands::shortcut_label(ui.ctx(), &shortcut));
-    }
-    if ui
-        .add_enabled(app.is_enabled(command), button)
-        .on_hover_text(command.help())
-        .clicked()
-    {
-        actions.push(Action::Command(command));
-        ui.close();
-    }
-}
-
-fn menu_commands(app: &ArgmapApp, ui: &mut Ui, menu: &str, actions: &mut Vec<Action>) {
-    for command in Command::ALL.iter().filter(|c| c.menu() == Some(menu)) {
-        menu_item(app, ui, *command, actions);
-    }
-}
-
-fn menu_bar(app: &mut ArgmapApp, ui: &mut Ui, actions: &mut Vec<Action>) {
-    egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            for command in [Command::New, Command::Open] {
-                menu_item(app, ui, command, actions);
-            }
-            ui.menu_button("Open example", |ui| {
-                for (index, example) in corpus::examples().iter().enumerate() {
-                    if ui
-                        .button(example.title)
-                        .on_hover_text(example.file)
-                        .clicked()
-                    {
-                        app.request(Pending::OpenExample(index));
-                        ui.close();
-                    }
-                }
-            });
-            ui.menu_button("Open recent", |ui| {
-                if app.recent.is_empty() {
-                    ui.label(RichText::new("No recent maps").weak());
-                }
-                let mut chosen = None;
-                for path in &app.recent {
-                    let name = path.file_name().map_or_else(
-                        || path.display().to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    );
-                    if ui
-                        .button(name)
-                        .on_hover_text(path.display().to_string())
-                        .clicked()
-                    {
-                        chosen = Some(path.clone());
-                        ui.close();
-                    }
-                }
-                if !app.recent.is_empty() && ui.button("Clear list").clicked() {
-                    app.recent.clear();
-                    ui.close();
-                }
-                if let Some(path) = chosen {
-                    app.request(Pending::OpenPath(path));
-                }
-            });
-            ui.separator();
-            for command in [
-                Command::Save,
-                Command::SaveAs,
-                Command::AddSource,
-                Command::Import,
-            ] {
-                menu_item(app, ui, command, actions);
-            }
-            ui.menu_button("Export", |ui| export_menu(app, ui, actions));
-            ui.separator();
-            menu_item(app, ui, Command::Quit, actions);
-        });
-        ui.menu_button("Edit", |ui| menu_commands(app, ui, "Edit", actions));
-        ui.menu_button("Map", |ui| menu_commands(app, ui, "Map", actions));
-        ui.menu_button("Teach", |ui| menu_commands(app, ui, "Teach", actions));
-        ui.menu_button("View", |ui| {
-            menu_commands(app, ui, "View", actions);
-            ui.separator();
-            ui.menu_button("Theme", |ui| {
-                let mut preference = ui.ctx().options(|o| o.theme_preference);
-                let before = preference;
-                ui.radio_value(
-                    &mut preference,
-                    egui::ThemePreference::System,
-                    "Follow system",
-                );
-                ui.radio_value(&mut preference, egui::ThemePreference::Light, "Light");
-                ui.radio_value(&mut preference, egui::ThemePreference::Dark, "Dark");
-                if preference != before {
-                    ui.ctx().set_theme(preference);
-                }
-            });
-        });
-        ui.menu_button("Help", |ui| menu_commands(app, ui, "Help", actions));
-    });
-}
-
 fn status_bar(app: &mut ArgmapApp, ui: &mut Ui) {
     ui.horizontal(|ui| {
         let dirty = if app.doc.is_dirty() {
@@ -325,114 +190,6 @@ fn status_bar(app: &mut ArgmapApp, ui: &mut Ui) {
             }
         }
     });
-}
-
-fn prompt(app: &mut ArgmapApp, ctx: &egui::Context) {
-    let Some(pending) = app.prompt.clone() else {
-        return;
-    };
-    let doing = match pending {
-        Pending::New => "starting a new map",
-        Pending::OpenDialog
-        | Pending::OpenPath(_)
-        | Pending::OpenExample(_)
-        | Pending::Import(_) => "opening another map",
-        Pending::Close => "closing",
-    };
-    let mut answer = None;
-    let modal = egui::Modal::new(egui::Id::unique("argmap-unsaved")).show(ctx, |ui| {
-        ui.set_max_width(380.0);
-        ui.heading("Unsaved changes");
-        ui.label(format!(
-            "Save the changes to “{}” before {doing}?",
-            app.doc.name()
-        ));
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
-                answer = Some(PromptAnswer::Save);
-            }
-            if ui.button("Don’t save").clicked() {
-                answer = Some(PromptAnswer::Discard);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(PromptAnswer::Cancel);
-            }
-        });
-    });
-    if modal.should_close() && answer.is_none() {
-        answer = Some(PromptAnswer::Cancel);
-    }
-    if let Some(answer) = answer {
-        app.answer_prompt(answer);
-    }
-}
-
-/// Help ▸ Keyboard shortcuts: the command table, grouped as the menus are.
-fn shortcuts_window(app: &mut ArgmapApp, ctx: &egui::Context) {
-    let mut open = app.shortcuts_open;
-    let screen = ctx.content_rect();
-    egui::Window::new("Keyboard shortcuts")
-        .open(&mut open)
-        .collapsible(false)
-        .resizable(false)
-        .pivot(egui::Align2::CENTER_CENTER)
-        .default_pos(screen.center())
-        .show(ctx, |ui| {
-            let height = (screen.height() - 160.0).max(200.0);
-            egui::ScrollArea::vertical()
-                .max_height(height)
-                .min_scrolled_height(height)
-                .show(ui, |ui| {
-                    ui.columns(2, |columns| {
-                        let groups: [(&[&str], usize); 2] = [
-                            (&["File", "Edit"], 0),
-                            (&["Map", "View", "Teach", "Help", ""], 1),
-                        ];
-                        for (menus, column) in groups {
-                            for menu in menus {
-                                shortcut_group(ctx, &mut columns[column], menu);
-                            }
-                        }
-                    });
-                    ui.add_space(6.0);
-                    ui.label(RichText::new(CANVAS_HINT).weak());
-                });
-        });
-    app.shortcuts_open = open;
-}
-
-const CANVAS_HINT: &str = "On the canvas: drag empty space to pan, Shift+drag to select several, \
-    Ctrl+scroll to zoom, double-click a claim to edit it, drag from a claim’s lower handle onto \
-    another claim to link them.";
-
-/// One menu's commands with their keys; `""` gathers the commands no menu lists.
-fn shortcut_group(ctx: &egui::Context, ui: &mut Ui, menu: &str) {
-    let commands: Vec<Command> = Command::ALL
-        .into_iter()
-        .filter(|c| c.shortcut().is_some() && c.menu().unwrap_or("") == menu)
-        .collect();
-    if commands.is_empty() {
-        return;
-    }
-    ui.label(RichText::new(if menu.is_empty() { "Canvas" } else { menu }).strong());
-    egui::Grid::new(("shortcut-grid", menu))
-        .striped(true)
-        .num_columns(2)
-        .show(ui, |ui| {
-            for command in commands {
-                let keys: Vec<String> = command
-                    .shortcut()
-                    .iter()
-                    .chain(command.alternatives())
-                    .map(|s| commands::shortcut_label(ctx, s))
-                    .collect();
-                ui.label(command.label());
-                ui.label(RichText::new(keys.join(" or ")).monospace());
-                ui.end_row();
-            }
-        });
-    ui.add_space(8.0);
 }
 
 /// A strip over the top of the canvas while a teaching view is on.
@@ -517,85 +274,4 @@ fn teach_bar(app: &ArgmapApp, ui: &mut Ui, actions: &mut Vec<Action>) {
             });
         });
     });
-}
-
-/// File ▸ Export: the window with every option, then each format directly.
-/// Text formats go straight to the save dialog; pictures open the window,
-/// which has their options.
-fn export_menu(app: &mut ArgmapApp, ui: &mut Ui, actions: &mut Vec<Action>) {
-    menu_item(app, ui, Command::Export, actions);
-    ui.separator();
-    for kind in crate::exchange::files::Export::ALL {
-        if ui.button(format!("{}…", kind.label())).clicked() {
-            let choice = super::ExportChoice {
-                kind,
-                ..app.export.clone().unwrap_or_default()
-            };
-            if kind.is_image() {
-                app.export = Some(choice);
-            } else {
-                actions.push(Action::Export(choice));
-            }
-            ui.close();
-        }
-    }
-}
-
-fn export_window(app: &mut ArgmapApp, ctx: &egui::Context) {
-    let Some(mut choice) = app.export.clone() else {
-        return;
-    };
-    let mut open = true;
-    let mut go = false;
-    egui::Window::new("Export")
-        .open(&mut open)
-        .resizable(false)
-        .collapsible(false)
-        .show(ctx, |ui| {
-            for kind in crate::exchange::files::Export::ALL {
-                ui.radio_value(&mut choice.kind, kind, kind.label());
-            }
-            if choice.kind.is_image() {
-                ui.separator();
-                let has_selection = !app.selection.claims.is_empty();
-                ui.add_enabled(
-                    has_selection,
-                    egui::Checkbox::new(&mut choice.selection_only, "Only the selected claims"),
-                );
-                if !has_selection {
-                    choice.selection_only = false;
-                }
-            }
-            if choice.kind == crate::exchange::files::Export::Png {
-                ui.add(
-                    egui::Slider::new(&mut choice.scale, 0.5..=4.0)
-                        .text("scale (pixels per canvas unit)"),
-                );
-            }
-            ui.separator();
-            go = ui.button("Export…").clicked();
-        });
-    if go {
-        app.export = None;
-        app.export_now(&choice);
-    } else {
-        app.export = open.then_some(choice);
-    }
-}
-
-fn import_summary(app: &mut ArgmapApp, ctx: &egui::Context) {
-    let Some(summary) = app.import_summary.clone() else {
-        return;
-    };
-    let mut open = true;
-    egui::Window::new("Import summary")
-        .open(&mut open)
-        .resizable(true)
-        .collapsible(false)
-        .show(ctx, |ui| {
-            ui.label(summary);
-        });
-    if !open {
-        app.import_summary = None;
-    }
 }

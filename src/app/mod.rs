@@ -17,7 +17,9 @@ pub mod theme;
 mod chrome;
 mod dispatch;
 mod file_menu;
+mod menus;
 mod teach_menu;
+mod windows;
 
 use crate::corpus;
 use crate::format;
