@@ -98,6 +98,17 @@ fn click_at(harness: &mut Harness<'static, ArgmapApp>, pos: Pos2, count: usize) 
     harness.run();
 }
 
+fn claim_text(harness: &Harness<'static, ArgmapApp>, id: u64) -> String {
+    harness
+        .state()
+        .doc
+        .map
+        .claim(ClaimId(id))
+        .expect("claim")
+        .text
+        .clone()
+}
+
 fn claim_centre(harness: &Harness<'static, ArgmapApp>, text: &str) -> Pos2 {
     harness
         .get_by_label(&format!("Claim: {text}"))
@@ -360,27 +371,11 @@ fn editing_a_claim_in_place_is_one_step() {
     assert!(editing, "F2 opens the in-place editor");
     harness.key_press(Key::Enter);
     harness.run();
-    let text = harness
-        .state()
-        .doc
-        .map
-        .claim(ClaimId(3))
-        .expect("claim")
-        .text
-        .clone();
+    let text = claim_text(&harness, 3);
     assert_ne!(text, "Russia broke the INF treaty.");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(
-        harness
-            .state()
-            .doc
-            .map
-            .claim(ClaimId(3))
-            .expect("claim")
-            .text,
-        "Russia broke the INF treaty."
-    );
+    assert_eq!(claim_text(&harness, 3), "Russia broke the INF treaty.");
 }
 
 #[test]
@@ -400,28 +395,10 @@ fn editing_text_in_the_inspector_commits_when_focus_leaves() {
         .type_text("Russia violated the INF treaty.");
     harness.run();
     // Typing alone changes nothing yet; leaving the field commits one step.
-    assert_eq!(
-        harness
-            .state()
-            .doc
-            .map
-            .claim(ClaimId(3))
-            .expect("claim")
-            .text,
-        "Russia broke the INF treaty."
-    );
+    assert_eq!(claim_text(&harness, 3), "Russia broke the INF treaty.");
     harness.get_by_label("Map canvas").click();
     harness.run();
-    assert_eq!(
-        harness
-            .state()
-            .doc
-            .map
-            .claim(ClaimId(3))
-            .expect("claim")
-            .text,
-        "Russia violated the INF treaty."
-    );
+    assert_eq!(claim_text(&harness, 3), "Russia violated the INF treaty.");
     assert_eq!(
         harness.state().doc.history.undo_label(),
         Some("Edit claim text")
