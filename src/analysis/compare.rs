@@ -101,6 +101,11 @@ pub struct Comparison {
 }
 
 impl Comparison {
+    /// Which student claim each matched model claim corresponds to.
+    pub fn student_claims(&self) -> BTreeMap<ClaimId, ClaimId> {
+        self.matches.iter().map(|(s, (m, _))| (*m, *s)).collect()
+    }
+
     pub fn count(&self, verdict: Verdict) -> usize {
         self.links.iter().filter(|l| l.verdict == verdict).count()
     }

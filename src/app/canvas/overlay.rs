@@ -96,12 +96,7 @@ impl Canvas {
             );
         }
         let ghosts = ghost_positions(map, compared, |id| self.sizes.get(id));
-        let student_of: HashMap<ClaimId, ClaimId> = compared
-            .result
-            .matches
-            .iter()
-            .map(|(s, (m, _))| (*m, *s))
-            .collect();
+        let student_of = compared.result.student_claims();
         let centre_of = |model_claim: ClaimId| -> Option<Pos2> {
             match student_of.get(&model_claim) {
                 Some(s) => rects.get(s).map(|r| r.center()),
@@ -161,12 +156,7 @@ fn ghost_positions(
     compared: &Compared,
     size: impl Fn(ClaimId) -> Vec2,
 ) -> std::collections::BTreeMap<ClaimId, Point> {
-    let student_of: HashMap<ClaimId, ClaimId> = compared
-        .result
-        .matches
-        .iter()
-        .map(|(s, (m, _))| (*m, *s))
-        .collect();
+    let student_of = compared.result.student_claims();
     let right = map
         .claims
         .iter()
