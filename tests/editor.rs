@@ -925,3 +925,22 @@ fn arrow_keys_nudge_the_selection_as_one_step_and_escape_clears_it() {
     harness.run();
     assert!(harness.state().selection.is_empty());
 }
+
+#[test]
+fn a_recent_file_that_is_gone_leaves_the_list() {
+    let dir = tempfile::tempdir().expect("temp");
+    let kept = dir.path().join("kept.ron");
+    argmap::format::save(&editor_map(), &kept).expect("save");
+    let gone = dir.path().join("gone.ron");
+    let mut harness = harness();
+    harness.state_mut().recent = vec![gone.clone(), kept.clone()];
+    let before = harness.state().doc.map.clone();
+    harness
+        .state_mut()
+        .request(argmap::app::Pending::OpenPath(gone.clone()));
+    harness.run();
+    let app = harness.state();
+    assert!(app.status.error, "{}", app.status.text);
+    assert_eq!(app.doc.map, before);
+    assert_eq!(app.recent, vec![kept]);
+}

@@ -32,6 +32,11 @@ impl ArgmapApp {
                     return true;
                 }
                 self.set_error(format!("Could not open {error}"));
+                // A file moved or deleted since leaves Open recent.
+                if !path.exists() {
+                    let gone = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+                    self.recent.retain(|p| p != path && p != &gone);
+                }
                 false
             }
         }
