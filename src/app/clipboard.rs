@@ -206,13 +206,9 @@ pub fn paste_text(
             label: "Paste quoted claim",
         });
     }
-    let (edit, id) = edits::add_own_claim(map, at);
-    let Edit::AddClaim(mut claim) = edit else {
-        unreachable!("add_own_claim adds one claim")
-    };
-    claim.text = trimmed.to_owned();
+    let (edit, id) = edits::add_own_claim(map, at, trimmed);
     Ok(Pasted {
-        edit: Edit::AddClaim(claim),
+        edit,
         claims: vec![id],
         label: "Paste claim",
     })

@@ -125,7 +125,7 @@ impl ArgmapApp {
             }
             Command::NewClaim => {
                 let at = self.free_spot();
-                let (edit, id) = edits::add_own_claim(&self.doc.map, at);
+                let (edit, id) = edits::add_own_claim(&self.doc.map, at, "");
                 if self.apply("New claim", edit) {
                     self.selection.only_claim(id);
                     self.canvas.start_editing(&self.doc.map, id);

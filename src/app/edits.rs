@@ -58,11 +58,11 @@ pub fn add_quoted_claim(map: &Map, passage: &Passage, at: Point) -> Option<(Edit
 }
 
 /// A claim of the analyst's own (not a quote).
-pub fn add_own_claim(map: &Map, at: Point) -> (Edit, ClaimId) {
+pub fn add_own_claim(map: &Map, at: Point, text: &str) -> (Edit, ClaimId) {
     let id = map.next_claim_id();
     let claim = Claim {
         id,
-        text: String::new(),
+        text: text.to_owned(),
         pos: at,
         note: String::new(),
         pin: None,
