@@ -7,7 +7,6 @@ mod common;
 use argmap::analysis::{compare, evaluate, layout};
 use common::{grid_map, quoted_map};
 use criterion::{Criterion, criterion_group, criterion_main};
-use std::collections::BTreeMap;
 use std::hint::black_box;
 
 fn analysis(c: &mut Criterion) {
@@ -39,11 +38,7 @@ fn analysis(c: &mut Criterion) {
                 b.iter(|| black_box(compare::compare(black_box(&map), &map)));
             });
         }
-        let sizes: BTreeMap<_, _> = map
-            .claims
-            .iter()
-            .map(|c| (c.id, layout::estimate_size(&c.text, false)))
-            .collect();
+        let sizes = argmap::render::measure::Headless::default().sizes(&map);
         c.bench_function(&format!("tidy layout, {n} claims"), |b| {
             b.iter(|| black_box(layout::tidy(black_box(&map), &sizes)));
         });

@@ -2,8 +2,8 @@
 //! map of 200 or 2,000 claims (no GPU, no window). Two views: the whole map
 //! fitted (far out, text skipped) and 100 % zoom (only what is on screen drawn).
 
-use argmap::app::canvas::Canvas;
 use argmap::app::selection::Selection;
+use argmap::app::ui::canvas::Canvas;
 use argmap::model::Map;
 mod common;
 
@@ -29,7 +29,7 @@ fn frame(ctx: &egui::Context, canvas: &mut Canvas, map: &Map, selection: &mut Se
                 ui,
                 map,
                 selection,
-                &argmap::app::teach::Overlay::default(),
+                &argmap::app::teaching::Overlay::default(),
                 &mut actions,
             )
         });

@@ -61,7 +61,7 @@ fn check_summarises_a_valid_map_and_lists_problems_of_an_invalid_one() {
     broken.claims[0].pos.x = f32::INFINITY;
     broken.links[3].premises.push(argmap::model::ClaimId(42));
     let bad = dir.path().join("bad.ron");
-    std::fs::write(&bad, argmap::format::to_ron(&broken)).expect("write");
+    std::fs::write(&bad, argmap::format::to_ron(&broken).expect("encode")).expect("write");
 
     let output = argmap(&["check", good.to_str().expect("utf8")]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));

@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::AppHarness;
+
 use argmap::app::ArgmapApp;
 use argmap::format::{self, Syntax};
 use argmap::model::ClaimId;
@@ -72,12 +74,12 @@ fn copy_then_paste_brings_claims_and_their_link_back_as_one_undo_step() {
     let piece = format::read(text.as_bytes(), Syntax::Ron).expect("the clipboard holds a map");
     assert_eq!(piece.claims.len(), 2);
     assert_eq!(piece.links.len(), 1, "the support between them");
-    assert_eq!(harness.state().status.text, "Copied 2 claims");
+    assert_eq!(harness.app().status.text, "Copied 2 claims");
 
-    let before = harness.state().doc.map.clone();
+    let before = harness.app().doc.map.clone();
     harness.event(Event::Paste(text));
     harness.run();
-    let app = harness.state();
+    let app = harness.app();
     assert_eq!(app.doc.map.claims.len(), before.claims.len() + 2);
     assert_eq!(app.doc.map.links.len(), before.links.len() + 1);
     assert_eq!(app.selection.claims, vec![ClaimId(5), ClaimId(6)]);
@@ -91,7 +93,7 @@ fn copy_then_paste_brings_claims_and_their_link_back_as_one_undo_step() {
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().doc.map, before);
+    assert_eq!(harness.app().doc.map, before);
 }
 
 #[test]
@@ -109,13 +111,13 @@ fn cut_copies_and_removes_and_ctrl_d_duplicates() {
             .query_by_label("Claim: Russia broke the INF treaty.")
             .is_none()
     );
-    assert_eq!(harness.state().doc.history.undo_label(), Some("Cut"));
+    assert_eq!(harness.app().doc.history.undo_label(), Some("Cut"));
 
     click(&mut harness, FIRST, Modifiers::NONE);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::D);
     harness.run();
     assert_eq!(harness.query_all_by_label(FIRST).count(), 2);
-    assert_eq!(harness.state().doc.history.undo_label(), Some("Duplicate"));
+    assert_eq!(harness.app().doc.history.undo_label(), Some("Duplicate"));
 }
 
 #[test]
@@ -125,7 +127,7 @@ fn a_passage_copied_in_the_reader_pastes_as_a_quoted_claim() {
     let word = "pity";
     let start = source.text.find(word).expect("word");
     let point = harness
-        .state()
+        .panels()
         .reader
         .cursor_point(start + 1)
         .expect("the map's source is in the reader");
@@ -138,7 +140,7 @@ fn a_passage_copied_in_the_reader_pastes_as_a_quoted_claim() {
     assert_eq!(text, word);
     harness.event(Event::Paste(text));
     harness.run();
-    let map = &harness.state().doc.map;
+    let map = &harness.app().doc.map;
     let pasted = map.claims.last().expect("claim");
     assert_eq!(pasted.text, word);
     let quote = pasted.quote.as_ref().expect("quoted");
@@ -151,19 +153,19 @@ fn pasting_into_a_text_field_leaves_the_map_alone() {
     let mut harness = harness();
     harness.get_by_label("Title").click();
     harness.run();
-    let claims = harness.state().doc.map.claims.len();
+    let claims = harness.app().doc.map.claims.len();
     harness.event(Event::Paste("A pasted title".into()));
     harness.run();
-    assert_eq!(harness.state().doc.map.claims.len(), claims);
+    assert_eq!(harness.app().doc.map.claims.len(), claims);
 }
 
 #[test]
 fn a_broken_map_on_the_clipboard_is_refused_in_the_status_bar() {
     let mut harness = harness();
-    let before = harness.state().doc.map.clone();
+    let before = harness.app().doc.map.clone();
     harness.event(Event::Paste("(format: 1, claims: [(id: 1,".into()));
     harness.run();
-    let app = harness.state();
+    let app = harness.app();
     assert_eq!(app.doc.map, before);
     assert!(app.status.error);
     assert!(

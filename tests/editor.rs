@@ -3,10 +3,10 @@
 
 mod common;
 
-use argmap::app::files::ScriptedDialogs;
-use argmap::app::{ArgmapApp, Command};
+use argmap::app::{Action, ArgmapApp, Command, Pending};
 use argmap::corpus;
 use argmap::model::{ClaimId, Link, LinkId, LinkKind, Map, Quote, SourceId, Target};
+use common::AppHarness;
 use common::claim;
 use egui::{Key, Modifiers, Pos2, vec2};
 use egui_kittest::Harness;
@@ -61,9 +61,7 @@ fn harness() -> Harness<'static, ArgmapApp> {
 }
 
 fn answer_dialogs(harness: &mut Harness<'static, ArgmapApp>, answers: Vec<Option<PathBuf>>) {
-    harness.state_mut().dialogs = Box::new(ScriptedDialogs {
-        answers: answers.into(),
-    });
+    harness.answer_dialogs(answers);
 }
 
 /// Presses at `from`, moves in small steps to `to`, releases there.
@@ -100,7 +98,7 @@ fn click_at(harness: &mut Harness<'static, ArgmapApp>, pos: Pos2, count: usize) 
 
 fn claim_text(harness: &Harness<'static, ArgmapApp>, id: u64) -> String {
     harness
-        .state()
+        .app()
         .doc
         .map
         .claim(ClaimId(id))
@@ -130,7 +128,7 @@ fn dragging_a_selected_passage_onto_the_canvas_makes_a_quoted_claim() {
     let start = text.find(PASSAGE).expect("passage");
     let end = start + PASSAGE.len();
     let (from, to) = {
-        let reader = &harness.state().reader;
+        let reader = &harness.panels().reader;
         (
             reader.cursor_point(start).expect("start drawn"),
             reader.cursor_point(end).expect("end drawn"),
@@ -139,7 +137,7 @@ fn dragging_a_selected_passage_onto_the_canvas_makes_a_quoted_claim() {
     // Select the passage by dragging across it.
     drag(&mut harness, from + vec2(1.0, 0.0), to - vec2(1.0, 0.0));
     assert_eq!(
-        harness.state().reader.selected_span(),
+        harness.panels().reader.selected_span(),
         Some((start, end)),
         "selection covers the passage exactly"
     );
@@ -147,13 +145,13 @@ fn dragging_a_selected_passage_onto_the_canvas_makes_a_quoted_claim() {
     let canvas = harness.get_by_label("Map canvas").rect();
     let drop = canvas.center() + vec2(0.0, 250.0);
     let inside = harness
-        .state()
+        .panels()
         .reader
         .cursor_point(start + 10)
         .expect("inside");
     drag(&mut harness, inside, drop);
 
-    let map = &harness.state().doc.map;
+    let map = &harness.app().doc.map;
     assert_eq!(map.claims.len(), 4);
     let new = map.claims.last().expect("new claim");
     assert_eq!(new.text, PASSAGE);
@@ -164,12 +162,12 @@ fn dragging_a_selected_passage_onto_the_canvas_makes_a_quoted_claim() {
     );
     assert_eq!(quote.text, PASSAGE);
     // It landed where it was dropped.
-    let at = harness.state().canvas.view.to_screen(new.pos);
+    let at = harness.panels().canvas.view.to_screen(new.pos);
     assert!(
         at.distance(drop) < 1.0,
         "dropped at {drop:?}, placed at {at:?}"
     );
-    assert!(harness.state().doc.is_dirty());
+    assert!(harness.app().doc.is_dirty());
     harness.get_by_label(&format!("Claim: {PASSAGE}"));
 }
 
@@ -180,18 +178,18 @@ fn the_keyboard_path_adds_the_selected_passage_too() {
     // Double-click a word in the first paragraph selects it; Ctrl+E adds it.
     let start = text.find("pity").expect("word");
     let point = harness
-        .state()
+        .panels()
         .reader
         .cursor_point(start + 1)
         .expect("drawn");
     click_at(&mut harness, point, 2);
     assert_eq!(
-        harness.state().reader.selected_span(),
+        harness.panels().reader.selected_span(),
         Some((start, start + "pity".len()))
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
     harness.run();
-    let map = &harness.state().doc.map;
+    let map = &harness.app().doc.map;
     let new = map.claims.last().expect("claim");
     assert_eq!(new.text, "pity");
     assert_eq!(new.quote.as_ref().map(|q| q.start), Some(start));
@@ -223,7 +221,7 @@ fn selecting_two_claims_and_pressing_s_or_r_links_them() {
         harness.run();
         harness.key_press(key);
         harness.run();
-        let map = &harness.state().doc.map;
+        let map = &harness.app().doc.map;
         let link = map.links.last().expect("new link");
         assert_eq!(
             (link.kind, link.premises.clone(), link.target),
@@ -233,7 +231,7 @@ fn selecting_two_claims_and_pressing_s_or_r_links_them() {
         // Undo before trying the other kind on the same pair.
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
         harness.run();
-        assert_eq!(harness.state().doc.map.links.len(), 1);
+        assert_eq!(harness.app().doc.map.links.len(), 1);
     }
 }
 
@@ -251,7 +249,7 @@ fn dragging_from_a_handle_onto_a_claim_offers_support_or_rebut() {
     drag(&mut harness, handle, target);
     harness.get_by_label("Rebut").click();
     harness.run();
-    let link = harness.state().doc.map.links.last().cloned().expect("link");
+    let link = harness.app().doc.map.links.last().cloned().expect("link");
     assert_eq!(
         (link.kind, link.premises, link.target),
         (LinkKind::Rebut, vec![ClaimId(3)], Target::Claim(ClaimId(2)))
@@ -275,7 +273,7 @@ fn dropping_a_handle_on_a_link_badge_makes_an_undercut() {
     harness.get_by_label("Undercuts this link").click();
     harness.run();
     let link = harness
-        .state()
+        .app()
         .doc
         .map
         .links
@@ -291,51 +289,27 @@ fn dropping_a_handle_on_a_link_badge_makes_an_undercut() {
 #[test]
 fn moving_a_claim_is_one_undo_step_and_redo_brings_it_back() {
     let mut harness = harness();
-    let before = harness
-        .state()
-        .doc
-        .map
-        .claim(ClaimId(3))
-        .expect("claim")
-        .pos;
+    let before = harness.app().doc.map.claim(ClaimId(3)).expect("claim").pos;
     let from = claim_centre(&harness, "Russia broke the INF treaty.");
     drag(&mut harness, from, from + vec2(120.0, 80.0));
-    let moved = harness
-        .state()
-        .doc
-        .map
-        .claim(ClaimId(3))
-        .expect("claim")
-        .pos;
-    let zoom = harness.state().canvas.view.zoom;
+    let moved = harness.app().doc.map.claim(ClaimId(3)).expect("claim").pos;
+    let zoom = harness.panels().canvas.view.zoom;
     assert!(
         (moved.x - before.x - 120.0 / zoom).abs() < 0.5
             && (moved.y - before.y - 80.0 / zoom).abs() < 0.5,
         "{before:?} → {moved:?}"
     );
-    assert_eq!(harness.state().doc.history.undo_label(), Some("Move claim"));
+    assert_eq!(harness.app().doc.history.undo_label(), Some("Move claim"));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(
-        harness
-            .state()
-            .doc
-            .map
-            .claim(ClaimId(3))
-            .expect("claim")
-            .pos,
+        harness.app().doc.map.claim(ClaimId(3)).expect("claim").pos,
         before
     );
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
     assert_eq!(
-        harness
-            .state()
-            .doc
-            .map
-            .claim(ClaimId(3))
-            .expect("claim")
-            .pos,
+        harness.app().doc.map.claim(ClaimId(3)).expect("claim").pos,
         moved
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -343,13 +317,7 @@ fn moving_a_claim_is_one_undo_step_and_redo_brings_it_back() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     harness.run();
     assert_eq!(
-        harness
-            .state()
-            .doc
-            .map
-            .claim(ClaimId(3))
-            .expect("claim")
-            .pos,
+        harness.app().doc.map.claim(ClaimId(3)).expect("claim").pos,
         moved,
         "Ctrl+Y redoes too"
     );
@@ -367,7 +335,7 @@ fn editing_a_claim_in_place_is_one_step() {
     harness.run();
     harness.get_by_label("Claim text").type_text("x");
     harness.run();
-    let editing = harness.state().canvas.editing.is_some();
+    let editing = harness.panels().canvas.is_editing();
     assert!(editing, "F2 opens the in-place editor");
     harness.key_press(Key::Enter);
     harness.run();
@@ -400,7 +368,7 @@ fn editing_text_in_the_inspector_commits_when_focus_leaves() {
     harness.run();
     assert_eq!(claim_text(&harness, 3), "Russia violated the INF treaty.");
     assert_eq!(
-        harness.state().doc.history.undo_label(),
+        harness.app().doc.history.undo_label(),
         Some("Edit claim text")
     );
 }
@@ -408,19 +376,19 @@ fn editing_text_in_the_inspector_commits_when_focus_leaves() {
 #[test]
 fn delete_removes_a_claim_with_its_links_and_undo_restores_both() {
     let mut harness = harness();
-    let original = harness.state().doc.map.clone();
+    let original = harness.app().doc.map.clone();
     harness
         .get_by_label("Claim: Talking to Putin won’t work.")
         .click();
     harness.run();
     harness.key_press(Key::Delete);
     harness.run();
-    let map = &harness.state().doc.map;
+    let map = &harness.app().doc.map;
     assert!(map.claim(ClaimId(1)).is_none());
     assert!(map.links.is_empty());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().doc.map, original);
+    assert_eq!(harness.app().doc.map, original);
 }
 
 #[test]
@@ -435,20 +403,20 @@ fn save_then_reopen_gives_the_same_map_and_clears_the_unsaved_marker() {
     harness.run();
     harness.key_press(Key::Delete);
     harness.run();
-    assert!(harness.state().window_title().starts_with("• "));
+    assert!(harness.app().window_title().starts_with("• "));
     answer_dialogs(&mut harness, vec![Some(path.clone())]);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
-    assert!(!harness.state().doc.is_dirty());
-    assert_eq!(harness.state().window_title(), "saved.ron — Argmap");
-    let saved = harness.state().doc.map.clone();
+    assert!(!harness.app().doc.is_dirty());
+    assert_eq!(harness.app().window_title(), "saved.ron — Argmap");
+    let saved = harness.app().doc.map.clone();
 
     let mut reopened = harness_with(Map::default(), None);
     answer_dialogs(&mut reopened, vec![Some(path.clone())]);
     reopened.key_press_modifiers(Modifiers::COMMAND, Key::O);
     reopened.run();
-    assert_eq!(reopened.state().doc.map, saved);
-    assert_eq!(reopened.state().doc.path.as_deref(), Some(path.as_path()));
+    assert_eq!(reopened.app().doc.map, saved);
+    assert_eq!(reopened.app().doc.path.as_deref(), Some(path.as_path()));
     reopened.get_by_label("Claim: Talking to Putin won’t work.");
 }
 
@@ -456,11 +424,11 @@ fn save_then_reopen_gives_the_same_map_and_clears_the_unsaved_marker() {
 fn a_broken_file_shows_its_error_and_leaves_the_map_alone() {
     let broken = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/broken/newer-version.ron");
     let mut harness = harness();
-    let before = harness.state().doc.map.clone();
+    let before = harness.app().doc.map.clone();
     answer_dialogs(&mut harness, vec![Some(broken.clone())]);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
     harness.run();
-    assert_eq!(harness.state().doc.map, before);
+    assert_eq!(harness.app().doc.map, before);
     let message = format!(
         "Could not open {}: this map was made by a newer Argmap (format 3); this one reads format 1",
         broken.display()
@@ -486,7 +454,7 @@ fn a_failed_save_says_why_and_the_map_stays_unsaved() {
     answer_dialogs(&mut harness, vec![Some(nowhere.clone())]);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
-    assert!(harness.state().doc.is_dirty());
+    assert!(harness.app().doc.is_dirty());
     harness.get_by_label_contains(
         "Not saved: /no/such/folder/map.ron: could not save: no such file or folder",
     );
@@ -506,7 +474,7 @@ fn new_with_unsaved_changes_asks_first() {
     harness.get_by_label("Cancel").click();
     harness.run();
     assert_eq!(
-        harness.state().doc.map.claims.len(),
+        harness.app().doc.map.claims.len(),
         2,
         "cancel keeps the map"
     );
@@ -514,8 +482,8 @@ fn new_with_unsaved_changes_asks_first() {
     harness.run();
     harness.get_by_label("Don’t save").click();
     harness.run();
-    assert!(harness.state().doc.map.claims.is_empty());
-    assert!(!harness.state().doc.is_dirty());
+    assert!(harness.app().doc.map.claims.is_empty());
+    assert!(!harness.app().doc.is_dirty());
 }
 
 #[test]
@@ -528,10 +496,12 @@ fn show_in_article_opens_the_source_at_the_passage() {
     );
     map.sort();
     let mut harness = harness_with(map, None);
+    // Choose the article in the reader's picker.
+    harness.get_by_label("Article").click();
+    harness.run();
     harness
-        .state_mut()
-        .reader
-        .open(SourceId::new("kimmage-2018"));
+        .get_by_label("Kimmage: The Surprising Promise of the Trump-Putin Summit")
+        .click();
     harness.run();
     harness
         .get_by_label(
@@ -541,7 +511,7 @@ fn show_in_article_opens_the_source_at_the_passage() {
     harness.run();
     harness.get_by_label("Show in article").click();
     harness.run();
-    let reader = &harness.state().reader;
+    let reader = &harness.panels().reader;
     assert_eq!(
         reader.source.as_ref().map(SourceId::as_str),
         Some("kramer-2017")
@@ -573,12 +543,12 @@ fn clicking_a_mapped_passage_selects_its_claim() {
     harness.run();
     let start = kramer().text.find("doesn’t abide").expect("passage");
     let point = harness
-        .state()
+        .panels()
         .reader
         .cursor_point(start + 3)
         .expect("drawn");
     click_at(&mut harness, point, 1);
-    assert_eq!(harness.state().selection.single_claim(), Some(ClaimId(2)));
+    assert_eq!(harness.app().selection.single_claim(), Some(ClaimId(2)));
 }
 
 #[test]
@@ -586,7 +556,7 @@ fn the_shortcuts_window_lists_the_command_table() {
     let mut harness = harness();
     harness.key_press(Key::F1);
     harness.run();
-    for command in Command::ALL {
+    for command in Command::all() {
         if command.shortcut().is_some() {
             assert!(
                 harness.query_all_by_label(command.label()).count() > 0,
@@ -604,7 +574,7 @@ fn the_app_starts_with_the_debate_map() {
         .with_max_steps(400)
         .build_eframe(|_| ArgmapApp::start(None));
     harness.run();
-    let app = harness.state();
+    let app = harness.app();
     assert_eq!(app.doc.name(), corpus::examples()[0].file);
     assert!(!app.doc.map.claims.is_empty());
     assert!(app.window_title().ends_with("— Argmap"));
@@ -613,21 +583,18 @@ fn the_app_starts_with_the_debate_map() {
 #[test]
 fn tidy_lays_the_map_out_as_one_undoable_step() {
     let mut harness = harness();
-    let before = harness.state().doc.map.clone();
+    let before = harness.app().doc.map.clone();
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
     harness.run();
-    let after = harness.state().doc.map.clone();
+    let after = harness.app().doc.map.clone();
     assert_ne!(after, before);
     // The conclusion is above the claims that support it.
     let y = |id: u64| after.claim(ClaimId(id)).expect("claim").pos.y;
     assert!(y(1) < y(2));
-    assert_eq!(
-        harness.state().doc.history.undo_label(),
-        Some("Tidy layout")
-    );
+    assert_eq!(harness.app().doc.history.undo_label(), Some("Tidy layout"));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().doc.map, before);
+    assert_eq!(harness.app().doc.map, before);
 }
 
 fn request_close(harness: &mut Harness<'static, ArgmapApp>) {
@@ -646,7 +613,7 @@ fn closing_with_unsaved_changes_asks_first() {
     let mut harness = harness();
     request_close(&mut harness);
     assert!(
-        harness.state().prompt.is_none(),
+        harness.app().prompt.is_none(),
         "nothing to save, nothing to ask"
     );
     harness
@@ -659,9 +626,9 @@ fn closing_with_unsaved_changes_asks_first() {
     harness.get_by_label_contains("before closing?");
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert!(harness.state().prompt.is_none());
+    assert!(harness.app().prompt.is_none());
     assert!(
-        harness.state().doc.is_dirty(),
+        harness.app().doc.is_dirty(),
         "cancel keeps the window and the changes"
     );
 }
@@ -692,8 +659,8 @@ fn a_map_dropped_on_the_window_opens() {
         .dropped_files
         .push(std::sync::Arc::new(Dropped(path.clone())));
     harness.run();
-    assert_eq!(harness.state().doc.map.title, "Dropped map");
-    assert_eq!(harness.state().doc.path.as_deref(), Some(path.as_path()));
+    assert_eq!(harness.app().doc.map.title, "Dropped map");
+    assert_eq!(harness.app().doc.path.as_deref(), Some(path.as_path()));
 }
 
 #[test]
@@ -708,22 +675,22 @@ fn a_file_from_another_tool_dropped_on_the_window_is_imported() {
         harness.run();
     };
     drop(&mut harness, fixtures.join("aifdb-string-ids.json"));
-    let app = harness.state();
+    let app = harness.app();
     assert_eq!(app.doc.map.claims.len(), 3);
     assert_eq!(app.doc.name(), "aifdb-string-ids.ron");
     assert!(
         app.doc.path.is_none(),
         "an import is saved under a new name"
     );
-    assert!(app.import_summary.is_some());
+    assert!(app.windows.import_summary.is_some());
 
     // JSON that is neither a map nor AIF is refused as a map, and nothing changes.
-    let before = harness.state().doc.map.clone();
+    let before = harness.app().doc.map.clone();
     drop(&mut harness, fixtures.join("broken-no-nodes.json"));
     // The import is unsaved, so Argmap asks first.
     harness.get_by_label("Don’t save").click();
     harness.run();
-    let app = harness.state();
+    let app = harness.app();
     assert_eq!(app.doc.map, before);
     assert!(app.status.error);
     assert!(
@@ -746,7 +713,7 @@ fn add_source_imports_a_markdown_file_into_the_map_and_reader() {
     answer_dialogs(&mut harness, vec![Some(path)]);
     harness.get_by_label("Add…").click();
     harness.run();
-    let app = harness.state();
+    let app = harness.app();
     let source = app
         .doc
         .map
@@ -754,7 +721,7 @@ fn add_source_imports_a_markdown_file_into_the_map_and_reader() {
         .expect("source added");
     assert_eq!(source.title, "Notes on Helsinki");
     assert_eq!(
-        app.reader.source.as_ref().map(SourceId::as_str),
+        harness.panels().reader.source.as_ref().map(SourceId::as_str),
         Some("class-notes")
     );
     harness.get_by_label("Article text: Notes on Helsinki");
@@ -763,7 +730,7 @@ fn add_source_imports_a_markdown_file_into_the_map_and_reader() {
     harness.run();
     assert!(
         harness
-            .state()
+            .app()
             .doc
             .map
             .source(&SourceId::new("class-notes"))
@@ -775,7 +742,7 @@ fn add_source_imports_a_markdown_file_into_the_map_and_reader() {
 /// there for `frames` frames before releasing; returns where the selection ends.
 fn select_and_hold(start: usize, frames: usize) -> usize {
     let mut harness = harness();
-    let from = harness.state().reader.cursor_point(start).expect("drawn");
+    let from = harness.panels().reader.cursor_point(start).expect("drawn");
     let reader = harness.get_by_label_contains("Article text").rect();
     let to = egui::pos2(from.x + 100.0, reader.bottom() - 2.0);
     harness.hover_at(from);
@@ -788,7 +755,11 @@ fn select_and_hold(start: usize, frames: usize) -> usize {
     }
     harness.drop_at(to);
     harness.run();
-    let (s, e) = harness.state().reader.selected_span().expect("a selection");
+    let (s, e) = harness
+        .panels()
+        .reader
+        .selected_span()
+        .expect("a selection");
     assert_eq!(s, start);
     e
 }
@@ -811,7 +782,7 @@ fn shift_click_extends_from_a_click() {
     let start = text.find("It’s a pity").expect("start");
     let end = start + "It’s a pity that every".len();
     let (a, b) = {
-        let reader = &harness.state().reader;
+        let reader = &harness.panels().reader;
         (
             reader.cursor_point(start).expect("a"),
             reader.cursor_point(end).expect("b"),
@@ -830,7 +801,7 @@ fn shift_click_extends_from_a_click() {
         harness.event_modifiers(event, Modifiers::SHIFT);
         harness.run();
     }
-    assert_eq!(harness.state().reader.selected_span(), Some((start, end)));
+    assert_eq!(harness.panels().reader.selected_span(), Some((start, end)));
 }
 
 #[test]
@@ -838,12 +809,14 @@ fn a_map_named_on_the_command_line_opens_and_a_broken_one_falls_back_to_the_deba
     let dir = tempfile::tempdir().expect("temp");
     let path = dir.path().join("given.ron");
     argmap::format::save(&editor_map(), &path).expect("save");
-    let app = ArgmapApp::start(Some(&path));
+    let started = ArgmapApp::start(Some(&path));
+    let app = started.state();
     assert_eq!(app.doc.map, editor_map());
     assert_eq!(app.doc.path.as_deref(), Some(path.as_path()));
 
     let broken = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/broken/truncated.ron");
-    let app = ArgmapApp::start(Some(&broken));
+    let started = ArgmapApp::start(Some(&broken));
+    let app = started.state();
     assert_eq!(app.doc.name(), corpus::examples()[0].file);
     assert!(
         app.status.error && app.status.text.contains("the file ends too early"),
@@ -870,13 +843,13 @@ fn hovering_a_card_too_small_to_read_shows_its_whole_text() {
     };
     // The whole debate fitted into the window: card text is cut short.
     assert!(
-        harness.state().canvas.view.zoom < 0.6,
+        harness.panels().canvas.view.zoom < 0.6,
         "zoom {}",
-        harness.state().canvas.view.zoom
+        harness.panels().canvas.view.zoom
     );
     assert!(tooltip_shown(&mut harness));
     // Close enough to read the card itself, hovering adds nothing.
-    while harness.state().canvas.view.zoom < 1.0 {
+    while harness.panels().canvas.view.zoom < 1.0 {
         harness.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
         harness.run();
     }
@@ -887,7 +860,7 @@ fn hovering_a_card_too_small_to_read_shows_its_whole_text() {
 fn arrow_keys_nudge_the_selection_as_one_step_and_escape_clears_it() {
     let mut harness = harness();
     let label = "Claim: Russia broke the INF treaty.";
-    let before = harness.state().doc.map.clone();
+    let before = harness.app().doc.map.clone();
     harness.get_by_label(label).click();
     harness.run();
     for _ in 0..3 {
@@ -896,22 +869,16 @@ fn arrow_keys_nudge_the_selection_as_one_step_and_escape_clears_it() {
     }
     harness.key_press(Key::ArrowUp);
     harness.run();
-    let moved = harness
-        .state()
-        .doc
-        .map
-        .claim(ClaimId(3))
-        .expect("claim")
-        .pos;
+    let moved = harness.app().doc.map.claim(ClaimId(3)).expect("claim").pos;
     let was = before.claim(ClaimId(3)).expect("claim").pos;
     assert_eq!((moved.x - was.x, moved.y - was.y), (30.0, -10.0));
     assert_eq!(
-        harness.state().doc.history.undo_label(),
+        harness.app().doc.history.undo_label(),
         Some("Move with arrow keys")
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().doc.map, before, "one undo step");
+    assert_eq!(harness.app().doc.map, before, "one undo step");
 
     // Escape closes an open context menu first, then clears the selection.
     harness.get_by_label(label).click_secondary();
@@ -920,10 +887,10 @@ fn arrow_keys_nudge_the_selection_as_one_step_and_escape_clears_it() {
     harness.key_press(Key::Escape);
     harness.run();
     assert!(harness.query_by_label("Edit text").is_none());
-    assert_eq!(harness.state().selection.claims, vec![ClaimId(3)]);
+    assert_eq!(harness.app().selection.claims, vec![ClaimId(3)]);
     harness.key_press(Key::Escape);
     harness.run();
-    assert!(harness.state().selection.is_empty());
+    assert!(harness.app().selection.is_empty());
 }
 
 #[test]
@@ -932,14 +899,20 @@ fn a_recent_file_that_is_gone_leaves_the_list() {
     let kept = dir.path().join("kept.ron");
     argmap::format::save(&editor_map(), &kept).expect("save");
     let gone = dir.path().join("gone.ron");
+    argmap::format::save(&editor_map(), &gone).expect("save");
     let mut harness = harness();
-    harness.state_mut().recent = vec![gone.clone(), kept.clone()];
-    let before = harness.state().doc.map.clone();
+    // Both enter Open recent by being opened; then one is deleted.
+    assert!(harness.state_mut().open_path(&gone));
+    assert!(harness.state_mut().open_path(&kept));
+    let kept = kept.canonicalize().expect("kept");
+    assert_eq!(harness.app().recent.len(), 2);
+    std::fs::remove_file(&gone).expect("delete");
+    let before = harness.app().doc.map.clone();
     harness
         .state_mut()
-        .request(argmap::app::Pending::OpenPath(gone.clone()));
+        .act(Action::Open(Pending::OpenPath(gone.clone())));
     harness.run();
-    let app = harness.state();
+    let app = harness.app();
     assert!(app.status.error, "{}", app.status.text);
     assert_eq!(app.doc.map, before);
     assert_eq!(app.recent, vec![kept]);

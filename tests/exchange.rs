@@ -3,7 +3,7 @@
 
 mod common;
 
-use argmap::exchange::files::{Export, import};
+use argmap::exchange::{Export, import};
 use argmap::exchange::{aif, argdown, dot, image};
 use argmap::model::{ClaimId, LinkKind, Map, Target, validate};
 use std::collections::BTreeSet;
@@ -361,6 +361,7 @@ fn png_decodes_to_the_expected_size_at_each_scale() {
     assert!(
         image::to_png(&big_map(200), None, 8.0)
             .expect_err("too big")
+            .to_string()
             .contains("too large")
     );
 }
@@ -370,7 +371,7 @@ fn the_export_command_writes_each_format() {
     let dir = tempfile::tempdir().expect("temp");
     let map_path = dir.path().join("map.ron");
     argmap::format::save(&common::small_map(), &map_path).expect("save");
-    for kind in Export::ALL {
+    for kind in Export::all() {
         let out = dir.path().join(format!("out.{}", kind.extension()));
         let name = match kind {
             Export::Aif => "aif",

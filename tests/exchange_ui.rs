@@ -2,8 +2,9 @@
 
 mod common;
 
+use common::AppHarness;
+
 use argmap::app::ArgmapApp;
-use argmap::app::files::ScriptedDialogs;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -14,9 +15,7 @@ fn harness() -> Harness<'static, ArgmapApp> {
 }
 
 fn answer(harness: &mut Harness<'static, ArgmapApp>, paths: Vec<PathBuf>) {
-    harness.state_mut().dialogs = Box::new(ScriptedDialogs {
-        answers: paths.into_iter().map(Some).collect(),
-    });
+    harness.answer_dialogs(paths.into_iter().map(Some).collect());
 }
 
 #[test]
@@ -27,7 +26,7 @@ fn importing_aif_opens_a_new_unsaved_map_and_summarises() {
     answer(&mut harness, vec![fixture]);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
     harness.run();
-    let app = harness.state();
+    let app = harness.app();
     assert_eq!(app.doc.map.claims.len(), 3);
     assert!(
         app.doc.is_dirty(),
@@ -86,7 +85,7 @@ fn file_export_lists_each_format() {
     harness.run();
     harness.get_by_label("Export").click();
     harness.run();
-    for kind in argmap::exchange::files::Export::ALL {
+    for kind in argmap::exchange::Export::all() {
         harness.get_by_label(&format!("{}…", kind.label()));
     }
     // A text format asks where and writes at once.
@@ -102,8 +101,8 @@ fn file_export_lists_each_format() {
     harness.get_by_label("PNG image…").click();
     harness.run();
     assert_eq!(
-        harness.state().export.as_ref().map(|c| c.kind),
-        Some(argmap::exchange::files::Export::Png)
+        harness.app().windows.export.as_ref().map(|c| c.kind),
+        Some(argmap::exchange::Export::Png)
     );
     assert!(
         harness

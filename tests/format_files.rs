@@ -9,22 +9,22 @@ use common::small_map;
 
 #[test]
 fn ron_shape_is_pinned() {
-    common::golden("small.ron", &format::to_ron(&small_map()));
+    common::golden("small.ron", &format::to_ron(&small_map()).expect("encode"));
 }
 
 #[test]
 fn json_shape_is_pinned() {
-    common::golden("small.json", &format::to_json(&small_map()));
+    common::golden("small.json", &format::to_json(&small_map()).expect("encode"));
 }
 
 #[test]
 fn ron_round_trips_exactly() {
     let map = small_map();
-    let text = format::to_ron(&map);
+    let text = format::to_ron(&map).expect("encode");
     let back = format::read(text.as_bytes(), Syntax::Ron).expect("reads back");
     assert_eq!(back, map);
     assert_eq!(
-        format::to_ron(&back),
+        format::to_ron(&back).expect("encode"),
         text,
         "same map must give the same bytes"
     );
@@ -33,9 +33,9 @@ fn ron_round_trips_exactly() {
 #[test]
 fn json_round_trips_exactly_both_ways() {
     let map = small_map();
-    let ron = format::to_ron(&map);
-    let json = format::to_json(&format::read(ron.as_bytes(), Syntax::Ron).expect("ron"));
-    let ron_again = format::to_ron(&format::read(json.as_bytes(), Syntax::Json).expect("json"));
+    let ron = format::to_ron(&map).expect("encode");
+    let json = format::to_json(&format::read(ron.as_bytes(), Syntax::Ron).expect("ron")).expect("encode");
+    let ron_again = format::to_ron(&format::read(json.as_bytes(), Syntax::Json).expect("json")).expect("encode");
     assert_eq!(ron_again, ron);
 }
 
@@ -44,7 +44,7 @@ fn order_in_the_file_does_not_matter_but_saving_sorts() {
     let mut shuffled = small_map();
     shuffled.claims.reverse();
     shuffled.links.reverse();
-    let text = format::to_ron(&shuffled);
+    let text = format::to_ron(&shuffled).expect("encode");
     let back = format::read(text.as_bytes(), Syntax::Ron).expect("reads");
     assert_eq!(back, small_map());
 }
@@ -59,8 +59,8 @@ fn awkward_floats_and_strings_survive() {
         "\"quoted\" \\ back\\slash\r\n\ttab \0 nul \"# r#\"raw\"# \u{1F600}".into();
     for syntax in [Syntax::Ron, Syntax::Json] {
         let text = match syntax {
-            Syntax::Ron => format::to_ron(&map),
-            Syntax::Json => format::to_json(&map),
+            Syntax::Ron => format::to_ron(&map).expect("encode"),
+            Syntax::Json => format::to_json(&map).expect("encode"),
         };
         assert_eq!(format::read(text.as_bytes(), syntax).expect("reads"), map);
     }
@@ -68,7 +68,7 @@ fn awkward_floats_and_strings_survive() {
 
 #[test]
 fn a_byte_order_mark_is_accepted() {
-    let text = format!("\u{feff}{}", format::to_ron(&small_map()));
+    let text = format!("\u{feff}{}", format::to_ron(&small_map()).expect("encode"));
     assert_eq!(
         format::read(text.as_bytes(), Syntax::Ron).expect("reads"),
         small_map()
@@ -80,17 +80,17 @@ fn pins_kept_in_a_map_are_written_read_and_checked() {
     let mut map = small_map();
     map.claims[0].pin = Some(Pin::Accepted);
     map.claims[2].pin = Some(Pin::Rejected);
-    let ron = format::to_ron(&map);
+    let ron = format::to_ron(&map).expect("encode");
     assert_eq!(ron.matches("pin: Some(").count(), 2, "{ron}");
     assert_eq!(format::read(ron.as_bytes(), Syntax::Ron).expect("ron"), map);
-    let json = format::to_json(&map);
+    let json = format::to_json(&map).expect("encode");
     assert!(json.contains("\"pin\": \"Accepted\""), "{json}");
     assert_eq!(
         format::read(json.as_bytes(), Syntax::Json).expect("json"),
         map
     );
     // Without pins nothing is written: files stay as they were.
-    assert!(!format::to_ron(&small_map()).contains("pin"));
+    assert!(!format::to_ron(&small_map()).expect("encode").contains("pin"));
     let odd = ron.replace("pin: Some(Rejected)", "pin: Some(Maybe)");
     let error = format::read(odd.as_bytes(), Syntax::Ron).expect_err("unknown pin");
     let message = error.to_string();
@@ -102,7 +102,7 @@ fn pins_kept_in_a_map_are_written_read_and_checked() {
 
 #[test]
 fn unknown_fields_are_refused_with_their_name() {
-    let text = format::to_ron(&small_map()).replace("    title:", "    titel:");
+    let text = format::to_ron(&small_map()).expect("encode").replace("    title:", "    titel:");
     let error = format::read(text.as_bytes(), Syntax::Ron).expect_err("typo");
     assert!(
         error.to_string().contains("unknown field `titel`"),
@@ -115,7 +115,7 @@ fn an_invalid_map_lists_every_problem() {
     let mut map = small_map();
     map.claims[1].quote.as_mut().expect("quote").text = "changed".into();
     map.links[0].premises = vec![argmap::model::ClaimId(99)];
-    let text = format::to_ron(&map);
+    let text = format::to_ron(&map).expect("encode");
     let Err(ReadError::Invalid(problems)) = format::read(text.as_bytes(), Syntax::Ron) else {
         panic!("should be invalid");
     };

@@ -4,7 +4,7 @@
 
 mod common;
 
-use argmap::app::clipboard;
+use argmap::app::edits::clipboard;
 use argmap::exchange::{aif, argdown};
 use argmap::format::{self, Syntax};
 use argmap::model::{Map, Point, validate};
@@ -17,7 +17,7 @@ fn texts() -> &'static (String, String, String, String) {
     TEXTS.get_or_init(|| {
         let map = common::debate();
         (
-            format::to_ron(&map),
+            format::to_ron(&map).expect("encode"),
             aif::to_ova(&map),
             aif::to_aifdb(&map),
             argdown::to_argdown(&map),

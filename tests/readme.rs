@@ -11,7 +11,7 @@ fn the_readme_lists_every_keyboard_shortcut() {
         .nth(1)
         .and_then(|rest| rest.split("\n## ").next())
         .expect("a Keyboard shortcuts section");
-    for command in Command::ALL {
+    for command in Command::all() {
         for shortcut in command
             .shortcut()
             .into_iter()

@@ -5,7 +5,7 @@
 
 mod common;
 
-use argmap::app::ArgmapApp;
+use argmap::app::{Action, ArgmapApp, Command};
 use argmap::corpus;
 use argmap::model::{Map, SourceId};
 use egui_kittest::Harness;
@@ -71,7 +71,9 @@ fn which_claims_stand() {
         return;
     }
     let mut harness = editor(egui::Theme::Light);
-    harness.state_mut().teach.evaluate = true;
+    harness
+        .state_mut()
+        .act(Action::Command(Command::ToggleEvaluation));
     harness.run();
     harness.snapshot("which_claims_stand");
 }

@@ -3,9 +3,10 @@
 
 mod common;
 
+use common::AppHarness;
+
 use argmap::analysis::evaluate::Status;
 use argmap::app::ArgmapApp;
-use argmap::app::files::ScriptedDialogs;
 use argmap::model::{ClaimId, Link, LinkId, LinkKind, Map, Target};
 use common::claim;
 use egui::{Key, Modifiers};
@@ -41,7 +42,7 @@ fn harness(map: Map) -> Harness<'static, ArgmapApp> {
 }
 
 fn status(harness: &Harness<'static, ArgmapApp>, id: u64) -> Option<Status> {
-    harness.state().teach.shown().map(|l| l.claim(ClaimId(id)))
+    harness.app().teach.shown().map(|l| l.claim(ClaimId(id)))
 }
 
 /// The statuses of Alpha, Beta and Gamma.
@@ -84,7 +85,7 @@ fn a_what_if_pin_changes_the_rest_and_clear_pins_undoes_it() {
     harness.run();
     assert_eq!(chain_status(&harness), [D, A, D]);
     // Pins are view state: the map did not change.
-    assert!(!harness.state().doc.is_dirty());
+    assert!(!harness.app().doc.is_dirty());
     harness.get_by_label("Clear 1 pin").click();
     harness.run();
     assert_eq!(status(&harness, 1), Some(Status::Accepted));
@@ -103,10 +104,10 @@ fn pins_kept_in_the_map_are_saved_with_it_and_come_back_on_opening() {
     harness.run();
     harness.get_by_label("Keep in map").click();
     harness.run();
-    let app = harness.state();
+    let app = harness.app();
     assert!(app.doc.is_dirty());
     assert_eq!(app.doc.history.undo_label(), Some("Keep pins in the map"));
-    let saved = argmap::format::to_ron(&app.doc.map);
+    let saved = argmap::format::to_ron(&app.doc.map).expect("encode");
     assert!(saved.contains("pin: Some(Rejected)"), "{saved}");
 
     // Whoever opens the file starts from the same assumption.
@@ -122,14 +123,14 @@ fn pins_kept_in_the_map_are_saved_with_it_and_come_back_on_opening() {
     argmap::format::save(&chain(), &path).expect("save");
     other.state_mut().open_path(&path);
     other.run();
-    assert!(other.state().teach.pins.is_empty());
+    assert!(other.app().teach.pins.is_empty());
     assert_eq!(status(&other, 1), Some(Status::Accepted));
 
     // Undo takes the pin out of the map; the view keeps it until cleared.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(harness.state().doc.map.saved_pins().len(), 0);
-    assert_eq!(harness.state().teach.pins.len(), 1);
+    assert_eq!(harness.app().doc.map.saved_pins().len(), 0);
+    assert_eq!(harness.app().teach.pins.len(), 1);
 }
 
 #[test]
@@ -163,14 +164,12 @@ fn comparing_with_a_model_shows_missing_claims_and_exports_a_report() {
     student.claims.pop();
     student.links.clear();
     let mut harness = harness(student);
-    harness.state_mut().dialogs = Box::new(ScriptedDialogs {
-        answers: vec![Some(model_path), Some(report_path.clone())].into(),
-    });
+    harness.answer_dialogs(vec![Some(model_path), Some(report_path.clone())]);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::M);
     harness.run();
     harness.get_by_label("Missing claim: Gamma holds.");
     let result = &harness
-        .state()
+        .app()
         .teach
         .comparison
         .as_ref()
@@ -198,7 +197,7 @@ fn comparing_with_a_model_shows_missing_claims_and_exports_a_report() {
     harness.key_press(Key::R);
     harness.run();
     let result = &harness
-        .state()
+        .app()
         .teach
         .comparison
         .as_ref()

@@ -319,24 +319,3 @@ fn conclusion_of(map: &Map, target: Target) -> Option<ClaimId> {
     }
     None
 }
-
-/// A card's size from its text alone, for maps laid out without a window
-/// (imports on the command line): close to what the canvas measures.
-pub fn estimate_size(text: &str, quoted: bool) -> Size {
-    let mut lines = 1;
-    let mut width = 0;
-    for word in text.split_whitespace() {
-        let len = word.chars().count() + 1;
-        if width + len > 28 && width > 0 {
-            lines += 1;
-            width = len;
-        } else {
-            width += len;
-        }
-    }
-    let badge = if quoted { 20.0 } else { 0.0 };
-    Size {
-        w: 200.0,
-        h: (20.0 + badge + 17.5 * lines as f32).max(40.0),
-    }
-}

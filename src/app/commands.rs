@@ -3,7 +3,9 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Every command of the editor. The list is complete by construction:
+/// menus, shortcuts and the help window iterate the enum itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum Command {
     New,
     Open,
@@ -65,57 +67,10 @@ const fn key(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
 }
 
 impl Command {
-    pub const ALL: [Self; 49] = [
-        Self::New,
-        Self::Open,
-        Self::Save,
-        Self::SaveAs,
-        Self::AddSource,
-        Self::Import,
-        Self::Export,
-        Self::Quit,
-        Self::Undo,
-        Self::Redo,
-        Self::Cut,
-        Self::Copy,
-        Self::Paste,
-        Self::Duplicate,
-        Self::Delete,
-        Self::SelectAll,
-        Self::SelectNone,
-        Self::MoveLeft,
-        Self::MoveRight,
-        Self::MoveUp,
-        Self::MoveDown,
-        Self::AddSelectionAsClaim,
-        Self::NewClaim,
-        Self::EditClaim,
-        Self::LinkSupport,
-        Self::LinkRebut,
-        Self::ToggleLinkKind,
-        Self::ReverseLink,
-        Self::ShowInArticle,
-        Self::Find,
-        Self::FindNext,
-        Self::FindPrevious,
-        Self::ZoomIn,
-        Self::ZoomOut,
-        Self::FitView,
-        Self::Tidy,
-        Self::ToggleReader,
-        Self::ToggleInspector,
-        Self::ToggleEvaluation,
-        Self::TogglePreferred,
-        Self::NextPosition,
-        Self::ClearPins,
-        Self::KeepPins,
-        Self::Compare,
-        Self::StopComparing,
-        Self::ExportReport,
-        Self::ExerciseClaims,
-        Self::ExerciseContentions,
-        Self::Shortcuts,
-    ];
+    /// Every command, in the order menus list them.
+    pub fn all() -> impl Iterator<Item = Self> {
+        <Self as strum::IntoEnumIterator>::iter()
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -391,10 +346,9 @@ impl Command {
 /// Every shortcut with its command, the most specific (most modifiers) first,
 /// because egui matches Shift loosely: Cmd+Shift+S must be tried before Cmd+S.
 pub fn shortcut_order() -> Vec<(KeyboardShortcut, Command)> {
-    let mut all: Vec<(KeyboardShortcut, Command)> = Command::ALL
-        .iter()
+    let mut all: Vec<(KeyboardShortcut, Command)> = Command::all()
         .filter(|c| !c.arrives_as_event())
-        .flat_map(|&c| {
+        .flat_map(|c| {
             c.shortcut()
                 .into_iter()
                 .chain(c.alternatives().iter().copied())

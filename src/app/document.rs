@@ -3,6 +3,11 @@
 use crate::format;
 use crate::model::{Edit, EditError, History, Map};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Each document opened gets its own number, so views computed for one map
+/// are never shown for the next.
+static OPENED: AtomicU64 = AtomicU64::new(0);
 
 /// One open map. The editor changes it only through [`Document::apply`].
 pub struct Document {
@@ -15,6 +20,7 @@ pub struct Document {
     pub fallback_name: String,
     /// History position when the map was last saved or opened.
     saved_at: u64,
+    generation: u64,
 }
 
 impl Document {
@@ -25,7 +31,14 @@ impl Document {
             path,
             fallback_name: fallback_name.into(),
             saved_at: 0,
+            generation: OPENED.fetch_add(1, Ordering::Relaxed),
         }
+    }
+
+    /// Names the map's state: changes with every edit, undo and redo, and
+    /// differs between documents.
+    pub fn version(&self) -> (u64, u64) {
+        (self.generation, self.history.position())
     }
 
     pub fn untitled() -> Self {
@@ -78,7 +91,7 @@ impl Document {
 
     /// Saves to `path`; on success that becomes the document's path and the
     /// map counts as saved. On failure nothing changes.
-    pub fn save_to(&mut self, path: &Path) -> Result<(), format::FileError> {
+    pub fn save_to(&mut self, path: &Path) -> Result<(), format::SaveError> {
         format::save(&self.map, path)?;
         self.path = Some(path.to_path_buf());
         self.saved_at = self.history.position();

@@ -1,123 +1,68 @@
 //! The editor window: reader on the left, canvas in the middle, inspector on
-//! the right. Panels report what the user did as [`Action`]s; this module
-//! applies them to the document in one place, after drawing.
+//! the right.
+//!
+//! One frame has two halves. First `ui` draws: it reads [`AppState`] and
+//! each panel's own view state, and reports what the user did as
+//! [`Action`]s. Then `handlers` applies them, in order, in one place: that
+//! is the only code that changes the app. A panel keeps only what belongs
+//! to the widget itself (scroll, pan and zoom, a drag in progress, text
+//! being typed, the reader's text selection), as egui's own widgets do.
+//! Effects on the window (close it, copy text) are queued by handlers and
+//! carried out at the end of the frame.
 
-pub mod canvas;
-pub mod clipboard;
+pub mod actions;
 pub mod commands;
+pub mod dialogs;
 pub mod document;
 pub mod edits;
-pub mod files;
-pub mod inspector;
-pub mod reader;
+mod handlers;
 pub mod selection;
-pub mod teach;
-pub mod theme;
+pub mod state;
+pub mod teaching;
+pub mod ui;
 
-mod chrome;
-mod dispatch;
-mod file_menu;
-mod menus;
-mod teach_menu;
-mod windows;
+pub use actions::{Action, Pending, PromptAnswer};
+pub use commands::Command;
+pub use state::AppState;
 
 use crate::corpus;
 use crate::format;
-use crate::model::{ClaimId, Edit, Map};
-pub use commands::Command;
+use crate::model::Map;
+use dialogs::FileDialogs;
 use document::Document;
-use files::FileDialogs;
-use selection::Selection;
 use std::path::{Path, PathBuf};
 
-/// What a panel asks for; applied after the frame is drawn.
+/// Storage key of the recent files list.
+const RECENT_KEY: &str = "argmap-recent";
+
+/// Something a handler asks of the window, done at the end of the frame.
 #[derive(Clone, Debug)]
-pub enum Action {
-    Edit(String, Edit),
-    Command(Command),
-    ShowInArticle(ClaimId),
-    SelectClaim(ClaimId),
-    /// A what-if pin on a claim (or its removal).
-    Pin(ClaimId, Option<crate::analysis::evaluate::Pin>),
-    /// Write the map in another format (asks where).
-    Export(ExportChoice),
-}
-
-/// Something waiting for an answer to "save changes first?".
-#[derive(Clone, Debug, PartialEq)]
-pub enum Pending {
-    New,
-    OpenDialog,
-    OpenPath(PathBuf),
-    OpenExample(usize),
-    Import(PathBuf),
-    Close,
-}
-
-/// The message in the status bar. Errors stay until dismissed.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Status {
-    pub text: String,
-    pub error: bool,
+enum Effect {
+    Viewport(egui::ViewportCommand),
+    CopyText(String),
+    Theme(egui::ThemePreference),
 }
 
 pub struct ArgmapApp {
-    pub doc: Document,
-    pub selection: Selection,
-    pub canvas: canvas::Canvas,
-    pub reader: reader::Reader,
-    pub inspector: inspector::Inspector,
-    pub show_reader: bool,
-    pub show_inspector: bool,
-    pub status: Status,
-    /// The unsaved-changes question, when it is open.
-    pub prompt: Option<Pending>,
-    pub shortcuts_open: bool,
-    pub dialogs: Box<dyn FileDialogs>,
-    pub recent: Vec<PathBuf>,
-    pub teach: teach::Teach,
-    /// The Export… window, when open.
-    pub export: Option<ExportChoice>,
-    /// What the last import brought in and left out, shown until dismissed.
-    pub import_summary: Option<String>,
-    allow_close: bool,
+    state: AppState,
+    panels: ui::Panels,
+    dialogs: Box<dyn FileDialogs>,
+    effects: Vec<Effect>,
+    /// The window title last sent, so it is only sent when it changes.
     title: String,
-    last_selection: Selection,
-    last_reader_selection: Option<(usize, usize)>,
-    /// Whether the reader's passage was selected after the canvas's claims,
-    /// so Copy takes the passage.
-    reader_picked_last: bool,
 }
-
-const RECENT_KEY: &str = "argmap-recent";
-const RECENT_MAX: usize = 8;
 
 impl ArgmapApp {
     /// The app with `map` open (from `path` if it came from a file).
     pub fn with_map(map: Map, path: Option<PathBuf>, name: &str) -> Self {
         let mut app = Self {
-            doc: Document::new(map, path, name),
-            selection: Selection::default(),
-            canvas: canvas::Canvas::default(),
-            reader: reader::Reader::default(),
-            inspector: inspector::Inspector::default(),
-            show_reader: true,
-            show_inspector: true,
-            status: Status::default(),
-            prompt: None,
-            shortcuts_open: false,
-            dialogs: Box::new(files::NativeDialogs),
-            recent: Vec::new(),
-            teach: teach::Teach::default(),
-            export: None,
-            import_summary: None,
-            allow_close: false,
+            state: AppState::new(Document::untitled()),
+            panels: ui::Panels::default(),
+            dialogs: Box::new(dialogs::NativeDialogs),
+            effects: Vec::new(),
             title: String::new(),
-            last_selection: Selection::default(),
-            last_reader_selection: None,
-            reader_picked_last: false,
         };
-        app.after_open();
+        app.replace_document(Document::new(map, path, name));
         app
     }
 
@@ -143,131 +88,88 @@ impl ArgmapApp {
         }
     }
 
-    /// Restores settings kept between runs (recent files, theme).
+    /// Restores settings kept between runs (recent files).
     pub fn restore(&mut self, storage: Option<&dyn eframe::Storage>) {
         if let Some(recent) = storage.and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, RECENT_KEY))
         {
-            self.recent = recent;
+            self.state.recent = recent;
         }
     }
 
-    fn after_open(&mut self) {
-        self.selection.clear();
+    /// What the window shows.
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    pub fn panels(&self) -> &ui::Panels {
+        &self.panels
+    }
+
+    /// Where file dialogs come from (tests script them).
+    pub fn set_dialogs(&mut self, dialogs: Box<dyn FileDialogs>) {
+        self.dialogs = dialogs;
+    }
+
+    /// Applies an action at once, as if a panel had sent it.
+    pub fn act(&mut self, action: Action) {
+        handlers::handle(self, action);
+        handlers::refresh(self);
+    }
+
+    /// Opens a map file (as File ▸ Open would, without asking about changes).
+    pub fn open_path(&mut self, path: &Path) -> bool {
+        let opened = handlers::open_path(self, path);
+        handlers::refresh(self);
+        opened
+    }
+
+    /// Whether a command can run now.
+    pub fn is_enabled(&self, command: Command) -> bool {
+        handlers::is_enabled(self, command)
+    }
+
+    /// Makes `doc` the open document, with a fresh view of it.
+    fn replace_document(&mut self, doc: Document) {
+        let state = &mut self.state;
+        state.doc = doc;
+        state.selection.clear();
         // Pins belong to the map they were set on; a map may bring its own.
-        self.teach.set_pins(self.doc.map.saved_pins());
-        self.canvas = canvas::Canvas::default();
-        self.canvas.request_fit();
-        self.inspector = inspector::Inspector::default();
-        let first = self.doc.map.sources.first().map(|s| s.id.clone());
-        let keep = self
-            .reader
-            .source
-            .as_ref()
-            .is_some_and(|id| self.doc.map.source(id).is_some());
-        if !keep {
-            self.reader = reader::Reader::default();
-            self.reader.source = first.or_else(|| corpus::articles().first().map(|a| a.id.clone()));
-        }
+        state.teach.set_pins(state.doc.map.saved_pins());
+        self.panels.reset_for(&state.doc.map);
     }
 
-    pub fn set_status(&mut self, text: impl Into<String>) {
-        self.status = Status {
-            text: text.into(),
-            error: false,
-        };
-    }
-
-    pub fn set_error(&mut self, text: impl Into<String>) {
-        self.status = Status {
-            text: text.into(),
-            error: true,
-        };
-    }
-
-    /// Applies an edit as one undo step, reporting a refusal in the status bar.
-    pub fn apply(&mut self, label: &str, edit: Edit) -> bool {
-        match self.doc.apply(label, edit) {
-            Ok(()) => {
-                self.selection.prune(&self.doc.map);
-                true
-            }
-            Err(error) => {
-                self.set_error(format!("Could not {}: {error}", label.to_lowercase()));
-                false
-            }
-        }
-    }
-
-    /// Applies what the panels asked for this frame.
-    pub fn handle(&mut self, ctx: &egui::Context, actions: Vec<Action>) {
+    /// One frame: draw, then apply what the user did, then carry out what
+    /// the handlers asked of the window.
+    fn frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let enabled = ui::Enabled::new(|command| self.is_enabled(command));
+        let actions = ui::draw(ui, &self.state, &mut self.panels, &enabled);
         for action in actions {
-            match action {
-                Action::Edit(label, edit) => {
-                    self.apply(&label, edit);
-                }
-                Action::Command(command) => self.run(ctx, command),
-                Action::ShowInArticle(id) => self.show_in_article(ctx, id),
-                Action::SelectClaim(id) => {
-                    self.selection.only_claim(id);
-                    self.canvas.reveal(id);
-                    // A passage just placed on the map need not stay selected.
-                    let placed = self
-                        .doc
-                        .map
-                        .claim(id)
-                        .and_then(|c| c.quote.as_ref())
-                        .map(|q| (q.start, q.end));
-                    if placed.is_some() && placed == self.reader.selected_span() {
-                        self.reader.selection = None;
-                    }
-                }
-                Action::Pin(id, pin) => self.teach.pin(id, pin),
-                Action::Export(choice) => self.export_now(&choice),
+            handlers::handle(self, action);
+        }
+        handlers::refresh(self);
+        for effect in std::mem::take(&mut self.effects) {
+            match effect {
+                Effect::Viewport(command) => ctx.send_viewport_cmd(command),
+                Effect::CopyText(text) => ctx.copy_text(text),
+                Effect::Theme(theme) => ctx.set_theme(theme),
             }
         }
-    }
-
-    pub fn window_title(&self) -> String {
-        let marker = if self.doc.is_dirty() { "• " } else { "" };
-        format!("{marker}{} — Argmap", self.doc.name())
-    }
-}
-
-/// What the Export… window is set to.
-#[derive(Clone, Debug)]
-pub struct ExportChoice {
-    pub kind: crate::exchange::files::Export,
-    /// For pictures: only the selected claims.
-    pub selection_only: bool,
-    /// For PNG: pixels per canvas unit.
-    pub scale: f32,
-}
-
-impl Default for ExportChoice {
-    fn default() -> Self {
-        Self {
-            kind: crate::exchange::files::Export::Png,
-            selection_only: false,
-            scale: 2.0,
+        let title = self.state.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
         }
     }
-}
-
-/// Answers to "save changes first?".
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PromptAnswer {
-    Save,
-    Discard,
-    Cancel,
 }
 
 impl eframe::App for ArgmapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        chrome::frame(self, ui);
+        self.frame(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, RECENT_KEY, &self.recent);
+        eframe::set_value(storage, RECENT_KEY, &self.state.recent);
     }
 }
 

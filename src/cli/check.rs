@@ -1,36 +1,42 @@
 //! `argmap check MAP...`: validate maps, summarise each, list every problem.
 
-use crate::format::{self, Syntax};
-use crate::model::validate;
+use super::Error;
+use crate::format::{self, FileError, Syntax};
+use crate::model::{count, validate};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    if args.is_empty() {
-        return super::usage_error(err, "check needs at least one map");
-    }
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The maps to check
+    #[arg(required = true, value_name = "MAP")]
+    maps: Vec<PathBuf>,
+}
+
+/// Prints one summary line per map and one line per problem; 1 if any map
+/// is invalid or unreadable.
+pub fn run(args: &Args, out: &mut dyn Write) -> Result<u8, Error> {
+    let mut report = String::new();
     let mut status = 0;
-    for arg in args {
-        if !check_one(Path::new(arg), out) {
+    for path in &args.maps {
+        if !check_one(path, &mut report) {
             status = 1;
         }
     }
-    status
+    super::write_stdout(out, report.as_bytes())?;
+    Ok(status)
 }
 
-/// Prints a summary line and one line per problem; returns whether the map is valid.
-fn check_one(path: &Path, out: &mut dyn Write) -> bool {
+/// Adds a summary line and one line per problem; returns whether the map is valid.
+fn check_one(path: &Path, report: &mut String) -> bool {
     let name = format::display(path);
     let map = format::read_file(path).and_then(|bytes| {
-        format::parse(&bytes, Syntax::detect(path, &bytes)).map_err(|error| format::FileError {
-            file: name.clone(),
-            error,
-        })
+        format::parse(&bytes, Syntax::detect(path, &bytes)).map_err(|e| FileError::new(path, e))
     });
     let map = match map {
         Ok(map) => map,
         Err(error) => {
-            let _ = writeln!(out, "{error}");
+            report.push_str(&format!("{error}\n"));
             return false;
         }
     };
@@ -39,25 +45,17 @@ fn check_one(path: &Path, out: &mut dyn Write) -> bool {
     let verdict = if problems.is_empty() {
         "ok".to_owned()
     } else {
-        format!("{} problem{}", problems.len(), plural(problems.len()))
+        count(problems.len(), "problem", "problems")
     };
-    let _ = writeln!(
-        out,
-        "{name}: {verdict}: {} claim{}, {} link{}, {} source{}, {unanchored} claim{} without a quote",
-        map.claims.len(),
-        plural(map.claims.len()),
-        map.links.len(),
-        plural(map.links.len()),
-        map.sources.len(),
-        plural(map.sources.len()),
-        plural(unanchored),
-    );
+    report.push_str(&format!(
+        "{name}: {verdict}: {}, {}, {}, {} without a quote\n",
+        count(map.claims.len(), "claim", "claims"),
+        count(map.links.len(), "link", "links"),
+        count(map.sources.len(), "source", "sources"),
+        count(unanchored, "claim", "claims"),
+    ));
     for problem in &problems {
-        let _ = writeln!(out, "{name}: {problem}");
+        report.push_str(&format!("{name}: {problem}\n"));
     }
     problems.is_empty()
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

@@ -1,13 +1,18 @@
 //! The command line. With no subcommand Argmap opens its window; subcommands
-//! work on map files without one.
+//! work on map files without one. Every subcommand reads its flags the same
+//! way (clap), writes its result to `-o FILE` or standard output, and never
+//! writes over one of its own input files.
 
 mod check;
 mod convert;
 mod exchange;
 mod teach;
 
+use crate::format::{self, FileError, SaveError};
+use clap::{Parser, Subcommand};
+use std::ffi::OsString;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What the command line asks for.
 #[derive(Debug, PartialEq)]
@@ -18,87 +23,228 @@ pub enum Invocation {
     Done(u8),
 }
 
-pub const USAGE: &str = "\
-Argmap: map arguments from articles, link claims, share the map.
+const USAGE: &str = "\
+argmap [MAP]                         open the editor (with MAP, a .ron or .json map)
+       argmap check MAP...                  validate maps and summarise them
+       argmap convert MAP --to json|ron [-o OUT]
+       argmap compare STUDENT MODEL [-o REPORT.md]
+       argmap grade MODEL FOLDER [-o GRADES.csv]
+       argmap exercise MODEL [--keep claims|contentions] [-o STARTER.ron]
+       argmap import FILE [-o MAP.ron]
+       argmap export MAP --to aif|aifdb|argdown|dot|svg|png [-o OUT] [--scale S]
+       argmap completions bash|zsh|fish|powershell|elvish";
 
-Usage:
-  argmap [MAP]                         open the editor (with MAP, a .ron or .json map)
-  argmap check MAP...                  validate maps and summarise them
-  argmap convert MAP --to json|ron [-o OUT]
-                                       write a map as JSON or RON (to OUT, else stdout)
-  argmap compare STUDENT MODEL [-o REPORT.md]
-                                       compare a student's map with a model answer (Markdown report)
-  argmap grade MODEL FOLDER [-o GRADES.csv]
-                                       compare every map in FOLDER with MODEL, one CSV row per map
-  argmap exercise MODEL [--keep claims|contentions] [-o STARTER.ron]
-                                       a starter map for students: the claims without links, or
-                                       only the main contentions
-  argmap import FILE [-o MAP.ron]       read AIF JSON (OVA, AIFdb) or Argmap's Argdown as a map
-  argmap export MAP --to aif|aifdb|argdown|dot|svg|png [-o OUT] [--scale S]
-                                       write the map for another tool, or as a picture
-                                       (PNG needs -o; --scale sets pixels per canvas unit, default 2)
-  argmap --help | --version
+const EXIT_STATUS: &str = "\
+Exit status: 0 on success, 1 when a map is invalid or cannot be read or a file cannot be written, \
+2 on a usage error. `argmap COMMAND --help` explains each command.";
 
-Exit status: 0 on success, 1 when a map is invalid or cannot be read, 2 on a usage error.
-";
-
-/// Parses `args` (without the program name) and runs a subcommand if one is given.
-pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> Invocation {
-    let Some(first) = args.first() else {
-        return Invocation::Gui(None);
-    };
-    let rest = &args[1..];
-    let status = match first.as_str() {
-        "-h" | "--help" | "help" => {
-            let _ = write!(out, "{USAGE}");
-            0
-        }
-        "-V" | "--version" => {
-            let _ = writeln!(out, "argmap {}", env!("CARGO_PKG_VERSION"));
-            0
-        }
-        "check" => check::run(rest, out, err),
-        "convert" => convert::run(rest, out, err),
-        "compare" => teach::compare(rest, out, err),
-        "grade" => teach::grade(rest, out, err),
-        "exercise" => teach::exercise(rest, out, err),
-        "import" => exchange::import_command(rest, out, err),
-        "export" => exchange::export_command(rest, out, err),
-        flag if flag.starts_with('-') => usage_error(err, &format!("unknown option {flag}")),
-        path if rest.is_empty() => return Invocation::Gui(Some(PathBuf::from(path))),
-        _ => usage_error(err, "give one map to open, or a subcommand"),
-    };
-    Invocation::Done(status)
+/// Argmap: map arguments from articles, link claims, share the map.
+#[derive(Debug, Parser)]
+#[command(
+    name = "argmap",
+    version,
+    override_usage = USAGE,
+    after_help = EXIT_STATUS,
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    /// A map to open in the editor (.ron or .json; AIF and Argdown are imported)
+    map: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
 }
 
-fn usage_error(err: &mut dyn Write, message: &str) -> u8 {
-    let _ = writeln!(err, "argmap: {message}\n\n{USAGE}");
-    2
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate maps, summarise each, and list every problem
+    Check(check::Args),
+    /// Write a map as JSON or RON
+    Convert(convert::Args),
+    /// Compare a student's map with a model answer (a Markdown report)
+    Compare(teach::CompareArgs),
+    /// Compare every map in a folder with a model answer, one CSV row per map
+    Grade(teach::GradeArgs),
+    /// A starter map for students, made from a model answer
+    Exercise(teach::ExerciseArgs),
+    /// Read AIF JSON (OVA, AIFdb) or Argmap's Argdown as a map
+    Import(exchange::ImportArgs),
+    /// Write a map for another tool, or as a picture
+    Export(exchange::ExportArgs),
+    /// Print a shell's completion script for argmap
+    Completions {
+        /// The shell to complete in
+        shell: clap_complete::Shell,
+    },
 }
 
-/// Writes `text` to `path` atomically, or to standard output when there is no path.
-fn emit(
-    text: &str,
-    path: Option<&std::path::Path>,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> u8 {
-    match path {
-        None => {
-            let _ = out.write_all(text.as_bytes());
-            0
+/// Why a subcommand stopped. The binary prints it as `argmap: …`.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Read(#[from] FileError),
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    #[error(transparent)]
+    Export(#[from] crate::exchange::ExportError),
+    #[error("{} would overwrite its input {}", .command, format::display(.path))]
+    OverwritesInput {
+        command: &'static str,
+        path: PathBuf,
+    },
+    #[error("could not write to standard output: {0}")]
+    Stdout(std::io::Error),
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    /// 2 for a usage error, 1 for everything else.
+    pub fn exit_status(&self) -> u8 {
+        match self {
+            Self::Usage(_) => 2,
+            _ => 1,
         }
-        Some(path) => match crate::format::write_atomic(path, text.as_bytes()) {
-            Ok(()) => 0,
-            Err(error) => {
-                let _ = writeln!(
-                    err,
-                    "{}: could not write: {}",
-                    crate::format::display(path),
-                    crate::format::io_message(&error)
-                );
-                1
+    }
+}
+
+/// Parses `args` (without the program name) and runs a subcommand if one is
+/// given. Results go to `out`; messages and errors to `err`.
+pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> Invocation {
+    let program = std::iter::once(OsString::from("argmap"));
+    let cli = match Cli::try_parse_from(program.chain(args.iter().cloned())) {
+        Ok(cli) => cli,
+        Err(error) => {
+            use clap::error::ErrorKind;
+            let text = error.render().to_string();
+            return Invocation::Done(match error.kind() {
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+                    match out.write_all(text.as_bytes()) {
+                        Ok(()) => 0,
+                        Err(_) => 1,
+                    }
+                }
+                _ => {
+                    let _ = err.write_all(text.as_bytes());
+                    // Every usage error shows how the command is used.
+                    if !text.contains("Usage:") {
+                        let _ = writeln!(err, "\n{}", usage_of(args.first()));
+                    }
+                    2
+                }
+            });
+        }
+    };
+    let Some(command) = cli.command else {
+        return Invocation::Gui(cli.map);
+    };
+    let result = match command {
+        Command::Check(args) => check::run(&args, out),
+        Command::Convert(args) => convert::run(&args, out),
+        Command::Compare(args) => teach::compare(&args, out),
+        Command::Grade(args) => teach::grade(&args, out, err),
+        Command::Exercise(args) => teach::exercise(&args, out),
+        Command::Import(args) => exchange::import(&args, out, err),
+        Command::Export(args) => exchange::export(&args, out),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut buffer = Vec::new();
+            clap_complete::generate(shell, &mut command, "argmap", &mut buffer);
+            write_stdout(out, &buffer).map(|()| 0)
+        }
+    };
+    Invocation::Done(match result {
+        Ok(status) => status,
+        Err(error) => {
+            report(err, &error);
+            error.exit_status()
+        }
+    })
+}
+
+/// The usage line of the subcommand named first, or of argmap itself.
+fn usage_of(first: Option<&OsString>) -> String {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    // Building names each subcommand "argmap NAME" in its usage.
+    command.build();
+    let name = first.and_then(|f| f.to_str()).unwrap_or_default();
+    match command.find_subcommand_mut(name) {
+        Some(sub) => sub.render_usage().to_string(),
+        None => command.render_usage().to_string(),
+    }
+}
+
+/// The top-level report of an error: one line, then what caused it.
+fn report(err: &mut dyn Write, error: &Error) {
+    let mut text = format!("argmap: {error}");
+    let mut cause = std::error::Error::source(error);
+    // Transparent wrappers repeat their inner message; say each cause once.
+    while let Some(inner) = cause {
+        let line = inner.to_string();
+        if !text.contains(&line) {
+            text.push_str(&format!("\n  because: {line}"));
+        }
+        cause = inner.source();
+    }
+    let _ = writeln!(err, "{text}");
+}
+
+/// Reads and validates a map named on the command line.
+fn load(path: &Path) -> Result<crate::model::Map, Error> {
+    Ok(format::load(path)?)
+}
+
+fn write_stdout(out: &mut dyn Write, bytes: &[u8]) -> Result<(), Error> {
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(Error::Stdout)
+}
+
+/// Where a subcommand's result goes: a file (`-o`), written atomically and
+/// never over one of the inputs, or standard output.
+struct Output<'a> {
+    command: &'static str,
+    path: Option<&'a Path>,
+    inputs: Vec<&'a Path>,
+}
+
+impl<'a> Output<'a> {
+    fn new(command: &'static str, path: Option<&'a Path>, inputs: &[&'a Path]) -> Self {
+        Self {
+            command,
+            path,
+            inputs: inputs.to_vec(),
+        }
+    }
+
+    /// Refuses an output that names an input, before any work is done.
+    fn check(&self) -> Result<(), Error> {
+        match self.path {
+            Some(path) if self.inputs.iter().any(|input| same_file(input, path)) => {
+                Err(Error::OverwritesInput {
+                    command: self.command,
+                    path: path.to_path_buf(),
+                })
             }
-        },
+            _ => Ok(()),
+        }
+    }
+
+    fn write(&self, bytes: &[u8], out: &mut dyn Write) -> Result<u8, Error> {
+        self.check()?;
+        match self.path {
+            Some(path) => {
+                format::write_atomic(path, bytes).map_err(|e| SaveError::io(path, &e))?;
+            }
+            None => write_stdout(out, bytes)?,
+        }
+        Ok(0)
+    }
+}
+
+/// Whether two paths name the same file (through links and `..` alike).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
     }
 }

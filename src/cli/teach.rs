@@ -1,8 +1,9 @@
 //! `argmap compare`, `argmap grade` and `argmap exercise`: the comparison with
 //! a model answer, and starter maps, without a window.
 
+use super::{Error, Output};
 use crate::analysis::compare::{self, CSV_HEADER, Exercise};
-use crate::format;
+use crate::format::{self, SaveError, Syntax};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -13,62 +14,57 @@ fn name(path: &Path) -> String {
     )
 }
 
-/// `argmap compare STUDENT MODEL [-o REPORT.md]`: the feedback report.
-pub fn compare(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let (paths, output) = match split_output(args) {
-        Ok(parts) => parts,
-        Err(message) => return super::usage_error(err, &message),
-    };
-    let [student, model] = paths.as_slice() else {
-        return super::usage_error(err, "compare needs a student map and a model map");
-    };
-    let (student_map, model_map) = match (format::load(student), format::load(model)) {
-        (Ok(s), Ok(m)) => (s, m),
-        (Err(e), _) | (_, Err(e)) => {
-            let _ = writeln!(err, "{e}");
-            return 1;
-        }
-    };
-    let result = compare::compare(&student_map, &model_map);
-    let report = compare::report(
-        &result,
-        &student_map,
-        &model_map,
-        &name(student),
-        &name(model),
-    );
-    super::emit(&report, output.as_deref(), out, err)
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// The student's map
+    student: PathBuf,
+    /// The model answer
+    model: PathBuf,
+    /// Where to write the Markdown report (standard output if not given)
+    #[arg(short, long, value_name = "REPORT.md")]
+    output: Option<PathBuf>,
 }
 
-/// `argmap grade MODEL FOLDER [-o GRADES.csv]`: one CSV row per map in the folder.
-pub fn grade(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let (paths, output) = match split_output(args) {
-        Ok(parts) => parts,
-        Err(message) => return super::usage_error(err, &message),
-    };
-    let [model, folder] = paths.as_slice() else {
-        return super::usage_error(err, "grade needs a model map and a folder of student maps");
-    };
-    let model_map = match format::load(model) {
-        Ok(map) => map,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return 1;
-        }
-    };
-    let entries = match std::fs::read_dir(folder) {
-        Ok(entries) => entries,
-        Err(e) => {
-            let _ = writeln!(
-                err,
-                "{}: {}",
-                format::display(folder),
-                format::io_message(&e)
-            );
-            return 1;
-        }
-    };
-    let model_canonical = model.canonicalize().ok();
+/// The feedback report.
+pub fn compare(args: &CompareArgs, out: &mut dyn Write) -> Result<u8, Error> {
+    let output = Output::new(
+        "compare",
+        args.output.as_deref(),
+        &[&args.student, &args.model],
+    );
+    output.check()?;
+    let student = super::load(&args.student)?;
+    let model = super::load(&args.model)?;
+    let result = compare::compare(&student, &model);
+    let report = compare::report(
+        &result,
+        &student,
+        &model,
+        &name(&args.student),
+        &name(&args.model),
+    );
+    output.write(report.as_bytes(), out)
+}
+
+#[derive(Debug, clap::Args)]
+pub struct GradeArgs {
+    /// The model answer
+    model: PathBuf,
+    /// A folder of students' maps (.ron or .json)
+    folder: PathBuf,
+    /// Where to write the CSV (standard output if not given)
+    #[arg(short, long, value_name = "GRADES.csv")]
+    output: Option<PathBuf>,
+}
+
+/// One CSV row per map in the folder; an unreadable map gets a row with its
+/// error (and a message on `err`) while the rest are graded.
+pub fn grade(args: &GradeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Error> {
+    let model = super::load(&args.model)?;
+    let entries = std::fs::read_dir(&args.folder).map_err(|e| {
+        format::FileError::new(&args.folder, format::ReadError::Io(format::io_message(&e)))
+    })?;
+    let model_canonical = args.model.canonicalize().ok();
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -80,12 +76,16 @@ pub fn grade(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         .filter(|p| p.canonicalize().ok() != model_canonical)
         .collect();
     files.sort();
+    let mut inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    inputs.push(&args.model);
+    let output = Output::new("grade", args.output.as_deref(), &inputs);
+    output.check()?;
     let mut csv = format!("{CSV_HEADER}\n");
     let mut status = 0;
     for file in &files {
         match format::load(file) {
             Ok(student) => {
-                let result = compare::compare(&student, &model_map);
+                let result = compare::compare(&student, &model);
                 csv.push_str(&compare::csv_row(&name(file), &result));
             }
             Err(e) => {
@@ -96,63 +96,43 @@ pub fn grade(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         }
         csv.push('\n');
     }
-    let written = super::emit(&csv, output.as_deref(), out, err);
-    if written != 0 { written } else { status }
+    output.write(csv.as_bytes(), out)?;
+    Ok(status)
 }
 
-/// `argmap exercise MODEL --keep claims|contentions -o STARTER.ron`.
-pub fn exercise(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
-    let mut keep = None;
-    let mut rest = Vec::new();
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        if arg == "--keep" {
-            keep = iter.next().cloned();
-        } else {
-            rest.push(arg.clone());
-        }
-    }
-    let kind = match keep.as_deref() {
-        Some("claims") | None => Exercise::ClaimsOnly,
-        Some("contentions") => Exercise::MainContentions,
-        Some(other) => {
-            return super::usage_error(
-                err,
-                &format!("exercise: --keep must be claims or contentions, not {other}"),
-            );
-        }
-    };
-    let (paths, output) = match split_output(&rest) {
-        Ok(parts) => parts,
-        Err(message) => return super::usage_error(err, &message),
-    };
-    let [model] = paths.as_slice() else {
-        return super::usage_error(err, "exercise needs one model map");
-    };
-    let model_map = match format::load(model) {
-        Ok(map) => map,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return 1;
-        }
-    };
-    let starter = compare::exercise(&model_map, kind);
-    super::emit(&format::to_ron(&starter), output.as_deref(), out, err)
+/// What a starter map keeps of the model.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum Keep {
+    /// Every claim, without links
+    Claims,
+    /// Only the main contentions (the claims that support nothing further)
+    Contentions,
 }
 
-/// Splits `-o OUT` from the positional arguments.
-fn split_output(args: &[String]) -> Result<(Vec<PathBuf>, Option<PathBuf>), String> {
-    let mut paths = Vec::new();
-    let mut output = None;
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "-o" | "--output" => {
-                output = Some(PathBuf::from(iter.next().ok_or("-o needs a file name")?))
-            }
-            flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
-            path => paths.push(PathBuf::from(path)),
-        }
-    }
-    Ok((paths, output))
+#[derive(Debug, clap::Args)]
+pub struct ExerciseArgs {
+    /// The model answer
+    model: PathBuf,
+    /// What the starter map keeps
+    #[arg(long, value_enum, default_value = "claims")]
+    keep: Keep,
+    /// Where to write the starter map (standard output if not given)
+    #[arg(short, long, value_name = "STARTER.ron")]
+    output: Option<PathBuf>,
+}
+
+pub fn exercise(args: &ExerciseArgs, out: &mut dyn Write) -> Result<u8, Error> {
+    let output = Output::new("exercise", args.output.as_deref(), &[&args.model]);
+    output.check()?;
+    let model = super::load(&args.model)?;
+    let kind = match args.keep {
+        Keep::Claims => Exercise::ClaimsOnly,
+        Keep::Contentions => Exercise::MainContentions,
+    };
+    let starter = compare::exercise(&model, kind);
+    let syntax = args.output.as_deref().map_or(Syntax::Ron, Syntax::of_path);
+    let text = format::encode(&starter, syntax).map_err(|e| {
+        SaveError::new(args.output.as_deref().unwrap_or(&args.model), e.to_string())
+    })?;
+    output.write(text.as_bytes(), out)
 }

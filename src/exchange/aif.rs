@@ -452,11 +452,7 @@ fn place(map: &mut Map, top: &Object<String, Value>, claim_of: &BTreeMap<String,
     let complete =
         !map.claims.is_empty() && map.claims.iter().all(|c| positions.contains_key(&c.id));
     if !complete {
-        let sizes = map
-            .claims
-            .iter()
-            .map(|c| (c.id, layout::estimate_size(&c.text, c.quote.is_some())))
-            .collect();
+        let sizes = crate::render::measure::Headless::default().sizes(map);
         positions = layout::tidy(map, &sizes);
     }
     for claim in &mut map.claims {

@@ -7,6 +7,7 @@
 //!
 //! [`read`] reads back exactly this subset, so exports can be checked.
 
+use crate::format::ReadError;
 use crate::model::{Claim, ClaimId, Link, LinkId, LinkKind, Map, Point, Target};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -214,7 +215,7 @@ fn definition(line: &str) -> Option<(Node, Option<String>)> {
 
 /// Reads the Argdown subset [`to_argdown`] writes back into a map (claims laid
 /// out in a row, links numbered in order). Anything else is an error naming its line.
-pub fn read(text: &str) -> Result<Map, String> {
+pub fn read(text: &str) -> Result<Map, ReadError> {
     let mut statements: Vec<(String, String)> = Vec::new();
     let mut relations: Vec<(Node, &str, Node)> = Vec::new();
     let mut pcs: BTreeMap<String, (Vec<String>, Option<String>)> = BTreeMap::new();
@@ -223,7 +224,11 @@ pub fn read(text: &str) -> Result<Map, String> {
     let mut in_conclusion = false;
     let mut current_argument: Option<String> = None;
     for (number, raw) in text.lines().enumerate() {
-        let fail = |what: &str| format!("line {}: {what}", number + 1);
+        let fail = |what: &str| ReadError::Syntax {
+            line: number + 1,
+            column: 1,
+            message: what.to_owned(),
+        };
         let line = raw.trim_end();
         if line.trim().is_empty() {
             parent = None;
@@ -292,7 +297,7 @@ pub fn read(text: &str) -> Result<Map, String> {
         }
         parent = Some(node);
     }
-    build(title, statements, relations, pcs)
+    build(title, statements, relations, pcs).map_err(ReadError::Structure)
 }
 
 fn build(

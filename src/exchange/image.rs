@@ -4,6 +4,7 @@
 //! picture says what the screen says; the PNG is the SVG rendered with the
 //! same font built in, so it looks the same on every computer.
 
+use super::ExportError;
 use crate::model::{ClaimId, LinkKind, Map, Target};
 use crate::render::geometry::{self, BADGE_RADIUS};
 use crate::render::measure::{self, BADGE_FONT, BADGE_ROW, CARD_WIDTH, FONT_SIZE, PADDING};
@@ -61,13 +62,8 @@ fn xml(text: &str) -> String {
 
 /// Lays every card out with egui's fonts (a context without a window).
 fn cards(map: &Map) -> HashMap<ClaimId, Card> {
-    let ctx = egui::Context::default();
-    // Fonts are only ready once a pass has run.
-    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
-    // No renderer will upload the font texture; say so rather than leave it pending.
-    output.textures_delta.clear();
     let mut out = HashMap::new();
-    ctx.fonts_mut(|fonts| {
+    measure::Headless::default().fonts(|fonts| {
         for claim in &map.claims {
             let size = measure::card_size(fonts, claim);
             let galley = fonts.layout(
@@ -315,11 +311,13 @@ fn card_svg(svg: &mut String, text: &str, card: &Card) {
 }
 
 /// A PNG picture at `scale` (1.0: one pixel per canvas unit).
-pub fn to_png(map: &Map, only: Option<&BTreeSet<ClaimId>>, scale: f32) -> Result<Vec<u8>, String> {
+pub fn to_png(
+    map: &Map,
+    only: Option<&BTreeSet<ClaimId>>,
+    scale: f32,
+) -> Result<Vec<u8>, ExportError> {
     if !(scale.is_finite() && scale > 0.0 && scale <= 8.0) {
-        return Err(format!(
-            "the scale must be above 0 and at most 8, not {scale}"
-        ));
+        return Err(ExportError::BadScale(scale));
     }
     let svg = to_svg(map, only);
     let mut fonts = resvg::usvg::fontdb::Database::new();
@@ -336,19 +334,20 @@ pub fn to_png(map: &Map, only: Option<&BTreeSet<ClaimId>>, scale: f32) -> Result
         ..Default::default()
     };
     let tree = resvg::usvg::Tree::from_str(&svg, &options)
-        .map_err(|e| format!("could not draw the picture: {e}"))?;
+        .map_err(|e| ExportError::Render(e.to_string()))?;
     let size = tree.size();
     let (w, h) = (
         (size.width() * scale).ceil() as u32,
         (size.height() * scale).ceil() as u32,
     );
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
-        return Err(format!(
-            "a {w}×{h} picture is too large; choose a smaller scale"
-        ));
+        return Err(ExportError::TooLarge {
+            width: w,
+            height: h,
+        });
     }
-    let mut pixmap =
-        resvg::tiny_skia::Pixmap::new(w.max(1), h.max(1)).ok_or("could not make the picture")?;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(w.max(1), h.max(1))
+        .ok_or_else(|| ExportError::Render("no memory for the picture".to_owned()))?;
     resvg::render(
         &tree,
         resvg::tiny_skia::Transform::from_scale(scale, scale),
@@ -356,7 +355,7 @@ pub fn to_png(map: &Map, only: Option<&BTreeSet<ClaimId>>, scale: f32) -> Result
     );
     pixmap
         .encode_png()
-        .map_err(|e| format!("could not encode the PNG: {e}"))
+        .map_err(|e| ExportError::Render(e.to_string()))
 }
 
 /// The size a PNG of `map` will have at `scale`, in pixels (before rounding up).

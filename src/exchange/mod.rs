@@ -1,12 +1,28 @@
 //! Maps in other tools' formats: AIF JSON (OVA, AIFdb) in and out, Argdown
 //! out (with a reader for what Argmap writes), Graphviz DOT out, and SVG and
-//! PNG images.
+//! PNG images. [`Export`] and [`import`] choose among them, for the command
+//! line and the File menu alike.
 
 pub mod aif;
 pub mod argdown;
 pub mod dot;
-pub mod files;
 pub mod image;
+
+use crate::format::{self, FileError, ReadError};
+use crate::model::{ClaimId, Map};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// Why a picture or another tool's file could not be made.
+#[derive(Debug, PartialEq, thiserror::Error)]
+pub enum ExportError {
+    #[error("the scale must be above 0 and at most 8, not {0}")]
+    BadScale(f32),
+    #[error("a {width}×{height} picture is too large; choose a smaller scale")]
+    TooLarge { width: u32, height: u32 },
+    #[error("could not draw the picture: {0}")]
+    Render(String),
+}
 
 /// A wrapped, one-line version of `text` for labels: words joined into lines
 /// of at most `width` characters.
@@ -26,4 +42,109 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// The formats Argmap writes for other tools; the command line names them
+/// as `--to aif` and so on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, strum::EnumIter)]
+pub enum Export {
+    /// OVA3's save file: the AIF graph plus OVA's layout.
+    #[value(alias = "ova")]
+    Aif,
+    /// The bare AIFdb shape.
+    Aifdb,
+    Argdown,
+    #[value(alias = "graphviz")]
+    Dot,
+    Svg,
+    Png,
+}
+
+impl Export {
+    pub fn all() -> impl Iterator<Item = Self> {
+        <Self as strum::IntoEnumIterator>::iter()
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Aif => "AIF for OVA (JSON)",
+            Self::Aifdb => "AIF for AIFdb (JSON)",
+            Self::Argdown => "Argdown",
+            Self::Dot => "Graphviz DOT",
+            Self::Svg => "SVG image",
+            Self::Png => "PNG image",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Aif | Self::Aifdb => "json",
+            Self::Argdown => "argdown",
+            Self::Dot => "dot",
+            Self::Svg => "svg",
+            Self::Png => "png",
+        }
+    }
+
+    pub fn is_image(self) -> bool {
+        matches!(self, Self::Svg | Self::Png)
+    }
+
+    /// The file's bytes. Images may show only the claims in `only`.
+    pub fn render(
+        self,
+        map: &Map,
+        only: Option<&BTreeSet<ClaimId>>,
+        scale: f32,
+    ) -> Result<Vec<u8>, ExportError> {
+        Ok(match self {
+            Self::Aif => aif::to_ova(map).into_bytes(),
+            Self::Aifdb => aif::to_aifdb(map).into_bytes(),
+            Self::Argdown => argdown::to_argdown(map).into_bytes(),
+            Self::Dot => dot::to_dot(map).into_bytes(),
+            Self::Svg => image::to_svg(map, only).into_bytes(),
+            Self::Png => image::to_png(map, only, scale)?,
+        })
+    }
+}
+
+/// Whether a file's name says it is Argdown.
+pub fn is_argdown(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("argdown") || e.eq_ignore_ascii_case("ad"))
+}
+
+/// Reads another tool's file: AIF JSON, or the Argdown that Argmap writes.
+/// Returns the map and a summary of what came in and what was left out.
+pub fn import(path: &Path) -> Result<(Map, String), FileError> {
+    let fail = |error| FileError::new(path, error);
+    let bytes = format::read_file(path)?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let prefix = &bytes[..e.valid_up_to()];
+        let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+        fail(ReadError::NotUtf8 { line, column: 1 })
+    })?;
+    if text.trim().is_empty() {
+        return Err(fail(ReadError::Empty));
+    }
+    let (mut map, summary) = if is_argdown(path) {
+        let mut map = argdown::read(text).map_err(fail)?;
+        crate::render::measure::tidy(&mut map);
+        let summary = format!(
+            "{} claims and {} links from Argdown; laid out with Tidy",
+            map.claims.len(),
+            map.links.len()
+        );
+        (map, summary)
+    } else {
+        let (map, summary) = aif::import(text).map_err(fail)?;
+        (map, summary.to_string())
+    };
+    if map.title.is_empty() {
+        map.title = path
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    }
+    // Both readers refuse what would not make a valid map.
+    Ok((map, summary))
 }

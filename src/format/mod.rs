@@ -3,16 +3,17 @@
 //! already open: it builds a new [`Map`] or returns a [`ReadError`].
 
 mod atomic;
+mod error;
 mod native;
 mod text;
 
 pub use atomic::write_atomic;
+pub use error::{EncodeError, FileError, ReadError, SaveError, io_message};
 pub(crate) use native::json_error;
 pub use native::{from_json, from_ron, to_json, to_ron};
 pub use text::text_source;
 
-use crate::model::{FORMAT_VERSION, Map, Problem, validate};
-use std::fmt;
+use crate::model::{Map, validate};
 use std::path::Path;
 
 /// Files larger than this are refused before parsing: no real map comes near it.
@@ -40,8 +41,8 @@ impl Syntax {
         if is_json { Self::Json } else { Self::Ron }
     }
 
-    /// The syntax of a file: `.json` is JSON, `.ron` is RON, and anything else
-    /// is JSON when its first character is `{`.
+    /// The syntax of a file: `.json` is JSON, `.ron` is RON, and anything
+    /// else as [`Syntax::sniff`] judges it, RON if it cannot tell.
     pub fn detect(path: &Path, bytes: &[u8]) -> Self {
         let ext = path
             .extension()
@@ -49,14 +50,27 @@ impl Syntax {
         match ext.as_deref() {
             Some("json") => Self::Json,
             Some("ron") => Self::Ron,
-            _ => {
-                let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
-                if first == Some(&b'{') {
-                    Self::Json
-                } else {
-                    Self::Ron
-                }
+            _ => Self::sniff(bytes).unwrap_or(Self::Ron),
+        }
+    }
+
+    /// The syntax of text, from its first character after blank and `//`
+    /// comment lines: `{` opens JSON, `(` opens RON; `None` for anything else.
+    pub fn sniff(bytes: &[u8]) -> Option<Self> {
+        let mut rest = bytes;
+        loop {
+            let start = rest.iter().position(|b| !b.is_ascii_whitespace())?;
+            rest = &rest[start..];
+            if rest.starts_with(b"//") {
+                let end = rest.iter().position(|&b| b == b'\n')?;
+                rest = &rest[end..];
+                continue;
             }
+            return match rest[0] {
+                b'{' => Some(Self::Json),
+                b'(' => Some(Self::Ron),
+                _ => None,
+            };
         }
     }
 
@@ -67,97 +81,6 @@ impl Syntax {
         }
     }
 }
-
-/// Why a file could not be read as a map.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ReadError {
-    Io(String),
-    Empty,
-    TooLarge {
-        bytes: usize,
-    },
-    NotUtf8 {
-        line: usize,
-        column: usize,
-    },
-    Syntax {
-        line: usize,
-        column: usize,
-        message: String,
-    },
-    NotAMap,
-    NewerFormat {
-        found: u32,
-    },
-    UnknownFormat {
-        found: u32,
-    },
-    TooMany {
-        what: &'static str,
-        count: usize,
-        max: usize,
-    },
-    /// The file parsed but the map is inconsistent; every problem is listed.
-    Invalid(Vec<Problem>),
-}
-
-impl fmt::Display for ReadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Io(message) => write!(f, "{message}"),
-            Self::Empty => write!(f, "the file is empty"),
-            Self::TooLarge { bytes } => write!(
-                f,
-                "the file is {} MiB; Argmap reads maps of at most {} MiB",
-                bytes / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            Self::NotUtf8 { line, column } => write!(
-                f,
-                "line {line}, column {column}: the file is not UTF-8 text"
-            ),
-            Self::Syntax {
-                line,
-                column,
-                message,
-            } => {
-                write!(f, "line {line}, column {column}: {message}")
-            }
-            Self::NotAMap => write!(f, "this is not an Argmap map (it has no `format` field)"),
-            Self::NewerFormat { found } => write!(
-                f,
-                "this map was made by a newer Argmap (format {found}); this one reads format {FORMAT_VERSION}"
-            ),
-            Self::UnknownFormat { found } => write!(
-                f,
-                "unknown format {found}; this Argmap reads format {FORMAT_VERSION}"
-            ),
-            Self::TooMany { what, count, max } => {
-                write!(f, "the map has {count} {what}; Argmap reads at most {max}")
-            }
-            Self::Invalid(problems) => match problems.as_slice() {
-                [] => write!(f, "the map is not valid"),
-                [one] => write!(f, "{one}"),
-                [first, rest @ ..] => write!(f, "{first} (and {} more problems)", rest.len()),
-            },
-        }
-    }
-}
-
-/// A [`ReadError`] together with the file it came from: the message users see.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FileError {
-    pub file: String,
-    pub error: ReadError,
-}
-
-impl fmt::Display for FileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.file, self.error)
-    }
-}
-
-impl std::error::Error for FileError {}
 
 /// Parses bytes into a map without validating it (for `argmap check`, which
 /// reports problems instead of refusing).
@@ -204,18 +127,12 @@ pub fn read(bytes: &[u8], syntax: Syntax) -> Result<Map, ReadError> {
 /// Reads and validates the map at `path`.
 pub fn load(path: &Path) -> Result<Map, FileError> {
     let bytes = read_file(path)?;
-    read(&bytes, Syntax::detect(path, &bytes)).map_err(|error| FileError {
-        file: display(path),
-        error,
-    })
+    read(&bytes, Syntax::detect(path, &bytes)).map_err(|error| FileError::new(path, error))
 }
 
 /// Reads a file's bytes, refusing huge files before loading them into memory.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, FileError> {
-    let fail = |error| FileError {
-        file: display(path),
-        error,
-    };
+    let fail = |error| FileError::new(path, error);
     let meta = std::fs::metadata(path).map_err(|e| fail(ReadError::Io(io_message(&e))))?;
     if meta.is_dir() {
         return Err(fail(ReadError::Io("is a folder, not a file".into())));
@@ -227,39 +144,24 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, FileError> {
     std::fs::read(path).map_err(|e| fail(ReadError::Io(io_message(&e))))
 }
 
-/// Writes `map` to `path` atomically in the syntax its extension names.
-pub fn save(map: &Map, path: &Path) -> Result<(), FileError> {
-    let text = match Syntax::of_path(path) {
+/// The map as text in `syntax`.
+pub fn encode(map: &Map, syntax: Syntax) -> Result<String, EncodeError> {
+    match syntax {
         Syntax::Ron => to_ron(map),
         Syntax::Json => to_json(map),
-    };
-    write_atomic(path, text.as_bytes()).map_err(|e| FileError {
-        file: display(path),
-        error: ReadError::Io(format!("could not save: {}", io_message(&e))),
-    })
+    }
+}
+
+/// Writes `map` to `path` atomically in the syntax its extension names.
+pub fn save(map: &Map, path: &Path) -> Result<(), SaveError> {
+    let text =
+        encode(map, Syntax::of_path(path)).map_err(|e| SaveError::new(path, e.to_string()))?;
+    write_atomic(path, text.as_bytes()).map_err(|e| SaveError::io(path, &e))
 }
 
 /// How a path is shown in messages.
 pub fn display(path: &Path) -> String {
     path.display().to_string()
-}
-
-/// An I/O error in plain words, without Rust's "(os error 13)" suffix.
-pub fn io_message(error: &std::io::Error) -> String {
-    use std::io::ErrorKind;
-    match error.kind() {
-        ErrorKind::NotFound => "no such file or folder".into(),
-        ErrorKind::PermissionDenied => "permission denied".into(),
-        ErrorKind::StorageFull => "the disk is full".into(),
-        ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
-        _ => {
-            let text = error.to_string();
-            match text.find(" (os error") {
-                Some(at) => text[..at].to_owned(),
-                None => text,
-            }
-        }
-    }
 }
 
 /// 1-based line and column (in characters) of a byte offset.

@@ -1,7 +1,7 @@
 //! The native file shape, shared by RON and JSON: the format version first,
 //! then the map's fields. See `docs/FORMAT.md`.
 
-use super::{MAX_NESTING, ReadError, line_column};
+use super::{EncodeError, MAX_NESTING, ReadError, line_column};
 use crate::model::{Claim, FORMAT_VERSION, Link, Map, Source};
 use serde::{Deserialize, Deserializer, Serialize};
 
@@ -90,7 +90,7 @@ pub fn from_ron(text: &str) -> Result<Map, ReadError> {
 
 /// Pretty RON with fixed settings, so the same map always gives the same bytes
 /// on every platform.
-pub fn to_ron(map: &Map) -> String {
+pub fn to_ron(map: &Map) -> Result<String, EncodeError> {
     let config = ron::ser::PrettyConfig::new()
         .new_line("\n")
         .indentor("    ")
@@ -101,11 +101,13 @@ pub fn to_ron(map: &Map) -> String {
     let mut text = String::from(
         "// Argmap map. Format described in docs/FORMAT.md of the Argmap repository.\n",
     );
-    // Serialising plain data into a String cannot fail; fall back to an empty
-    // body rather than panic if it ever did.
-    text.push_str(&ron::ser::to_string_pretty(&file_out(map), config).unwrap_or_default());
+    let body = ron::ser::to_string_pretty(&file_out(map), config).map_err(|e| EncodeError {
+        syntax: "RON",
+        message: e.to_string(),
+    })?;
+    text.push_str(&body);
     text.push('\n');
-    text
+    Ok(text)
 }
 
 pub fn from_json(text: &str) -> Result<Map, ReadError> {
@@ -115,10 +117,13 @@ pub fn from_json(text: &str) -> Result<Map, ReadError> {
         .map_err(|e| json_error(text, &e))
 }
 
-pub fn to_json(map: &Map) -> String {
-    let mut text = serde_json::to_string_pretty(&file_out(map)).unwrap_or_default();
+pub fn to_json(map: &Map) -> Result<String, EncodeError> {
+    let mut text = serde_json::to_string_pretty(&file_out(map)).map_err(|e| EncodeError {
+        syntax: "JSON",
+        message: e.to_string(),
+    })?;
     text.push('\n');
-    text
+    Ok(text)
 }
 
 fn ron_error(error: ron::error::SpannedError) -> ReadError {

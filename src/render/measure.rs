@@ -1,9 +1,12 @@
 //! Card sizes, measured with the same fonts and wrapping as the canvas, so
-//! exported images and the canvas agree.
+//! the canvas, Tidy and exported pictures agree. [`Headless`] gives those
+//! fonts where no window is open (imports, the command line, pictures).
 
-use crate::model::Claim;
+use crate::analysis::layout::{self, Size};
+use crate::model::{Claim, ClaimId, Map};
 use egui::epaint::text::FontsView;
 use egui::{Color32, FontId, Vec2, vec2};
+use std::collections::BTreeMap;
 
 pub const CARD_WIDTH: f32 = 200.0;
 pub const PADDING: f32 = 10.0;
@@ -38,4 +41,54 @@ pub fn card_size(fonts: &mut FontsView<'_>, claim: &Claim) -> Vec2 {
         CARD_WIDTH,
         (galley.size().y + 2.0 * PADDING + badge).max(MIN_HEIGHT),
     )
+}
+
+/// A size as Tidy takes it.
+pub fn layout_size(size: Vec2) -> Size {
+    Size {
+        w: size.x,
+        h: size.y,
+    }
+}
+
+/// The canvas's fonts without a window.
+pub struct Headless {
+    ctx: egui::Context,
+}
+
+impl Default for Headless {
+    fn default() -> Self {
+        let ctx = egui::Context::default();
+        // Fonts are only ready once a pass has run.
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        // No renderer will upload the font texture; say so rather than leave it pending.
+        output.textures_delta.clear();
+        Self { ctx }
+    }
+}
+
+impl Headless {
+    pub fn fonts<R>(&self, f: impl FnOnce(&mut FontsView<'_>) -> R) -> R {
+        self.ctx.fonts_mut(f)
+    }
+
+    /// Every card's size, as Tidy takes them.
+    pub fn sizes(&self, map: &Map) -> BTreeMap<ClaimId, Size> {
+        self.fonts(|fonts| {
+            map.claims
+                .iter()
+                .map(|c| (c.id, layout_size(card_size(fonts, c))))
+                .collect()
+        })
+    }
+}
+
+/// Lays `map` out with Tidy, cards measured as the canvas would.
+pub fn tidy(map: &mut Map) {
+    let sizes = Headless::default().sizes(map);
+    for (id, pos) in layout::tidy(map, &sizes) {
+        if let Some(claim) = map.claim_mut(id) {
+            claim.pos = pos;
+        }
+    }
 }

@@ -114,11 +114,38 @@ pub fn harness(
         })
         .build_eframe(move |_| {
             let mut app = argmap::app::ArgmapApp::with_map(map, path, name);
-            app.dialogs = Box::new(argmap::app::files::ScriptedDialogs::default());
+            app.set_dialogs(Box::new(argmap::app::dialogs::ScriptedDialogs::default()));
             app
         });
     harness.run();
     harness
+}
+
+/// What a test reads of the app in its harness.
+pub trait AppHarness {
+    /// What the window shows: the document, selection, status, windows.
+    fn app(&self) -> &argmap::app::AppState;
+    /// The panels' own view state: canvas view, reader selection.
+    fn panels(&self) -> &argmap::app::ui::Panels;
+    /// File dialogs that give these answers in turn.
+    fn answer_dialogs(&mut self, answers: Vec<Option<std::path::PathBuf>>);
+}
+
+impl AppHarness for egui_kittest::Harness<'_, argmap::app::ArgmapApp> {
+    fn app(&self) -> &argmap::app::AppState {
+        self.state().state()
+    }
+
+    fn panels(&self) -> &argmap::app::ui::Panels {
+        self.state().panels()
+    }
+
+    fn answer_dialogs(&mut self, answers: Vec<Option<std::path::PathBuf>>) {
+        self.state_mut()
+            .set_dialogs(Box::new(argmap::app::dialogs::ScriptedDialogs {
+                answers: answers.into(),
+            }));
+    }
 }
 
 /// Compares `actual` with `tests/golden/NAME`; `UPDATE_GOLDEN=1` rewrites the file.

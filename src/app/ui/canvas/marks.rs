@@ -3,7 +3,7 @@
 //! ghosts of what a model answer has that the map lacks.
 
 use crate::analysis::evaluate::Status;
-use crate::app::theme;
+use crate::app::ui::theme;
 use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, vec2};
 
 pub fn status_colour(status: Status) -> Color32 {

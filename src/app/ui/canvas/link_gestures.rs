@@ -2,7 +2,7 @@
 //! link from a claim's handle, and the support/rebut choice where it drops.
 
 use super::{Canvas, PendingLink, links};
-use crate::app::Action;
+use crate::app::actions::{Action, Select};
 use crate::app::edits;
 use crate::app::selection::Selection;
 use crate::model::{ClaimId, Edit, LinkId, LinkKind, Map, Target};
@@ -15,7 +15,7 @@ impl Canvas {
         ui: &Ui,
         map: &Map,
         path: &links::LinkPath,
-        selection: &mut Selection,
+        selection: &Selection,
         actions: &mut Vec<Action>,
     ) {
         let Some(link) = map.link(path.id) else {
@@ -37,17 +37,19 @@ impl Canvas {
             )
         });
         if response.clicked() {
-            if ui.input(|i| i.modifiers.shift) {
-                selection.toggle_link(link.id);
+            actions.push(Action::Select(if ui.input(|i| i.modifiers.shift) {
+                Select::ToggleLink(link.id)
             } else {
-                selection.only_link(link.id);
-            }
+                Select::OnlyLink(link.id)
+            }));
         }
         if response.hovered() {
             response.clone().on_hover_text(edits::link_label(map, link));
         }
+        if response.secondary_clicked() {
+            actions.push(Action::Select(Select::OnlyLink(link.id)));
+        }
         response.context_menu(|ui| {
-            selection.only_link(link.id);
             let other = link.kind.other();
             if ui.button(format!("Make it a {}", other.label())).clicked() {
                 actions.push(Action::Edit(
@@ -113,13 +115,7 @@ impl Canvas {
         }
     }
 
-    pub(super) fn pending_link_popup(
-        &mut self,
-        ui: &Ui,
-        map: &Map,
-        selection: &mut Selection,
-        actions: &mut Vec<Action>,
-    ) {
+    pub(super) fn pending_link_popup(&mut self, ui: &Ui, map: &Map, actions: &mut Vec<Action>) {
         let Some(pending) = self.pending_link.clone() else {
             return;
         };
@@ -134,7 +130,7 @@ impl Canvas {
                         if ui.button(label).clicked() {
                             let edit = edits::link(map, &[pending.from], pending.target, kind);
                             actions.push(Action::Edit(format!("Add {} link", kind.label()), edit));
-                            selection.clear();
+                            actions.push(Action::Select(Select::Nothing));
                             close = true;
                         }
                     };

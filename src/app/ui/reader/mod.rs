@@ -3,9 +3,9 @@
 
 pub mod blocks;
 
-use super::Action;
-use super::edits::{self, Passage};
 use super::theme;
+use crate::app::actions::Action;
+use crate::app::edits::{self, Passage};
 use crate::corpus;
 use crate::model::{ClaimId, Map, SourceId, excerpt};
 use blocks::{Block, BlockKind};
@@ -45,12 +45,16 @@ struct Placed {
 pub struct Reader {
     pub source: Option<SourceId>,
     /// Selected bytes as (anchor, focus); the order shows the drag direction.
-    pub selection: Option<(usize, usize)>,
+    selection: Option<(usize, usize)>,
+    /// The selection as it was when last reported, to notice a new one.
+    reported: Option<(usize, usize)>,
     selecting: bool,
     /// Pointer pressed inside the selection: it may become a drag onto the canvas.
     press_in_selection: Option<Pos2>,
     pub find: Find,
     scroll_to: Option<(usize, usize)>,
+    /// A passage to flash, once the next frame says what time it is.
+    flash_next: Option<(usize, usize)>,
     flash: Option<(usize, usize, f64)>,
     placed: Vec<Placed>,
     blocks: Option<(SourceId, usize, Vec<Block>)>,
@@ -84,10 +88,16 @@ impl Reader {
     }
 
     /// Opens the source and scrolls to the span, flashing it.
-    pub fn show_passage(&mut self, source: SourceId, start: usize, end: usize, now: f64) {
+    pub fn show_passage(&mut self, source: SourceId, start: usize, end: usize) {
         self.open(source);
         self.scroll_to = Some((start, end));
-        self.flash = Some((start, end, now + FLASH_SECONDS));
+        self.flash_next = Some((start, end));
+    }
+
+    /// Nothing selected in the article.
+    pub fn clear_selection(&mut self) {
+        self.selection = None;
+        self.press_in_selection = None;
     }
 
     pub fn open_find(&mut self) {
@@ -133,8 +143,8 @@ impl Reader {
 
         let Some(source) = self
             .source
-            .clone()
-            .and_then(|id| edits::source_for(map, &id).cloned())
+            .as_ref()
+            .and_then(|id| edits::source_for(map, id))
         else {
             ui.add_space(20.0);
             ui.label("Pick an article above to read it.");
@@ -146,6 +156,9 @@ impl Reader {
         ui.separator();
         let blocks = self.blocks_for(&source.id, &source.text);
         let now = ui.input(|i| i.time);
+        if let Some((start, end)) = self.flash_next.take() {
+            self.flash = Some((start, end, now + FLASH_SECONDS));
+        }
         let highlights = quote_highlights(map, &source.id, selected_claim, dark);
         let flash = self.flash.filter(|f| f.2 > now);
         if flash.is_some() {
@@ -168,7 +181,7 @@ impl Reader {
                 }
                 let width = ui.available_width().min(MAX_TEXT_WIDTH);
 
-                header(ui, map, &source, width);
+                header(ui, map, source, width);
                 ui.add_space(10.0);
                 let selection = self.selected_span();
                 let current = self.find.matches.get(self.find.current).copied();
@@ -253,8 +266,15 @@ impl Reader {
                 format!("Article text: {}", source.title),
             )
         });
-        self.pointer(ui, &response, map, &source, output.inner_rect, actions);
+        self.pointer(ui, &response, map, source, output.inner_rect, actions);
         self.drag_preview(ui, &source.text, dark);
+        // A passage picked after the claims on the map is what Copy takes.
+        if self.selection != self.reported {
+            if self.selected_span().is_some() {
+                actions.push(Action::PassagePicked);
+            }
+            self.reported = self.selection;
+        }
     }
 
     fn picker(&mut self, ui: &mut Ui, map: &Map, actions: &mut Vec<Action>) {
@@ -494,7 +514,7 @@ impl Reader {
                 if let Some(at) = over.then(|| self.hit(pos)).flatten() {
                     self.selection = Some((at, at));
                     if let Some(claim) = claim_at(map, &source.id, at) {
-                        actions.push(Action::SelectClaim(claim));
+                        actions.push(Action::GoToClaim(claim));
                     }
                 }
             }

@@ -1,11 +1,12 @@
 //! The inspector: details of what is selected, editable. Each text field is
 //! committed as one undo step when it loses focus.
 
-use super::Action;
-use super::edits;
-use super::selection::Selection;
-use super::teach::Compared;
+use super::theme;
 use crate::analysis::compare::Verdict;
+use crate::app::actions::{Action, Select};
+use crate::app::edits;
+use crate::app::selection::Selection;
+use crate::app::teaching::Compared;
 use crate::model::{ClaimId, Edit, LinkId, LinkKind, Map, Target, excerpt};
 use egui::{RichText, Ui};
 
@@ -13,6 +14,8 @@ use egui::{RichText, Ui};
 #[derive(Default)]
 pub struct Inspector {
     draft: Option<Draft>,
+    /// The selection shown last frame: a draft left by changing it is kept.
+    shown: Selection,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -56,22 +59,27 @@ impl Inspector {
         &mut self,
         ui: &mut Ui,
         map: &Map,
-        selection: &mut Selection,
+        selection: &Selection,
         comparison: Option<&Compared>,
         actions: &mut Vec<Action>,
     ) {
+        // A text field left by changing the selection is committed as its own step.
+        if *selection != self.shown {
+            self.commit(map, actions);
+            self.shown = selection.clone();
+        }
         egui::ScrollArea::vertical()
             .id_salt("inspector-scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 if let Some(compared) = comparison {
-                    comparison_section(ui, map, compared, selection, actions);
+                    comparison_section(ui, map, compared, actions);
                     ui.separator();
                 }
                 if let Some(id) = selection.single_claim() {
-                    self.claim(ui, map, id, selection, actions);
+                    self.claim(ui, map, id, actions);
                 } else if let Some(id) = selection.single_link() {
-                    self.link(ui, map, id, selection, actions);
+                    self.link(ui, map, id, actions);
                 } else if !selection.is_empty() {
                     several(ui, map, selection, actions);
                 } else {
@@ -121,14 +129,7 @@ impl Inspector {
         ui.add_space(6.0);
     }
 
-    fn claim(
-        &mut self,
-        ui: &mut Ui,
-        map: &Map,
-        id: ClaimId,
-        selection: &mut Selection,
-        actions: &mut Vec<Action>,
-    ) {
+    fn claim(&mut self, ui: &mut Ui, map: &Map, id: ClaimId, actions: &mut Vec<Action>) {
         let Some(claim) = map.claim(id) else { return };
         ui.heading("Claim");
         // Only one text field is bound at a time; the focused one wins.
@@ -190,25 +191,18 @@ impl Inspector {
             .iter()
             .filter(|l| l.target == Target::Claim(id))
             .collect();
-        link_list(ui, map, "Supports or rebuts", &outgoing, selection, false);
+        link_list(ui, map, "Supports or rebuts", &outgoing, actions, false);
         link_list(
             ui,
             map,
             "Supported or rebutted by",
             &incoming,
-            selection,
+            actions,
             true,
         );
     }
 
-    fn link(
-        &mut self,
-        ui: &mut Ui,
-        map: &Map,
-        id: LinkId,
-        selection: &mut Selection,
-        actions: &mut Vec<Action>,
-    ) {
+    fn link(&mut self, ui: &mut Ui, map: &Map, id: LinkId, actions: &mut Vec<Action>) {
         let Some(link) = map.link(id) else { return };
         ui.heading(match (link.kind, link.target) {
             (LinkKind::Support, _) => "Support link",
@@ -245,7 +239,7 @@ impl Inspector {
             };
             ui.horizontal(|ui| {
                 if ui.link(excerpt(&claim.text, 60)).clicked() {
-                    selection.only_claim(premise);
+                    actions.push(Action::Select(Select::OnlyClaim(premise)));
                 }
                 if link.premises.len() > 1
                     && ui
@@ -295,14 +289,14 @@ impl Inspector {
                 if let Some(claim) = map.claim(target)
                     && ui.link(excerpt(&claim.text, 60)).clicked()
                 {
-                    selection.only_claim(target);
+                    actions.push(Action::Select(Select::OnlyClaim(target)));
                 }
             }
             Target::Link(target) => {
                 if let Some(l) = map.link(target)
                     && ui.link(excerpt(&edits::link_label(map, l), 80)).clicked()
                 {
-                    selection.only_link(target);
+                    actions.push(Action::Select(Select::OnlyLink(target)));
                 }
             }
         }
@@ -324,7 +318,7 @@ impl Inspector {
                 actions.push(Action::Edit("Reverse link".into(), Edit::ReverseLink(id)));
             }
             if ui.button("Delete link").clicked() {
-                actions.push(Action::Command(super::Command::Delete));
+                actions.push(Action::Command(crate::app::Command::Delete));
             }
         });
     }
@@ -373,15 +367,15 @@ fn several(ui: &mut Ui, map: &Map, selection: &Selection, actions: &mut Vec<Acti
         }
         ui.horizontal(|ui| {
             if ui.button("Link as support").clicked() {
-                actions.push(Action::Command(super::Command::LinkSupport));
+                actions.push(Action::Command(crate::app::Command::LinkSupport));
             }
             if ui.button("Link as rebut").clicked() {
-                actions.push(Action::Command(super::Command::LinkRebut));
+                actions.push(Action::Command(crate::app::Command::LinkRebut));
             }
         });
     }
     if ui.button("Delete").clicked() {
-        actions.push(Action::Command(super::Command::Delete));
+        actions.push(Action::Command(crate::app::Command::Delete));
     }
 }
 
@@ -391,7 +385,7 @@ fn link_list(
     map: &Map,
     title: &str,
     links: &[&crate::model::Link],
-    selection: &mut Selection,
+    actions: &mut Vec<Action>,
     incoming: bool,
 ) {
     ui.label(RichText::new(title).strong());
@@ -399,7 +393,7 @@ fn link_list(
         ui.label(RichText::new("none").weak());
     }
     for link in links {
-        let sign = crate::app::theme::link_mark(link.kind);
+        let sign = theme::link_mark(link.kind);
         let other = if incoming {
             link.premises
                 .iter()
@@ -421,7 +415,7 @@ fn link_list(
             .on_hover_text(edits::link_label(map, link))
             .clicked()
         {
-            selection.only_link(link.id);
+            actions.push(Action::Select(Select::OnlyLink(link.id)));
         }
     }
     ui.add_space(6.0);
@@ -473,13 +467,7 @@ fn commit_action(map: &Map, draft: &Draft) -> Option<Action> {
 }
 
 /// The comparison with a model answer: scores, then every difference, each clickable.
-fn comparison_section(
-    ui: &mut Ui,
-    map: &Map,
-    compared: &Compared,
-    selection: &mut Selection,
-    actions: &mut Vec<Action>,
-) {
+fn comparison_section(ui: &mut Ui, map: &Map, compared: &Compared, actions: &mut Vec<Action>) {
     let r = &compared.result;
     egui::CollapsingHeader::new(RichText::new(format!("Compared with {}", compared.name)).strong())
         .id_salt("comparison")
@@ -532,7 +520,7 @@ fn comparison_section(
                     if let Some(c) = map.claim(*id)
                         && ui.link(format!("• {}", excerpt(&c.text, 70))).clicked()
                     {
-                        actions.push(Action::SelectClaim(*id));
+                        actions.push(Action::GoToClaim(*id));
                     }
                 }
             }
@@ -560,7 +548,7 @@ fn comparison_section(
                                 .link(format!("• {}", excerpt(&edits::link_label(map, link), 80)))
                                 .clicked()
                             {
-                                selection.only_link(link.id);
+                                actions.push(Action::Select(Select::OnlyLink(link.id)));
                             }
                         }
                         None => {
@@ -575,7 +563,7 @@ fn comparison_section(
                 }
             }
             if ui.button("Export feedback report…").clicked() {
-                actions.push(Action::Command(super::Command::ExportReport));
+                actions.push(Action::Command(crate::app::Command::ExportReport));
             }
         });
 }

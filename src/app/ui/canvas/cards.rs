@@ -1,6 +1,6 @@
 //! Claim cards: their size (measured once per text) and how they are drawn.
 
-use crate::app::theme;
+use crate::app::ui::theme;
 use crate::model::{Claim, ClaimId, Map};
 use egui::{Color32, CornerRadius, FontId, Painter, Rect, Stroke, StrokeKind, Vec2, pos2, vec2};
 use std::collections::HashMap;

@@ -5,7 +5,7 @@
 use super::{Canvas, cards, links, marks, named};
 use crate::analysis::compare::Verdict;
 use crate::analysis::evaluate;
-use crate::app::teach::{Compared, Overlay};
+use crate::app::teaching::{Compared, Overlay};
 use crate::model::{ClaimId, LinkId, Map, Point, Target};
 use egui::{Pos2, Rect, Sense, Ui, Vec2, vec2};
 use std::collections::HashMap;

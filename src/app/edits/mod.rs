@@ -1,5 +1,8 @@
 //! Builds the edits behind user gestures (delete the selection, link claims,
-//! drop a quote), so every gesture becomes one undoable step.
+//! drop a quote, paste), so every gesture becomes one undoable step. Pure:
+//! a map in, an [`Edit`] out.
+
+pub mod clipboard;
 
 use super::selection::Selection;
 use crate::corpus;
@@ -114,51 +117,70 @@ pub fn delete_selection(map: &Map, selection: &Selection) -> Option<Edit> {
     links.extend(
         map.links
             .iter()
-            .filter(|l| claims.iter().any(|&c| l.touches_claim(c)))
+            .filter(|l| {
+                l.premises.iter().any(|p| claims.contains(p))
+                    || matches!(l.target, Target::Claim(c) if claims.contains(&c))
+            })
             .map(|l| l.id),
     );
-    // Undercuts of deleted links go too, repeatedly (an undercut may itself be undercut).
-    loop {
-        let more: Vec<LinkId> = map
-            .links
-            .iter()
-            .filter(|l| {
-                !links.contains(&l.id) && matches!(l.target, Target::Link(t) if links.contains(&t))
-            })
-            .map(|l| l.id)
-            .collect();
-        if more.is_empty() {
-            break;
+    // Undercuts of deleted links go too, and undercuts of those in turn.
+    let mut attackers: std::collections::BTreeMap<LinkId, Vec<LinkId>> = Default::default();
+    for link in &map.links {
+        if let Target::Link(target) = link.target {
+            attackers.entry(target).or_default().push(link.id);
         }
-        links.extend(more);
+    }
+    let mut frontier: Vec<LinkId> = links.iter().copied().collect();
+    while let Some(id) = frontier.pop() {
+        for &attacker in attackers.get(&id).into_iter().flatten() {
+            if links.insert(attacker) {
+                frontier.push(attacker);
+            }
+        }
     }
     if claims.is_empty() && links.is_empty() {
         return None;
     }
-    // Remove links aimed at links before their targets: deepest first.
-    let mut ordered: Vec<LinkId> = links.into_iter().collect();
-    ordered.sort_by_key(|&id| std::cmp::Reverse(undercut_depth(map, id)));
-    let mut edits: Vec<Edit> = ordered.into_iter().map(Edit::RemoveLink).collect();
+    let mut edits: Vec<Edit> = attackers_first(map, &links)
+        .into_iter()
+        .map(Edit::RemoveLink)
+        .collect();
     edits.extend(claims.into_iter().map(Edit::RemoveClaim));
     Some(Edit::Batch(edits))
 }
 
-/// How many links aim at this one, directly or through others (0 for none).
-fn undercut_depth(map: &Map, id: LinkId) -> usize {
-    let mut depth = 0;
-    let mut frontier = vec![id];
-    while !frontier.is_empty() && depth <= map.links.len() {
-        frontier = map
-            .links
-            .iter()
-            .filter(|l| matches!(l.target, Target::Link(t) if frontier.contains(&t)))
-            .map(|l| l.id)
-            .collect();
-        if !frontier.is_empty() {
-            depth += 1;
+/// `links` in an order where every link comes after the links that aim at
+/// it, so each is removed once nothing targets it any more.
+fn attackers_first(map: &Map, links: &BTreeSet<LinkId>) -> Vec<LinkId> {
+    let mut attackers: std::collections::BTreeMap<LinkId, Vec<LinkId>> = Default::default();
+    for link in map.links.iter().filter(|l| links.contains(&l.id)) {
+        if let Target::Link(target) = link.target {
+            attackers.entry(target).or_default().push(link.id);
         }
     }
-    depth
+    let mut order = Vec::with_capacity(links.len());
+    let mut done: BTreeSet<LinkId> = BTreeSet::new();
+    for &start in links {
+        // Depth first without recursion: a link is emitted after its attackers.
+        let mut stack = vec![(start, false)];
+        while let Some((id, expanded)) = stack.pop() {
+            if done.contains(&id) {
+                continue;
+            }
+            if expanded {
+                done.insert(id);
+                order.push(id);
+                continue;
+            }
+            stack.push((id, true));
+            for &attacker in attackers.get(&id).into_iter().flatten() {
+                if !done.contains(&attacker) {
+                    stack.push((attacker, false));
+                }
+            }
+        }
+    }
+    order
 }
 
 /// The accessible name of a link, also used in lists: kind, premises, target.

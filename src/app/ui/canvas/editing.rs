@@ -2,8 +2,8 @@
 //! keeps the text as one undo step, Escape leaves it as it was.
 
 use super::{Canvas, cards};
-use crate::app::Action;
-use crate::app::theme;
+use crate::app::actions::Action;
+use crate::app::ui::theme;
 use crate::model::{ClaimId, Edit, Map};
 use egui::{Key, Modifiers, Rect, Ui, WidgetInfo, vec2};
 use std::collections::HashMap;

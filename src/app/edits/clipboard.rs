@@ -2,9 +2,9 @@
 //! in RON text, so they can be pasted into another map (or another Argmap
 //! window) with their links and the articles they quote.
 
-use super::edits::{self, Passage};
+use super::{Passage, add_own_claim, add_quoted_claim, source_for};
 use crate::corpus;
-use crate::format::{self, Syntax};
+use crate::format::{self, ReadError, Syntax};
 use crate::model::{ClaimId, Edit, LinkId, Map, Point, SourceId, Target};
 use std::collections::{BTreeSet, HashMap};
 
@@ -74,9 +74,22 @@ pub fn fragment(map: &Map, claims: &[ClaimId]) -> Option<Map> {
     Some(piece)
 }
 
-/// The clipboard text for the selected claims.
-pub fn copy_text(map: &Map, claims: &[ClaimId]) -> Option<String> {
+/// The clipboard text for the selected claims; `None` if no claim is selected.
+pub fn copy_text(map: &Map, claims: &[ClaimId]) -> Option<Result<String, format::EncodeError>> {
     fragment(map, claims).map(|piece| format::to_ron(&piece))
+}
+
+/// Why nothing was pasted.
+#[derive(Debug, PartialEq, thiserror::Error)]
+pub enum PasteError {
+    #[error("the clipboard holds no text")]
+    Empty,
+    #[error("the clipboard holds a map Argmap cannot read: {0}")]
+    BadMap(ReadError),
+    #[error("the copied map has no claims")]
+    NoClaims,
+    #[error("the text is too long for one claim ({chars} characters; at most {MAX_CLAIM_CHARS})")]
+    TooLong { chars: usize },
 }
 
 /// What a paste adds, and the claims to select afterwards.
@@ -172,16 +185,18 @@ pub fn paste_text(
     at: Point,
     visible: impl Fn(Point) -> bool,
     reader_source: Option<&SourceId>,
-) -> Result<Pasted, String> {
+) -> Result<Pasted, PasteError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Err("the clipboard holds no text".into());
+        return Err(PasteError::Empty);
     }
-    if let Some(syntax) = map_syntax(trimmed) {
-        let piece = format::read(trimmed.as_bytes(), syntax)
-            .map_err(|e| format!("the clipboard holds a map Argmap cannot read: {e}"))?;
+    // Argmap's clipboard text is a map in RON (JSON is welcome too); text
+    // that merely opens with a bracket is not a map unless it lists claims.
+    let syntax = Syntax::sniff(trimmed.as_bytes()).filter(|_| trimmed.contains("claims"));
+    if let Some(syntax) = syntax {
+        let piece = format::read(trimmed.as_bytes(), syntax).map_err(PasteError::BadMap)?;
         if piece.claims.is_empty() {
-            return Err("the copied map has no claims".into());
+            return Err(PasteError::NoClaims);
         }
         let centre = centre_of(&piece);
         let mut offset = Point::new(PASTE_OFFSET, PASTE_OFFSET);
@@ -191,14 +206,12 @@ pub fn paste_text(
         let offset = clear_of(map, &piece, offset);
         return Ok(paste_map(map, &piece, offset));
     }
-    if trimmed.chars().count() > MAX_CLAIM_CHARS {
-        return Err(format!(
-            "the text is too long for one claim ({} characters; at most {MAX_CLAIM_CHARS})",
-            trimmed.chars().count()
-        ));
+    let chars = trimmed.chars().count();
+    if chars > MAX_CLAIM_CHARS {
+        return Err(PasteError::TooLong { chars });
     }
     if let Some(passage) = find_passage(map, trimmed, reader_source)
-        && let Some((edit, id)) = edits::add_quoted_claim(map, &passage, at)
+        && let Some((edit, id)) = add_quoted_claim(map, &passage, at)
     {
         return Ok(Pasted {
             edit,
@@ -206,7 +219,7 @@ pub fn paste_text(
             label: "Paste quoted claim",
         });
     }
-    let (edit, id) = edits::add_own_claim(map, at, trimmed);
+    let (edit, id) = add_own_claim(map, at, trimmed);
     Ok(Pasted {
         edit,
         claims: vec![id],
@@ -223,28 +236,11 @@ pub fn duplicate(map: &Map, claims: &[ClaimId]) -> Option<Pasted> {
     Some(pasted)
 }
 
-/// Argmap's clipboard text is a map in RON; a map in JSON is welcome too.
-fn map_syntax(text: &str) -> Option<Syntax> {
-    let body = text
-        .lines()
-        .skip_while(|l| l.trim_start().starts_with("//") || l.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
-    if !body.contains("claims") {
-        return None;
-    }
-    match body.trim_start().chars().next() {
-        Some('(') => Some(Syntax::Ron),
-        Some('{') => Some(Syntax::Json),
-        _ => None,
-    }
-}
-
 /// The exact passage in the article being read, a source of the map, or a
 /// bundled article, in that order.
 fn find_passage(map: &Map, text: &str, reader_source: Option<&SourceId>) -> Option<Passage> {
     let sources = reader_source
-        .and_then(|id| edits::source_for(map, id))
+        .and_then(|id| source_for(map, id))
         .into_iter()
         .chain(map.sources.iter())
         .chain(corpus::articles().iter());
@@ -287,77 +283,4 @@ fn clear_of(map: &Map, piece: &Map, mut offset: Point) -> Point {
         offset = Point::new(offset.x + PASTE_OFFSET, offset.y + PASTE_OFFSET);
     }
     offset
-}
-
-impl super::ArgmapApp {
-    /// Copies the passage selected in the reader if that was picked last,
-    /// otherwise the selected claims.
-    pub(super) fn copy(&mut self, ctx: &egui::Context) -> bool {
-        let passage = self.reader.selected_passage().and_then(|p| {
-            let source = edits::source_for(&self.doc.map, &p.source)?;
-            source.text.get(p.start..p.end).map(str::to_owned)
-        });
-        let claims = copy_text(&self.doc.map, &self.selection.claims);
-        let (text, what) = match (passage, claims) {
-            (Some(passage), _) if self.reader_picked_last => (passage, "passage".to_owned()),
-            (_, Some(claims)) => (
-                claims,
-                crate::model::count(self.selection.claims.len(), "claim", "claims"),
-            ),
-            (Some(passage), None) => (passage, "passage".to_owned()),
-            (None, None) => return false,
-        };
-        ctx.copy_text(text);
-        self.set_status(format!("Copied {what}"));
-        true
-    }
-
-    pub(super) fn cut(&mut self, ctx: &egui::Context) {
-        let Some(text) = copy_text(&self.doc.map, &self.selection.claims) else {
-            return;
-        };
-        if let Some(edit) = edits::delete_selection(&self.doc.map, &self.selection)
-            && self.apply("Cut", edit)
-        {
-            ctx.copy_text(text);
-            self.selection.clear();
-        }
-    }
-
-    pub(super) fn paste(&mut self, text: &str) {
-        let at = self.canvas.centre();
-        let view = self.canvas.view;
-        let rect = self.canvas.rect;
-        let visible = |p: Point| rect.contains(view.to_screen(p));
-        let result = paste_text(
-            &self.doc.map,
-            text,
-            at,
-            visible,
-            self.reader.source.as_ref(),
-        );
-        match result {
-            Ok(pasted) => {
-                if self.apply(pasted.label, pasted.edit) {
-                    let n = pasted.claims.len();
-                    self.set_status(format!(
-                        "Pasted {}",
-                        crate::model::count(n, "claim", "claims")
-                    ));
-                    self.selection.claims = pasted.claims;
-                    self.selection.links.clear();
-                }
-            }
-            Err(why) => self.set_error(format!("Could not paste: {why}")),
-        }
-    }
-
-    pub(super) fn duplicate(&mut self) {
-        if let Some(pasted) = duplicate(&self.doc.map, &self.selection.claims)
-            && self.apply(pasted.label, pasted.edit)
-        {
-            self.selection.claims = pasted.claims;
-            self.selection.links.clear();
-        }
-    }
 }

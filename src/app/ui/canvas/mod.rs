@@ -10,12 +10,12 @@ pub mod marks;
 mod overlay;
 pub mod view;
 
-use super::Action;
-use super::edits::{self, Passage};
-use super::selection::Selection;
-use super::teach::Overlay;
 use super::theme;
 use crate::analysis::evaluate::Pin;
+use crate::app::actions::{Action, Select};
+use crate::app::edits::{self, Passage};
+use crate::app::selection::Selection;
+use crate::app::teaching::Overlay;
 use crate::model::{ClaimId, Edit, Map, Point, Target};
 use cards::{CardSizes, CardStyle};
 use egui::{
@@ -54,8 +54,8 @@ pub struct Canvas {
     moving: Option<Moving>,
     band: Option<Pos2>,
     linking: Option<ClaimId>,
-    pub pending_link: Option<PendingLink>,
-    pub editing: Option<TextDraft>,
+    pending_link: Option<PendingLink>,
+    editing: Option<TextDraft>,
     /// The screen area the canvas had last frame (for zooming with keys).
     pub rect: Rect,
     rect_before: Rect,
@@ -100,6 +100,26 @@ impl Canvas {
         }
     }
 
+    /// Leaves the in-place editor without keeping its text.
+    pub fn stop_editing(&mut self) {
+        self.editing = None;
+    }
+
+    /// Whether a claim's text is being edited on its card.
+    pub fn is_editing(&self) -> bool {
+        self.editing.is_some()
+    }
+
+    /// Whether the support/rebut choice after a link drag is open.
+    pub fn is_choosing_link(&self) -> bool {
+        self.pending_link.is_some()
+    }
+
+    /// Whether a canvas point is in view.
+    pub fn shows(&self, p: Point) -> bool {
+        self.rect.contains(self.view.to_screen(p))
+    }
+
     /// Zoom in or out around the middle of the canvas.
     pub fn zoom_by(&mut self, factor: f32) {
         self.view.zoom_around(self.rect.center(), factor);
@@ -130,7 +150,7 @@ impl Canvas {
         &mut self,
         ui: &mut Ui,
         map: &Map,
-        selection: &mut Selection,
+        selection: &Selection,
         overlay: &Overlay<'_>,
         actions: &mut Vec<Action>,
     ) {
@@ -211,7 +231,7 @@ impl Canvas {
         }
 
         self.finish_link_drag(ui, map, &rects, &paths);
-        self.rubber_band(ui, &painter, &bg, &rects, selection, dark);
+        self.rubber_band(ui, &painter, &bg, &rects, actions, dark);
         if bg.clicked() {
             let pointer = bg.interact_pointer_pos();
             let near = pointer.and_then(|p| {
@@ -220,17 +240,19 @@ impl Canvas {
                     .filter(|path| path.distance(p) < 6.0)
                     .min_by(|a, b| a.distance(p).total_cmp(&b.distance(p)))
             });
-            match near {
-                Some(path) if ui.input(|i| i.modifiers.shift) => selection.toggle_link(path.id),
-                Some(path) => selection.only_link(path.id),
-                None if !ui.input(|i| i.modifiers.shift) => selection.clear(),
-                None => {}
-            }
+            let shift = ui.input(|i| i.modifiers.shift);
+            let change = match near {
+                Some(path) if shift => Some(Select::ToggleLink(path.id)),
+                Some(path) => Some(Select::OnlyLink(path.id)),
+                None if !shift => Some(Select::Nothing),
+                None => None,
+            };
+            actions.extend(change.map(Action::Select));
             self.pending_link = None;
         }
         self.quote_drop(ui, &painter, rect, map, actions, dark);
         self.edit_in_place(ui, map, &rects, actions);
-        self.pending_link_popup(ui, map, selection, actions);
+        self.pending_link_popup(ui, map, actions);
         if map.claims.is_empty() {
             painter.text(
                 rect.center(),
@@ -296,7 +318,7 @@ impl Canvas {
         map: &Map,
         id: ClaimId,
         card: Rect,
-        selection: &mut Selection,
+        selection: &Selection,
         overlay: &Overlay<'_>,
         actions: &mut Vec<Action>,
         dark: bool,
@@ -317,27 +339,31 @@ impl Canvas {
         });
         let shift = ui.input(|i| i.modifiers.shift);
         if response.clicked() {
-            if shift {
-                selection.toggle_claim(id);
+            actions.push(Action::Select(if shift {
+                Select::ToggleClaim(id)
             } else {
-                selection.only_claim(id);
-            }
+                Select::OnlyClaim(id)
+            }));
             self.pending_link = None;
         }
         if response.double_clicked() {
-            selection.only_claim(id);
+            actions.push(Action::Select(Select::OnlyClaim(id)));
             self.start_editing(map, id);
         }
         if response.drag_started_by(PointerButton::Primary) {
-            if !selection.has_claim(id) {
-                if shift {
-                    selection.add_claim(id);
-                } else {
-                    selection.only_claim(id);
-                }
-            }
+            // Dragging an unselected card selects it (with Shift, adds it) and moves
+            // what is then selected.
+            let ids = if selection.has_claim(id) {
+                selection.claims.clone()
+            } else if shift {
+                actions.push(Action::Select(Select::AddClaims(vec![id])));
+                selection.claims.iter().copied().chain([id]).collect()
+            } else {
+                actions.push(Action::Select(Select::OnlyClaim(id)));
+                vec![id]
+            };
             self.moving = Some(Moving {
-                ids: selection.claims.clone(),
+                ids,
                 delta: Vec2::ZERO,
             });
         }
@@ -369,8 +395,10 @@ impl Canvas {
             };
             actions.push(Action::Edit(label, Edit::MoveClaims(moves)));
         }
+        if response.secondary_clicked() && !selection.has_claim(id) {
+            actions.push(Action::Select(Select::AddClaims(vec![id])));
+        }
         response.context_menu(|ui| {
-            selection.add_claim(id);
             if let Some(pins) = overlay.pins {
                 let pinned = pins.get(&id).copied();
                 if pinned != Some(Pin::Accepted) && ui.button("What if it is accepted?").clicked() {
@@ -385,7 +413,7 @@ impl Canvas {
                 ui.separator();
             }
             if ui.button("Edit text").clicked() {
-                selection.only_claim(id);
+                actions.push(Action::Select(Select::OnlyClaim(id)));
                 self.start_editing(map, id);
             }
             if claim.quote.is_some() && ui.button("Show in article").clicked() {
@@ -465,7 +493,7 @@ impl Canvas {
         painter: &egui::Painter,
         bg: &egui::Response,
         rects: &HashMap<ClaimId, Rect>,
-        selection: &mut Selection,
+        actions: &mut Vec<Action>,
         dark: bool,
     ) {
         if bg.drag_started_by(PointerButton::Primary) && ui.input(|i| i.modifiers.shift) {
@@ -492,8 +520,8 @@ impl Canvas {
                 .map(|(id, _)| *id)
                 .collect();
             hits.sort();
-            for id in hits {
-                selection.add_claim(id);
+            if !hits.is_empty() {
+                actions.push(Action::Select(Select::AddClaims(hits)));
             }
         }
     }
@@ -530,7 +558,7 @@ impl Canvas {
             let at = self.view.to_canvas(pointer);
             if let Some((edit, id)) = edits::add_quoted_claim(map, &passage, at) {
                 actions.push(Action::Edit("Add quoted claim".into(), edit));
-                actions.push(Action::SelectClaim(id));
+                actions.push(Action::GoToClaim(id));
             }
         }
     }

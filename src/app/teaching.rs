@@ -11,7 +11,7 @@ pub struct Compared {
     pub name: String,
     pub model: Map,
     pub result: Comparison,
-    computed_at: Option<u64>,
+    computed_at: Option<(u64, u64)>,
 }
 
 impl Compared {
@@ -27,7 +27,7 @@ impl Compared {
 }
 
 #[derive(Default)]
-pub struct Teach {
+pub struct Teaching {
     pub evaluate: bool,
     pub preferred: bool,
     /// Which preferred position is shown.
@@ -39,7 +39,7 @@ pub struct Teach {
 }
 
 struct Cache {
-    key: (u64, u64),
+    key: ((u64, u64), u64),
     grounded: Labelling,
     preferred: Option<Vec<Labelling>>,
 }
@@ -52,7 +52,7 @@ pub struct Overlay<'a> {
     pub comparison: Option<&'a Compared>,
 }
 
-impl Teach {
+impl Teaching {
     pub fn pin(&mut self, claim: ClaimId, pin: Option<Pin>) {
         match pin {
             Some(pin) => self.pins.insert(claim, pin),
@@ -72,8 +72,8 @@ impl Teach {
     }
 
     /// Brings the evaluation and comparison up to date with the map, whose
-    /// state `version` names (the undo history position).
-    pub fn refresh(&mut self, map: &Map, version: u64) {
+    /// state `version` names (see `Document::version`).
+    pub fn refresh(&mut self, map: &Map, version: (u64, u64)) {
         if self.evaluate {
             let key = (version, self.pins_version);
             if self.cache.as_ref().is_none_or(|c| c.key != key) {

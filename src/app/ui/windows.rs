@@ -1,11 +1,15 @@
 //! The windows over the editor: the unsaved-changes question, keyboard
 //! shortcuts, export options and the import summary.
 
-use super::{ArgmapApp, Command, Pending, PromptAnswer, commands};
+use crate::app::actions::{Action, ExportChoice, Pending, PromptAnswer, Window};
+use crate::app::state::AppState;
+use crate::app::{Command, commands};
+use crate::exchange::Export;
 use egui::{RichText, Ui};
 
-pub(super) fn prompt(app: &mut ArgmapApp, ctx: &egui::Context) {
-    let Some(pending) = app.prompt.clone() else {
+/// "Save the changes first?" in front of what would lose them.
+pub fn prompt(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
+    let Some(pending) = &state.prompt else {
         return;
     };
     let doing = match pending {
@@ -22,7 +26,7 @@ pub(super) fn prompt(app: &mut ArgmapApp, ctx: &egui::Context) {
         ui.heading("Unsaved changes");
         ui.label(format!(
             "Save the changes to “{}” before {doing}?",
-            app.doc.name()
+            state.doc.name()
         ));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
@@ -41,13 +45,16 @@ pub(super) fn prompt(app: &mut ArgmapApp, ctx: &egui::Context) {
         answer = Some(PromptAnswer::Cancel);
     }
     if let Some(answer) = answer {
-        app.answer_prompt(answer);
+        actions.push(Action::AnswerPrompt(answer));
     }
 }
 
 /// Help ▸ Keyboard shortcuts: the command table, grouped as the menus are.
-pub(super) fn shortcuts_window(app: &mut ArgmapApp, ctx: &egui::Context) {
-    let mut open = app.shortcuts_open;
+pub fn shortcuts(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
+    if !state.windows.shortcuts {
+        return;
+    }
+    let mut open = true;
     let screen = ctx.content_rect();
     egui::Window::new("Keyboard shortcuts")
         .open(&mut open)
@@ -76,7 +83,9 @@ pub(super) fn shortcuts_window(app: &mut ArgmapApp, ctx: &egui::Context) {
                     ui.label(RichText::new(CANVAS_HINT).weak());
                 });
         });
-    app.shortcuts_open = open;
+    if !open {
+        actions.push(Action::CloseWindow(Window::Shortcuts));
+    }
 }
 
 const CANVAS_HINT: &str = "On the canvas: drag empty space to pan, Shift+drag to select several, \
@@ -85,8 +94,7 @@ const CANVAS_HINT: &str = "On the canvas: drag empty space to pan, Shift+drag to
 
 /// One menu's commands with their keys; `""` gathers the commands no menu lists.
 fn shortcut_group(ctx: &egui::Context, ui: &mut Ui, menu: &str) {
-    let commands: Vec<Command> = Command::ALL
-        .into_iter()
+    let commands: Vec<Command> = Command::all()
         .filter(|c| c.shortcut().is_some() && c.menu().unwrap_or("") == menu)
         .collect();
     if commands.is_empty() {
@@ -112,10 +120,12 @@ fn shortcut_group(ctx: &egui::Context, ui: &mut Ui, menu: &str) {
     ui.add_space(8.0);
 }
 
-pub(super) fn export_window(app: &mut ArgmapApp, ctx: &egui::Context) {
-    let Some(mut choice) = app.export.clone() else {
+/// The Export window: every format, and a picture's options.
+pub fn export(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
+    let Some(before) = &state.windows.export else {
         return;
     };
+    let mut choice: ExportChoice = before.clone();
     let mut open = true;
     let mut go = false;
     egui::Window::new("Export")
@@ -123,12 +133,12 @@ pub(super) fn export_window(app: &mut ArgmapApp, ctx: &egui::Context) {
         .resizable(false)
         .collapsible(false)
         .show(ctx, |ui| {
-            for kind in crate::exchange::files::Export::ALL {
+            for kind in Export::all() {
                 ui.radio_value(&mut choice.kind, kind, kind.label());
             }
             if choice.kind.is_image() {
                 ui.separator();
-                let has_selection = !app.selection.claims.is_empty();
+                let has_selection = !state.selection.claims.is_empty();
                 ui.add_enabled(
                     has_selection,
                     egui::Checkbox::new(&mut choice.selection_only, "Only the selected claims"),
@@ -137,7 +147,7 @@ pub(super) fn export_window(app: &mut ArgmapApp, ctx: &egui::Context) {
                     choice.selection_only = false;
                 }
             }
-            if choice.kind == crate::exchange::files::Export::Png {
+            if choice.kind == Export::Png {
                 ui.add(
                     egui::Slider::new(&mut choice.scale, 0.5..=4.0)
                         .text("scale (pixels per canvas unit)"),
@@ -147,15 +157,17 @@ pub(super) fn export_window(app: &mut ArgmapApp, ctx: &egui::Context) {
             go = ui.button("Export…").clicked();
         });
     if go {
-        app.export = None;
-        app.export_now(&choice);
-    } else {
-        app.export = open.then_some(choice);
+        actions.push(Action::Export(choice));
+    } else if !open {
+        actions.push(Action::CloseWindow(Window::Export));
+    } else if choice != *before {
+        actions.push(Action::ExportOptions(choice));
     }
 }
 
-pub(super) fn import_summary(app: &mut ArgmapApp, ctx: &egui::Context) {
-    let Some(summary) = app.import_summary.clone() else {
+/// What the last import brought in and what it left out.
+pub fn import_summary(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
+    let Some(summary) = &state.windows.import_summary else {
         return;
     };
     let mut open = true;
@@ -167,6 +179,6 @@ pub(super) fn import_summary(app: &mut ArgmapApp, ctx: &egui::Context) {
             ui.label(summary);
         });
     if !open {
-        app.import_summary = None;
+        actions.push(Action::CloseWindow(Window::ImportSummary));
     }
 }

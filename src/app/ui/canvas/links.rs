@@ -1,7 +1,7 @@
 //! How links are drawn on the canvas: solid line and + for support, dashed
 //! line, a bar and − for rebut. Where they run is `render::geometry`.
 
-use crate::app::theme;
+use crate::app::ui::theme;
 use crate::model::LinkKind;
 pub use crate::render::geometry::{BADGE_RADIUS, LinkPath, badge_radius, border_point, paths};
 use egui::{Align2, Color32, FontId, Painter, Pos2, Shape, Stroke};

@@ -1,0 +1,103 @@
+//! Every message the window's drawing code sends. Drawing reads the app's
+//! state and reports what the user did as an [`Action`]; after the frame,
+//! `handlers` applies each one in order. Nothing else changes the app.
+
+use super::Command;
+use crate::analysis::evaluate::Pin;
+use crate::exchange::Export;
+use crate::model::{ClaimId, Edit, LinkId};
+use std::path::PathBuf;
+
+#[derive(Clone, Debug)]
+pub enum Action {
+    /// A command from the table: a menu item, a shortcut or a button.
+    Command(Command),
+    /// A change to the map, as one undo step with this label.
+    Edit(String, Edit),
+    /// A change to which claims and links are selected.
+    Select(Select),
+    /// Select a claim and bring it into view (a passage clicked in the
+    /// reader, a claim just placed, a line in a list).
+    GoToClaim(ClaimId),
+    /// Open a claim's source in the reader at its passage.
+    ShowInArticle(ClaimId),
+    /// A what-if pin on a claim (or its removal).
+    Pin(ClaimId, Option<Pin>),
+    /// Write the map in another format (asks where).
+    Export(ExportChoice),
+    /// The Export window's options changed.
+    ExportOptions(ExportChoice),
+    /// Open a file, first asking about unsaved changes.
+    Open(Pending),
+    ClearRecent,
+    /// The answer to "save changes first?".
+    AnswerPrompt(PromptAnswer),
+    /// The window system asks to close the window.
+    CloseRequested,
+    /// Text from the clipboard, to paste on the map.
+    Paste(String),
+    /// A passage was selected in the reader (so Copy takes it, not the claims).
+    PassagePicked,
+    DismissStatus,
+    SetTheme(egui::ThemePreference),
+    CloseWindow(Window),
+}
+
+/// A change to the selection on the map.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Select {
+    OnlyClaim(ClaimId),
+    ToggleClaim(ClaimId),
+    /// Adds claims (in this order) to what is selected.
+    AddClaims(Vec<ClaimId>),
+    OnlyLink(LinkId),
+    ToggleLink(LinkId),
+    Nothing,
+}
+
+/// Something waiting for an answer to "save changes first?".
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    New,
+    OpenDialog,
+    OpenPath(PathBuf),
+    OpenExample(usize),
+    Import(PathBuf),
+    Close,
+}
+
+/// Answers to "save changes first?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptAnswer {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// The windows over the editor that can be closed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Window {
+    Shortcuts,
+    Export,
+    ImportSummary,
+}
+
+/// What the Export window is set to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportChoice {
+    pub kind: Export,
+    /// For pictures: only the selected claims.
+    pub selection_only: bool,
+    /// For PNG: pixels per canvas unit.
+    pub scale: f32,
+}
+
+impl Default for ExportChoice {
+    fn default() -> Self {
+        Self {
+            kind: Export::Png,
+            selection_only: false,
+            scale: 2.0,
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! Changes to the map: every one an undoable edit, built by `app::edits`
+//! and applied through the document's history.
+
+use crate::app::ArgmapApp;
+use crate::app::edits;
+use crate::model::{Edit, LinkKind, Point};
+use crate::render::measure::layout_size;
+
+/// How far one arrow-key press moves the selected claims, in canvas units.
+pub const NUDGE: f32 = 10.0;
+
+/// Applies an edit as one undo step, reporting a refusal in the status bar.
+pub fn apply_edit(app: &mut ArgmapApp, label: &str, edit: Edit) -> bool {
+    let state = &mut app.state;
+    match state.doc.apply(label, edit) {
+        Ok(()) => {
+            state.selection.prune(&state.doc.map);
+            true
+        }
+        Err(error) => {
+            state.set_error(format!("Could not {}: {error}", label.to_lowercase()));
+            false
+        }
+    }
+}
+
+/// An edit a panel asked for.
+pub fn apply(app: &mut ArgmapApp, label: &str, edit: Edit) {
+    apply_edit(app, label, edit);
+}
+
+pub fn undo(app: &mut ArgmapApp) {
+    app.panels.canvas.stop_editing();
+    let state = &mut app.state;
+    match state.doc.undo() {
+        Some(label) => state.set_status(format!("Undid: {label}")),
+        None => state.set_status("Nothing to undo"),
+    }
+    state.selection.prune(&state.doc.map);
+}
+
+pub fn redo(app: &mut ArgmapApp) {
+    app.panels.canvas.stop_editing();
+    let state = &mut app.state;
+    if let Some(label) = state.doc.redo() {
+        state.set_status(format!("Redid: {label}"));
+    }
+    state.selection.prune(&state.doc.map);
+}
+
+pub fn delete_selection(app: &mut ArgmapApp) {
+    if let Some(edit) = edits::delete_selection(&app.state.doc.map, &app.state.selection)
+        && apply_edit(app, "Delete", edit)
+    {
+        app.state.selection.clear();
+    }
+}
+
+/// Moves the selected claims by an arrow-key step; presses in a row on
+/// the same claims are one undo step.
+pub fn nudge(app: &mut ArgmapApp, dx: f32, dy: f32) {
+    let state = &mut app.state;
+    let moves: Vec<_> = state
+        .selection
+        .claims
+        .iter()
+        .filter_map(|&id| state.doc.map.claim(id))
+        .map(|c| (c.id, Point::new(c.pos.x + dx, c.pos.y + dy)))
+        .collect();
+    let key = format!("nudge {:?}", state.selection.claims);
+    if let Err(error) =
+        state
+            .doc
+            .apply_merging("Move with arrow keys", Edit::MoveClaims(moves), key)
+    {
+        state.set_error(format!("Could not move: {error}"));
+    }
+}
+
+/// Where a claim added by command goes: the middle of the view, moved
+/// down until it does not sit exactly on another claim.
+fn free_spot(app: &ArgmapApp) -> Point {
+    let mut at = app.panels.canvas.centre();
+    while app
+        .state
+        .doc
+        .map
+        .claims
+        .iter()
+        .any(|c| (c.pos.x - at.x).abs() < 20.0 && (c.pos.y - at.y).abs() < 20.0)
+    {
+        at.y += 40.0;
+    }
+    at
+}
+
+/// Ctrl+E: the passage selected in the reader becomes a quoted claim.
+pub fn add_selection_as_claim(app: &mut ArgmapApp) {
+    let at = free_spot(app);
+    let passage = app.panels.reader.selected_passage();
+    if let Some((edit, id)) =
+        passage.and_then(|p| edits::add_quoted_claim(&app.state.doc.map, &p, at))
+        && apply_edit(app, "Add quoted claim", edit)
+    {
+        app.state.selection.only_claim(id);
+        app.panels.reader.clear_selection();
+    }
+}
+
+/// A claim in the user's own words, edited in place at once.
+pub fn new_claim(app: &mut ArgmapApp) {
+    let at = free_spot(app);
+    let (edit, id) = edits::add_own_claim(&app.state.doc.map, at, "");
+    if apply_edit(app, "New claim", edit) {
+        app.state.selection.only_claim(id);
+        app.panels.canvas.start_editing(&app.state.doc.map, id);
+    }
+}
+
+pub fn edit_claim_text(app: &mut ArgmapApp) {
+    if let Some(id) = app.state.selection.single_claim() {
+        app.panels.canvas.start_editing(&app.state.doc.map, id);
+    }
+}
+
+/// S and R: the claims picked first support (or rebut) the one picked last.
+pub fn link_selection(app: &mut ArgmapApp, kind: LinkKind) {
+    let state = &app.state;
+    if let Some(edit) = edits::link_selection(&state.doc.map, &state.selection, kind)
+        && apply_edit(app, &format!("Add {} link", kind.label()), edit)
+    {
+        let selection = &mut app.state.selection;
+        let target = selection.claims.last().copied();
+        selection.clear();
+        selection.claims.extend(target);
+    }
+}
+
+pub fn toggle_link_kind(app: &mut ArgmapApp) {
+    let state = &app.state;
+    let edits: Vec<Edit> = state
+        .selection
+        .links
+        .iter()
+        .filter_map(|&id| state.doc.map.link(id))
+        .map(|l| Edit::RetypeLink {
+            link: l.id,
+            kind: l.kind.other(),
+        })
+        .collect();
+    apply_edit(app, "Switch support/rebut", Edit::Batch(edits));
+}
+
+pub fn reverse_link(app: &mut ArgmapApp) {
+    if let Some(id) = app.state.selection.single_link() {
+        apply_edit(app, "Reverse link", Edit::ReverseLink(id));
+    }
+}
+
+/// Map ▸ Tidy layout, as one undo step, then fits the map in view.
+pub fn tidy(app: &mut ArgmapApp) {
+    let map = &app.state.doc.map;
+    let canvas = &app.panels.canvas;
+    let sizes = map
+        .claims
+        .iter()
+        .map(|c| (c.id, layout_size(canvas.card_size(c.id))))
+        .collect();
+    let positions = crate::analysis::layout::tidy(map, &sizes);
+    let moves = positions
+        .into_iter()
+        .filter(|(id, p)| map.claim(*id).is_some_and(|c| c.pos != *p))
+        .collect();
+    if apply_edit(app, "Tidy layout", Edit::MoveClaims(moves)) {
+        app.panels.canvas.request_fit();
+    }
+}

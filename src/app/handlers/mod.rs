@@ -1,0 +1,172 @@
+//! The one place the app changes. [`handle`] takes each [`Action`] the
+//! frame produced and calls its handler; a command goes straight from its
+//! table entry to the function that does it. Handlers are grouped by what
+//! they touch: files, the map (editing), the clipboard, teaching views and
+//! the view itself.
+
+mod clipboard;
+mod editing;
+mod files;
+mod teaching;
+mod view;
+
+use super::actions::{Action, Pending};
+use super::{ArgmapApp, Command};
+
+pub use files::open_path;
+
+/// Applies one action.
+pub fn handle(app: &mut ArgmapApp, action: Action) {
+    match action {
+        Action::Command(command) => run(app, command),
+        Action::Edit(label, edit) => editing::apply(app, &label, edit),
+        Action::Select(change) => view::select(app, change),
+        Action::GoToClaim(id) => view::go_to_claim(app, id),
+        Action::ShowInArticle(id) => view::show_in_article(app, id),
+        Action::Pin(id, pin) => teaching::pin(app, id, pin),
+        Action::Export(choice) => files::export(app, &choice),
+        Action::ExportOptions(choice) => view::export_options(app, choice),
+        Action::Open(pending) => files::request(app, pending),
+        Action::ClearRecent => files::clear_recent(app),
+        Action::AnswerPrompt(answer) => files::answer_prompt(app, answer),
+        Action::CloseRequested => files::close_requested(app),
+        Action::Paste(text) => clipboard::paste(app, &text),
+        Action::PassagePicked => clipboard::passage_picked(app),
+        Action::DismissStatus => view::dismiss_status(app),
+        Action::SetTheme(theme) => view::set_theme(app, theme),
+        Action::CloseWindow(window) => view::close_window(app, window),
+    }
+}
+
+/// Runs a command from the table, if it is available now.
+fn run(app: &mut ArgmapApp, command: Command) {
+    if !is_enabled(app, command) {
+        return;
+    }
+    match command {
+        Command::New => files::request(app, Pending::New),
+        Command::Open => files::request(app, Pending::OpenDialog),
+        Command::Save => {
+            files::save(app);
+        }
+        Command::SaveAs => {
+            files::save_as(app);
+        }
+        Command::AddSource => files::add_source(app),
+        Command::Import => files::choose_import(app),
+        Command::Export => view::open_export_window(app),
+        Command::Quit => view::quit(app),
+        Command::Undo => editing::undo(app),
+        Command::Redo => editing::redo(app),
+        Command::Cut => clipboard::cut(app),
+        Command::Copy => clipboard::copy(app),
+        Command::Paste => clipboard::request_paste(app),
+        Command::Duplicate => clipboard::duplicate(app),
+        Command::Delete => editing::delete_selection(app),
+        Command::SelectAll => view::select_all(app),
+        Command::SelectNone => view::select_none(app),
+        Command::MoveLeft => editing::nudge(app, -editing::NUDGE, 0.0),
+        Command::MoveRight => editing::nudge(app, editing::NUDGE, 0.0),
+        Command::MoveUp => editing::nudge(app, 0.0, -editing::NUDGE),
+        Command::MoveDown => editing::nudge(app, 0.0, editing::NUDGE),
+        Command::AddSelectionAsClaim => editing::add_selection_as_claim(app),
+        Command::NewClaim => editing::new_claim(app),
+        Command::EditClaim => editing::edit_claim_text(app),
+        Command::LinkSupport => editing::link_selection(app, crate::model::LinkKind::Support),
+        Command::LinkRebut => editing::link_selection(app, crate::model::LinkKind::Rebut),
+        Command::ToggleLinkKind => editing::toggle_link_kind(app),
+        Command::ReverseLink => editing::reverse_link(app),
+        Command::ShowInArticle => view::show_selected_in_article(app),
+        Command::Find => view::find(app),
+        Command::FindNext => view::find_step(app, true),
+        Command::FindPrevious => view::find_step(app, false),
+        Command::ZoomIn => view::zoom(app, 1.25),
+        Command::ZoomOut => view::zoom(app, 0.8),
+        Command::FitView => view::fit(app),
+        Command::Tidy => editing::tidy(app),
+        Command::ToggleReader => view::toggle_reader(app),
+        Command::ToggleInspector => view::toggle_inspector(app),
+        Command::Shortcuts => view::toggle_shortcuts(app),
+        Command::ToggleEvaluation => teaching::toggle_evaluation(app),
+        Command::TogglePreferred => teaching::toggle_preferred(app),
+        Command::NextPosition => teaching::next_position(app),
+        Command::ClearPins => teaching::clear_pins(app),
+        Command::KeepPins => teaching::keep_pins(app),
+        Command::Compare => teaching::compare_with_model(app),
+        Command::StopComparing => teaching::stop_comparing(app),
+        Command::ExportReport => teaching::export_report(app),
+        Command::ExerciseClaims => {
+            teaching::make_exercise(app, crate::analysis::compare::Exercise::ClaimsOnly);
+        }
+        Command::ExerciseContentions => {
+            teaching::make_exercise(app, crate::analysis::compare::Exercise::MainContentions);
+        }
+    }
+}
+
+/// Whether a command can run now (menus grey out the others).
+pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
+    let state = &app.state;
+    let map = &state.doc.map;
+    let selection = &state.selection;
+    let reader = &app.panels.reader;
+    let one_claim = selection.single_claim();
+    match command {
+        Command::Undo => state.doc.history.can_undo(),
+        Command::Redo => state.doc.history.can_redo(),
+        Command::Delete => !selection.is_empty(),
+        Command::Cut | Command::Duplicate => !selection.claims.is_empty(),
+        Command::Copy => !selection.claims.is_empty() || reader.selected_passage().is_some(),
+        Command::SelectAll => !map.claims.is_empty(),
+        Command::SelectNone => !selection.is_empty() || reader.selected_span().is_some(),
+        Command::MoveLeft | Command::MoveRight | Command::MoveUp | Command::MoveDown => {
+            !selection.claims.is_empty()
+        }
+        Command::AddSelectionAsClaim => reader.selected_passage().is_some(),
+        Command::EditClaim => one_claim.is_some(),
+        Command::LinkSupport | Command::LinkRebut => selection.claims.len() >= 2,
+        Command::ToggleLinkKind => !selection.links.is_empty(),
+        Command::ReverseLink => selection
+            .single_link()
+            .and_then(|id| map.link(id))
+            .is_some_and(|l| l.simple_ends().is_some()),
+        Command::ShowInArticle => one_claim
+            .and_then(|id| map.claim(id))
+            .is_some_and(|c| c.quote.is_some()),
+        Command::FindNext | Command::FindPrevious => reader.find.open,
+        Command::Tidy | Command::FitView => !map.claims.is_empty(),
+        Command::TogglePreferred => state.teach.evaluate,
+        Command::NextPosition => state.teach.evaluate && state.teach.preferred,
+        Command::ClearPins => !state.teach.pins.is_empty(),
+        Command::KeepPins => map
+            .claims
+            .iter()
+            .any(|c| c.pin != state.teach.pins.get(&c.id).copied()),
+        Command::StopComparing | Command::ExportReport => state.teach.comparison.is_some(),
+        Command::ExerciseClaims | Command::ExerciseContentions => !map.claims.is_empty(),
+        Command::New
+        | Command::Open
+        | Command::Save
+        | Command::SaveAs
+        | Command::AddSource
+        | Command::Import
+        | Command::Export
+        | Command::Quit
+        | Command::Paste
+        | Command::NewClaim
+        | Command::Find
+        | Command::ZoomIn
+        | Command::ZoomOut
+        | Command::ToggleReader
+        | Command::ToggleInspector
+        | Command::ToggleEvaluation
+        | Command::Compare
+        | Command::Shortcuts => true,
+    }
+}
+
+/// Keeps what is derived from the map up to date after the frame's actions.
+pub fn refresh(app: &mut ArgmapApp) {
+    let state = &mut app.state;
+    state.teach.refresh(&state.doc.map, state.doc.version());
+}

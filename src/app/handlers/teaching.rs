@@ -1,0 +1,120 @@
+//! The teaching views: which claims stand (with what-if pins), the
+//! comparison with a model answer and its report, and exercises.
+
+use super::editing::apply_edit;
+use super::files::write_file;
+use crate::analysis::compare::{self, Exercise};
+use crate::analysis::evaluate::Pin;
+use crate::app::ArgmapApp;
+use crate::app::edits;
+use crate::app::teaching::Compared;
+use crate::format;
+use crate::model::{ClaimId, count};
+
+pub fn toggle_evaluation(app: &mut ArgmapApp) {
+    let teach = &mut app.state.teach;
+    teach.evaluate = !teach.evaluate;
+    if !teach.evaluate {
+        teach.preferred = false;
+    }
+}
+
+pub fn toggle_preferred(app: &mut ArgmapApp) {
+    let teach = &mut app.state.teach;
+    teach.preferred = !teach.preferred;
+    teach.position = 0;
+}
+
+pub fn next_position(app: &mut ArgmapApp) {
+    app.state.teach.position += 1;
+}
+
+pub fn pin(app: &mut ArgmapApp, claim: ClaimId, pin: Option<Pin>) {
+    app.state.teach.pin(claim, pin);
+}
+
+pub fn clear_pins(app: &mut ArgmapApp) {
+    app.state.teach.clear_pins();
+}
+
+/// Writes the what-if pins into the map, so they are saved with it.
+pub fn keep_pins(app: &mut ArgmapApp) {
+    let Some(edit) = edits::keep_pins(&app.state.doc.map, &app.state.teach.pins) else {
+        return;
+    };
+    if apply_edit(app, "Keep pins in the map", edit) {
+        let n = app.state.doc.map.saved_pins().len();
+        app.state.set_status(if n == 0 {
+            "The map keeps no pins now".to_owned()
+        } else {
+            format!(
+                "The map keeps {}; they are saved with it",
+                count(n, "pin", "pins")
+            )
+        });
+    }
+}
+
+/// Loads a model answer (through the open dialog) and compares the map with it.
+pub fn compare_with_model(app: &mut ArgmapApp) {
+    let Some(path) = app.dialogs.open_map() else {
+        return;
+    };
+    match format::load(&path) {
+        Ok(model) => {
+            let name = path.file_name().map_or_else(
+                || format::display(&path),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let state = &mut app.state;
+            state.teach.comparison = Some(Compared::new(name.clone(), model));
+            state.panes.inspector = true;
+            state.set_status(format!("Comparing with {name}"));
+        }
+        Err(error) => app.state.set_error(format!("Could not open {error}")),
+    }
+}
+
+pub fn stop_comparing(app: &mut ArgmapApp) {
+    app.state.teach.comparison = None;
+}
+
+/// Saves the comparison as a Markdown feedback report.
+pub fn export_report(app: &mut ArgmapApp) {
+    let state = &app.state;
+    let Some(compared) = &state.teach.comparison else {
+        return;
+    };
+    let report = compare::report(
+        &compared.result,
+        &state.doc.map,
+        &compared.model,
+        &state.doc.name(),
+        &compared.name,
+    );
+    let stem = state.doc.stem();
+    let Some(path) = app.dialogs.save_report(&format!("{stem}-feedback.md")) else {
+        return;
+    };
+    write_file(app, &path, report.as_bytes(), "Saved the feedback report");
+}
+
+/// Saves a starter map for students, made from the open map as the model.
+pub fn make_exercise(app: &mut ArgmapApp, kind: Exercise) {
+    let exercise = compare::exercise(&app.state.doc.map, kind);
+    let stem = app.state.doc.stem();
+    let Some(mut path) = app.dialogs.save_map(&format!("{stem}-exercise.ron")) else {
+        return;
+    };
+    if path.extension().is_none() {
+        path.set_extension("ron");
+    }
+    match format::save(&exercise, &path) {
+        Ok(()) => app.state.set_status(format!(
+            "Saved the exercise {} ({} claims, no links)",
+            format::display(&path),
+            exercise.claims.len()
+        )),
+        Err(error) => app.state.set_error(format!("Not saved: {error}")),
+    }
+}

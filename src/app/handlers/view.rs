@@ -1,0 +1,140 @@
+//! What is shown and how: the selection, panes and windows, zoom, find, the
+//! reader's article, the theme and the status line.
+
+use crate::app::actions::{ExportChoice, Select, Window};
+use crate::app::{ArgmapApp, Effect};
+use crate::model::ClaimId;
+
+pub fn select(app: &mut ArgmapApp, change: Select) {
+    let selection = &mut app.state.selection;
+    match change {
+        Select::OnlyClaim(id) => selection.only_claim(id),
+        Select::ToggleClaim(id) => selection.toggle_claim(id),
+        Select::AddClaims(ids) => {
+            for id in ids {
+                selection.add_claim(id);
+            }
+        }
+        Select::OnlyLink(id) => selection.only_link(id),
+        Select::ToggleLink(id) => selection.toggle_link(id),
+        Select::Nothing => selection.clear(),
+    }
+    selection.prune(&app.state.doc.map);
+    if !app.state.selection.claims.is_empty() {
+        // Claims picked after a passage: Copy takes the claims.
+        app.state.copy_passage = false;
+    }
+}
+
+pub fn select_all(app: &mut ArgmapApp) {
+    let state = &mut app.state;
+    state.selection.claims = state.doc.map.claims.iter().map(|c| c.id).collect();
+    state.selection.links.clear();
+}
+
+/// Escape: nothing selected on the canvas or in the reader.
+pub fn select_none(app: &mut ArgmapApp) {
+    app.state.selection.clear();
+    app.panels.reader.clear_selection();
+}
+
+/// Selects a claim and brings it into view.
+pub fn go_to_claim(app: &mut ArgmapApp, id: ClaimId) {
+    if app.state.doc.map.claim(id).is_none() {
+        return;
+    }
+    select(app, Select::OnlyClaim(id));
+    app.panels.canvas.reveal(id);
+    // A passage just placed on the map need not stay selected.
+    let placed = app
+        .state
+        .doc
+        .map
+        .claim(id)
+        .and_then(|c| c.quote.as_ref())
+        .map(|q| (q.start, q.end));
+    if placed.is_some() && placed == app.panels.reader.selected_span() {
+        app.panels.reader.clear_selection();
+    }
+}
+
+/// Opens the claim's source in the reader and shows the quoted passage.
+pub fn show_in_article(app: &mut ArgmapApp, id: ClaimId) {
+    let Some(quote) = app.state.doc.map.claim(id).and_then(|c| c.quote.clone()) else {
+        return;
+    };
+    app.state.panes.reader = true;
+    app.panels
+        .reader
+        .show_passage(quote.source, quote.start, quote.end);
+}
+
+pub fn show_selected_in_article(app: &mut ArgmapApp) {
+    if let Some(id) = app.state.selection.single_claim() {
+        show_in_article(app, id);
+    }
+}
+
+pub fn find(app: &mut ArgmapApp) {
+    app.state.panes.reader = true;
+    app.panels.reader.open_find();
+}
+
+pub fn find_step(app: &mut ArgmapApp, forward: bool) {
+    app.panels.reader.find_step(forward);
+}
+
+pub fn zoom(app: &mut ArgmapApp, factor: f32) {
+    app.panels.canvas.zoom_by(factor);
+}
+
+pub fn fit(app: &mut ArgmapApp) {
+    app.panels.canvas.request_fit();
+}
+
+pub fn toggle_reader(app: &mut ArgmapApp) {
+    app.state.panes.reader = !app.state.panes.reader;
+}
+
+pub fn toggle_inspector(app: &mut ArgmapApp) {
+    app.state.panes.inspector = !app.state.panes.inspector;
+}
+
+pub fn toggle_shortcuts(app: &mut ArgmapApp) {
+    app.state.windows.shortcuts = !app.state.windows.shortcuts;
+}
+
+/// File ▸ Export…: the window with every format and its options.
+pub fn open_export_window(app: &mut ArgmapApp) {
+    let windows = &mut app.state.windows;
+    windows.export = Some(windows.export.clone().unwrap_or_default());
+}
+
+/// Picture formats open the Export window with their options first.
+pub fn export_options(app: &mut ArgmapApp, choice: ExportChoice) {
+    app.state.windows.export = Some(choice);
+}
+
+pub fn close_window(app: &mut ArgmapApp, window: Window) {
+    let windows = &mut app.state.windows;
+    match window {
+        Window::Shortcuts => windows.shortcuts = false,
+        Window::Export => windows.export = None,
+        Window::ImportSummary => windows.import_summary = None,
+    }
+}
+
+pub fn dismiss_status(app: &mut ArgmapApp) {
+    app.state.status = Default::default();
+}
+
+pub fn set_theme(app: &mut ArgmapApp, theme: egui::ThemePreference) {
+    app.effects.push(Effect::Theme(theme));
+}
+
+/// File ▸ Quit: the window closes as its close button would, asking first
+/// about unsaved changes.
+pub fn quit(app: &mut ArgmapApp) {
+    app.effects
+        .push(Effect::Viewport(egui::ViewportCommand::Close));
+}

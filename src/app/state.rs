@@ -1,0 +1,94 @@
+//! What the window shows and the handlers change: the open document, the
+//! selection, the teaching views, which panes and windows are open, the
+//! status line. Drawing code only reads it.
+
+use super::actions::{ExportChoice, Pending};
+use super::document::Document;
+use super::selection::Selection;
+use super::teaching::Teaching;
+use std::path::PathBuf;
+
+pub struct AppState {
+    pub doc: Document,
+    pub selection: Selection,
+    pub teach: Teaching,
+    pub panes: Panes,
+    pub status: Status,
+    /// The unsaved-changes question, when it is open.
+    pub prompt: Option<Pending>,
+    pub windows: Windows,
+    /// Maps opened or saved lately, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Whether Copy takes the passage selected in the reader (it was picked
+    /// after the claims on the map) or the selected claims.
+    pub copy_passage: bool,
+    /// The user chose to close without saving; the next close goes through.
+    pub(super) allow_close: bool,
+}
+
+impl AppState {
+    pub fn new(doc: Document) -> Self {
+        Self {
+            doc,
+            selection: Selection::default(),
+            teach: Teaching::default(),
+            panes: Panes::default(),
+            status: Status::default(),
+            prompt: None,
+            windows: Windows::default(),
+            recent: Vec::new(),
+            copy_passage: false,
+            allow_close: false,
+        }
+    }
+
+    pub fn set_status(&mut self, text: impl Into<String>) {
+        self.status = Status {
+            text: text.into(),
+            error: false,
+        };
+    }
+
+    pub fn set_error(&mut self, text: impl Into<String>) {
+        self.status = Status {
+            text: text.into(),
+            error: true,
+        };
+    }
+
+    pub fn window_title(&self) -> String {
+        let marker = if self.doc.is_dirty() { "• " } else { "" };
+        format!("{marker}{} — Argmap", self.doc.name())
+    }
+}
+
+/// The side panes around the canvas.
+pub struct Panes {
+    pub reader: bool,
+    pub inspector: bool,
+}
+
+impl Default for Panes {
+    fn default() -> Self {
+        Self {
+            reader: true,
+            inspector: true,
+        }
+    }
+}
+
+/// The message in the status bar. Errors stay until dismissed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// The windows over the editor, when open.
+#[derive(Default)]
+pub struct Windows {
+    pub shortcuts: bool,
+    pub export: Option<ExportChoice>,
+    /// What the last import brought in and left out, shown until dismissed.
+    pub import_summary: Option<String>,
+}

@@ -1,0 +1,72 @@
+//! The keyboard: shortcuts from the command table, and cut, copy and paste,
+//! which reach the window as clipboard events rather than keys.
+
+use super::Panels;
+use crate::app::actions::Action;
+use crate::app::state::AppState;
+use crate::app::{Command, commands};
+use egui::Key;
+
+/// Cut, copy and paste, unless a text field or a selected label takes them.
+pub fn clipboard_events(ctx: &egui::Context, actions: &mut Vec<Action>) {
+    let label_selected = ctx
+        .plugin_opt::<egui::text_selection::LabelSelectionState>()
+        .is_some_and(|p| p.lock().has_selection());
+    if ctx.egui_wants_keyboard_input() || label_selected {
+        return;
+    }
+    ctx.input(|i| {
+        for event in &i.events {
+            match event {
+                egui::Event::Copy => actions.push(Action::Command(Command::Copy)),
+                egui::Event::Cut => actions.push(Action::Command(Command::Cut)),
+                egui::Event::Paste(text) => actions.push(Action::Paste(text.clone())),
+                _ => {}
+            }
+        }
+    });
+}
+
+/// Shortcuts pressed this frame, as commands.
+pub fn shortcuts(
+    ctx: &egui::Context,
+    state: &AppState,
+    panels: &mut Panels,
+    actions: &mut Vec<Action>,
+) {
+    let typing = ctx.egui_wants_keyboard_input();
+    let editing = panels.canvas.is_editing();
+    // Escape and the arrows belong to an open menu, popup or card editor first.
+    let busy = editing || panels.canvas.is_choosing_link() || egui::Popup::is_any_open(ctx);
+    for (shortcut, command) in commands::shortcut_order() {
+        if typing && !command.works_while_typing() {
+            continue;
+        }
+        if editing && shortcut.logical_key == Key::Enter {
+            continue;
+        }
+        if busy
+            && matches!(
+                shortcut.logical_key,
+                Key::Escape | Key::ArrowLeft | Key::ArrowRight | Key::ArrowUp | Key::ArrowDown
+            )
+        {
+            continue;
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+            if matches!(
+                command,
+                Command::Save
+                    | Command::SaveAs
+                    | Command::Undo
+                    | Command::Redo
+                    | Command::New
+                    | Command::Open
+            ) {
+                // Keep what is being typed in the inspector as its own step first.
+                panels.inspector.commit(&state.doc.map, actions);
+            }
+            actions.push(Action::Command(command));
+        }
+    }
+}

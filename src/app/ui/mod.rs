@@ -1,0 +1,138 @@
+//! Drawing the window: menu bar, reader, canvas, inspector, status bar and
+//! the windows over them. Everything here reads the app's state and returns
+//! what the user did as actions; only the panels' own view state changes.
+
+pub mod canvas;
+pub mod inspector;
+mod keys;
+mod menu_bar;
+pub mod reader;
+mod status_bar;
+mod teach_bar;
+pub mod theme;
+mod windows;
+
+use super::Command;
+use super::actions::{Action, Pending};
+use super::state::AppState;
+use crate::model::Map;
+use std::collections::HashSet;
+
+/// Each panel's own view state.
+#[derive(Default)]
+pub struct Panels {
+    pub canvas: canvas::Canvas,
+    pub reader: reader::Reader,
+    pub inspector: inspector::Inspector,
+}
+
+impl Panels {
+    /// A fresh view of a map just opened: fitted, nothing being edited, the
+    /// reader on an article the map quotes (or the one it was on, if the map
+    /// carries it).
+    pub fn reset_for(&mut self, map: &Map) {
+        self.canvas = canvas::Canvas::default();
+        self.canvas.request_fit();
+        self.inspector = inspector::Inspector::default();
+        let keep = self
+            .reader
+            .source
+            .as_ref()
+            .is_some_and(|id| map.source(id).is_some());
+        if !keep {
+            let first = map.sources.first().map(|s| s.id.clone());
+            self.reader = reader::Reader::default();
+            self.reader.source =
+                first.or_else(|| crate::corpus::articles().first().map(|a| a.id.clone()));
+        }
+    }
+}
+
+/// Which commands can run this frame (menus grey out the rest).
+pub struct Enabled(HashSet<Command>);
+
+impl Enabled {
+    pub fn new(is_enabled: impl Fn(Command) -> bool) -> Self {
+        Self(Command::all().filter(|&c| is_enabled(c)).collect())
+    }
+
+    pub fn get(&self, command: Command) -> bool {
+        self.0.contains(&command)
+    }
+}
+
+/// Draws one frame and returns what the user did.
+pub fn draw(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    panels: &mut Panels,
+    enabled: &Enabled,
+) -> Vec<Action> {
+    let ctx = ui.ctx().clone();
+    let mut actions = Vec::new();
+
+    if ctx.input(|i| i.viewport().close_requested()) {
+        actions.push(Action::CloseRequested);
+    }
+    let dropped = ctx.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .find(|p| !p.as_os_str().is_empty())
+    });
+    if let Some(path) = dropped {
+        actions.push(Action::Open(Pending::OpenPath(path)));
+    }
+    if state.prompt.is_none() {
+        keys::clipboard_events(&ctx, &mut actions);
+        keys::shortcuts(&ctx, state, panels, &mut actions);
+    }
+
+    egui::Panel::top("menu-bar").show(ui, |ui| {
+        menu_bar::menu_bar(ui, state, enabled, &mut actions);
+    });
+    egui::Panel::bottom("status-bar").show(ui, |ui| {
+        status_bar::status_bar(ui, state, panels.canvas.view.zoom, &mut actions);
+    });
+    if state.panes.reader {
+        egui::Panel::left("reader")
+            .resizable(true)
+            .default_size(350.0)
+            .size_range(260.0..=900.0)
+            .show(ui, |ui| {
+                let selected = state.selection.single_claim();
+                panels
+                    .reader
+                    .show(ui, &state.doc.map, selected, &mut actions);
+            });
+    }
+    if state.panes.inspector {
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(250.0)
+            .size_range(220.0..=600.0)
+            .show(ui, |ui| {
+                panels.inspector.show(
+                    ui,
+                    &state.doc.map,
+                    &state.selection,
+                    state.teach.comparison.as_ref(),
+                    &mut actions,
+                );
+            });
+    }
+    egui::CentralPanel::no_frame().show(ui, |ui| {
+        let overlay = state.teach.overlay();
+        panels
+            .canvas
+            .show(ui, &state.doc.map, &state.selection, &overlay, &mut actions);
+        teach_bar::teach_bar(ui, state, panels.canvas.rect, enabled, &mut actions);
+    });
+
+    windows::prompt(&ctx, state, &mut actions);
+    windows::shortcuts(&ctx, state, &mut actions);
+    windows::export(&ctx, state, &mut actions);
+    windows::import_summary(&ctx, state, &mut actions);
+    actions
+}

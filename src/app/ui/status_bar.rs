@@ -1,0 +1,45 @@
+//! The status bar: the map's name and size, the zoom, and the last message.
+
+use crate::app::actions::Action;
+use crate::app::state::AppState;
+use crate::model::count;
+use egui::{RichText, Ui};
+
+pub fn status_bar(ui: &mut Ui, state: &AppState, zoom: f32, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        let doc = &state.doc;
+        let dirty = if doc.is_dirty() {
+            " • unsaved changes"
+        } else {
+            ""
+        };
+        ui.label(RichText::new(format!("{}{dirty}", doc.name())).strong());
+        ui.separator();
+        let map = &doc.map;
+        ui.label(format!(
+            "{} · {} · {}",
+            count(map.claims.len(), "claim", "claims"),
+            count(map.links.len(), "link", "links"),
+            count(map.sources.len(), "source", "sources")
+        ));
+        ui.separator();
+        ui.label(format!("{:.0} %", zoom * 100.0));
+        let status = &state.status;
+        if !status.text.is_empty() {
+            ui.separator();
+            if status.error {
+                let colour = ui.visuals().error_fg_color;
+                ui.label(RichText::new(&status.text).color(colour));
+                if ui
+                    .small_button("×")
+                    .on_hover_text("Dismiss this message")
+                    .clicked()
+                {
+                    actions.push(Action::DismissStatus);
+                }
+            } else {
+                ui.label(&status.text);
+            }
+        }
+    });
+}

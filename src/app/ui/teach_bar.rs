@@ -1,0 +1,95 @@
+//! A strip over the top of the canvas while a teaching view is on: how many
+//! claims stand, the positions, the pins, the comparison's scores.
+
+use super::Enabled;
+use crate::app::Command;
+use crate::app::actions::Action;
+use crate::app::state::AppState;
+use crate::model::count;
+use egui::{RichText, Ui};
+
+pub fn teach_bar(
+    ui: &mut Ui,
+    state: &AppState,
+    canvas: egui::Rect,
+    enabled: &Enabled,
+    actions: &mut Vec<Action>,
+) {
+    let teach = &state.teach;
+    if !teach.evaluate && teach.comparison.is_none() {
+        return;
+    }
+    let area = egui::Area::new(egui::Id::unique("argmap-teach-bar"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(canvas.left_top() + egui::vec2(8.0, 8.0));
+    area.show(ui.ctx(), |ui| {
+        egui::Frame::popup(ui.style()).show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if let Some(labelling) = teach.shown() {
+                    let (accepted, defeated, undecided) = labelling.counts();
+                    ui.label(RichText::new("Which claims stand").strong());
+                    ui.label(format!(
+                        "{accepted} accepted · {defeated} defeated · {undecided} undecided"
+                    ));
+                    let mode = if teach.preferred {
+                        "Preferred"
+                    } else {
+                        "Grounded"
+                    };
+                    if ui
+                        .button(mode)
+                        .on_hover_text(Command::TogglePreferred.help())
+                        .clicked()
+                    {
+                        actions.push(Action::Command(Command::TogglePreferred));
+                    }
+                    if teach.preferred {
+                        match teach.positions() {
+                            Some([]) | None => {
+                                ui.label("too many undecided claims to list positions");
+                            }
+                            Some(positions) => {
+                                let n = positions.len();
+                                ui.label(format!("position {} of {n}", teach.position % n + 1));
+                                if n > 1 && ui.button("Next position").clicked() {
+                                    actions.push(Action::Command(Command::NextPosition));
+                                }
+                            }
+                        }
+                    }
+                    if !teach.pins.is_empty()
+                        && ui
+                            .button(format!("Clear {}", count(teach.pins.len(), "pin", "pins")))
+                            .on_hover_text(Command::ClearPins.help())
+                            .clicked()
+                    {
+                        actions.push(Action::Command(Command::ClearPins));
+                    }
+                    if enabled.get(Command::KeepPins)
+                        && ui
+                            .button(if teach.pins.is_empty() {
+                                "Forget saved pins"
+                            } else {
+                                "Keep in map"
+                            })
+                            .on_hover_text(Command::KeepPins.help())
+                            .clicked()
+                    {
+                        actions.push(Action::Command(Command::KeepPins));
+                    }
+                }
+                if let Some(compared) = &teach.comparison {
+                    if teach.evaluate {
+                        ui.separator();
+                    }
+                    let r = &compared.result;
+                    ui.label(RichText::new(format!("Compared with {}", compared.name)).strong());
+                    ui.label(format!(
+                        "claims F1 {:.2} · links F1 {:.2}",
+                        r.claims.f1, r.link_score.f1
+                    ));
+                }
+            });
+        });
+    });
+}
