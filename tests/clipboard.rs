@@ -44,7 +44,9 @@ fn a_fragment_keeps_only_links_inside_the_selection_and_their_undercuts() {
 fn pasting_copied_claims_adds_fresh_copies_beside_them_and_undo_removes_them() {
     let mut map = small_map();
     let before = map.clone();
-    let text = clipboard::copy_text(&map, &[ClaimId(1), ClaimId(2), ClaimId(3)]).expect("copy").expect("encode");
+    let text = clipboard::copy_text(&map, &[ClaimId(1), ClaimId(2), ClaimId(3)])
+        .expect("copy")
+        .expect("encode");
     let pasted =
         clipboard::paste_text(&map, &text, Point::new(0.0, 0.0), everywhere, None).expect("paste");
     assert_eq!(pasted.claims, vec![ClaimId(5), ClaimId(6), ClaimId(7)]);
@@ -72,7 +74,9 @@ fn pasting_copied_claims_adds_fresh_copies_beside_them_and_undo_removes_them() {
 #[test]
 fn pasting_twice_does_not_stack_the_copies() {
     let mut map = small_map();
-    let text = clipboard::copy_text(&map, &[ClaimId(4)]).expect("copy").expect("encode");
+    let text = clipboard::copy_text(&map, &[ClaimId(4)])
+        .expect("copy")
+        .expect("encode");
     for _ in 0..2 {
         let pasted = clipboard::paste_text(&map, &text, Point::new(0.0, 0.0), everywhere, None)
             .expect("paste");
@@ -86,7 +90,9 @@ fn pasting_twice_does_not_stack_the_copies() {
 #[test]
 fn copies_out_of_sight_land_in_the_middle_of_the_view() {
     let map = Map::default();
-    let text = clipboard::copy_text(&small_map(), &[ClaimId(1), ClaimId(4)]).expect("copy").expect("encode");
+    let text = clipboard::copy_text(&small_map(), &[ClaimId(1), ClaimId(4)])
+        .expect("copy")
+        .expect("encode");
     let at = Point::new(5000.0, -300.0);
     let pasted =
         clipboard::paste_text(&map, &text, at, |_| false, None).expect("paste into another map");
@@ -105,7 +111,9 @@ fn a_source_whose_id_is_taken_by_another_text_comes_in_renamed() {
     let kramer = map.sources[0].clone();
     // The added words come after claim 2's quote, so the map stays valid.
     assert_eq!(validate(&map), vec![]);
-    let text = clipboard::copy_text(&small_map(), &[ClaimId(2)]).expect("copy").expect("encode");
+    let text = clipboard::copy_text(&small_map(), &[ClaimId(2)])
+        .expect("copy")
+        .expect("encode");
     let pasted =
         clipboard::paste_text(&map, &text, Point::new(0.0, 0.0), everywhere, None).expect("paste");
     apply(&mut map, pasted.edit);

@@ -721,7 +721,12 @@ fn add_source_imports_a_markdown_file_into_the_map_and_reader() {
         .expect("source added");
     assert_eq!(source.title, "Notes on Helsinki");
     assert_eq!(
-        harness.panels().reader.source.as_ref().map(SourceId::as_str),
+        harness
+            .panels()
+            .reader
+            .source
+            .as_ref()
+            .map(SourceId::as_str),
         Some("class-notes")
     );
     harness.get_by_label("Article text: Notes on Helsinki");

@@ -14,7 +14,10 @@ fn ron_shape_is_pinned() {
 
 #[test]
 fn json_shape_is_pinned() {
-    common::golden("small.json", &format::to_json(&small_map()).expect("encode"));
+    common::golden(
+        "small.json",
+        &format::to_json(&small_map()).expect("encode"),
+    );
 }
 
 #[test]
@@ -34,8 +37,10 @@ fn ron_round_trips_exactly() {
 fn json_round_trips_exactly_both_ways() {
     let map = small_map();
     let ron = format::to_ron(&map).expect("encode");
-    let json = format::to_json(&format::read(ron.as_bytes(), Syntax::Ron).expect("ron")).expect("encode");
-    let ron_again = format::to_ron(&format::read(json.as_bytes(), Syntax::Json).expect("json")).expect("encode");
+    let json =
+        format::to_json(&format::read(ron.as_bytes(), Syntax::Ron).expect("ron")).expect("encode");
+    let ron_again = format::to_ron(&format::read(json.as_bytes(), Syntax::Json).expect("json"))
+        .expect("encode");
     assert_eq!(ron_again, ron);
 }
 
@@ -90,7 +95,11 @@ fn pins_kept_in_a_map_are_written_read_and_checked() {
         map
     );
     // Without pins nothing is written: files stay as they were.
-    assert!(!format::to_ron(&small_map()).expect("encode").contains("pin"));
+    assert!(
+        !format::to_ron(&small_map())
+            .expect("encode")
+            .contains("pin")
+    );
     let odd = ron.replace("pin: Some(Rejected)", "pin: Some(Maybe)");
     let error = format::read(odd.as_bytes(), Syntax::Ron).expect_err("unknown pin");
     let message = error.to_string();
@@ -102,7 +111,9 @@ fn pins_kept_in_a_map_are_written_read_and_checked() {
 
 #[test]
 fn unknown_fields_are_refused_with_their_name() {
-    let text = format::to_ron(&small_map()).expect("encode").replace("    title:", "    titel:");
+    let text = format::to_ron(&small_map())
+        .expect("encode")
+        .replace("    title:", "    titel:");
     let error = format::read(text.as_bytes(), Syntax::Ron).expect_err("typo");
     assert!(
         error.to_string().contains("unknown field `titel`"),
