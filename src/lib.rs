@@ -1,9 +1,16 @@
 //! Argmap: a desktop argument mapper. Read articles, drag quoted passages onto
 //! a canvas as claims, link them with support and rebut, and share the map.
 //!
-//! The layers, from the bottom: [`model`] (plain data and edits), [`format`]
-//! (files), [`corpus`] (bundled articles and maps), [`app`] (the window) and
-//! [`cli`] (subcommands).
+//! The layers, from the bottom; each uses only those above it in this list:
+//!
+//! - [`model`]: the map as plain data, edits with their inverses, validation;
+//! - [`corpus`]: the bundled articles and example maps;
+//! - [`format`]: Argmap's own files (RON, JSON), atomic saving, read errors;
+//! - [`analysis`]: pure computations on a map (Tidy layout, which claims
+//!   stand, comparison with a model answer);
+//! - [`render`]: drawing without a window (card sizes, link geometry, colours);
+//! - [`exchange`]: other tools' formats (AIF, Argdown, DOT) and pictures;
+//! - [`app`]: the window; [`cli`]: the subcommands. Both sit on all of the above.
 
 pub mod analysis;
 pub mod app;

@@ -419,3 +419,55 @@ fn the_export_command_writes_each_format() {
         shape(&common::small_map())
     );
 }
+
+/// Any text, with every kind of character an SVG must survive: markup,
+/// quotes, whitespace controls, other controls, and the non-characters.
+fn hostile_text() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let pieces = prop_oneof![
+        Just("<".to_owned()),
+        Just("&amp;".to_owned()),
+        Just("\"'".to_owned()),
+        Just("]]>".to_owned()),
+        Just("\t\n\r\r\n".to_owned()),
+        Just("\u{0}\u{1}\u{1b}[31m\u{7f}".to_owned()),
+        Just("\u{fffe}\u{ffff}\u{202e}".to_owned()),
+        any::<String>(),
+    ];
+    proptest::collection::vec(pieces, 0..8).prop_map(|p| p.concat())
+}
+
+proptest::proptest! {
+    /// Escaped text reads back from an XML reader exactly, in element text and
+    /// in attributes, except characters XML 1.0 cannot hold at all.
+    #[test]
+    fn xml_escaping_gives_back_any_text(text in hostile_text()) {
+        use argmap::exchange::xml;
+        let doc = format!(
+            r#"<svg><title>{}</title><g aria-label="{}"/></svg>"#,
+            xml::escape(&text),
+            xml::escape(&text)
+        );
+        let parsed = roxmltree::Document::parse(&doc).expect("well-formed");
+        let root = parsed.root_element();
+        let title = root.first_element_child().expect("title");
+        let expected = xml::representable(&text);
+        proptest::prop_assert_eq!(title.text().unwrap_or(""), expected.as_str());
+        let g = title.next_sibling_element().expect("g");
+        proptest::prop_assert_eq!(g.attribute("aria-label"), Some(expected.as_str()));
+    }
+
+    /// A map whose claims and title say anything still exports as an SVG
+    /// that parses and names each claim.
+    #[test]
+    fn svg_of_a_map_with_any_text_parses(title in hostile_text(), texts in proptest::collection::vec(hostile_text(), 1..4)) {
+        let mut map = big_map(texts.len() as u64);
+        map.title = title;
+        for (claim, text) in map.claims.iter_mut().zip(&texts) {
+            claim.text = text.clone();
+        }
+        let svg = image::to_svg(&map, None);
+        let parsed = roxmltree::Document::parse(&svg);
+        proptest::prop_assert!(parsed.is_ok(), "{:?}", parsed.err());
+    }
+}

@@ -149,35 +149,70 @@ fn save_then_load_gives_the_same_map() {
     assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 2);
 }
 
+/// Runs `argmap` with `args` as a user without special rights: as root (as
+/// CI runs) folder permissions would not apply, so the child drops to
+/// `nobody` through util-linux's setpriv.
+#[cfg(unix)]
+fn argmap_unprivileged(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    let exe = env!("CARGO_BIN_EXE_argmap");
+    let uid = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Uid:"))
+                .and_then(|l| l.split_whitespace().next().map(str::to_owned))
+        })
+        .unwrap_or_default();
+    let mut command = if uid == "0" {
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", exe]);
+        c
+    } else {
+        std::process::Command::new(exe)
+    };
+    command.args(args).output().expect("run argmap")
+}
+
 #[cfg(unix)]
 #[test]
 fn a_failed_save_reports_why_and_keeps_the_old_file() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().expect("temp");
-    let path = dir.path().join("map.ron");
+    let folder = dir.path().join("locked");
+    std::fs::create_dir(&folder).expect("mkdir");
+    let path = folder.join("map.ron");
     format::save(&small_map(), &path).expect("first save");
     let before = std::fs::read(&path).expect("read");
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).expect("chmod");
-    // Root ignores folder permissions; then this check cannot be made here.
-    let probe = dir.path().join("probe");
-    if std::fs::write(&probe, b"x").is_ok() {
-        let _ = std::fs::remove_file(&probe);
-        std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755))
-            .expect("chmod");
-        eprintln!("skipped: running as root, read-only folders are writable");
-        return;
-    }
     let mut changed = small_map();
     changed.title = "Changed".into();
-    let error = format::save(&changed, &path).expect_err("read-only folder");
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let input = dir.path().join("changed.ron");
+    format::save(&changed, &input).expect("save input");
+    for (p, mode) in [
+        (dir.path(), 0o755),
+        (input.as_path(), 0o644),
+        (path.as_path(), 0o644),
+        (folder.as_path(), 0o555),
+    ] {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).expect("chmod");
+    }
+    let output = argmap_unprivileged(&[
+        "convert".as_ref(),
+        input.as_os_str(),
+        "--to".as_ref(),
+        "ron".as_ref(),
+        "-o".as_ref(),
+        path.as_os_str(),
+    ]);
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert!(
-        error
-            .to_string()
-            .contains("could not save: permission denied"),
-        "{error}"
+        stderr.contains("map.ron: could not save: permission denied"),
+        "{stderr}"
     );
     assert_eq!(std::fs::read(&path).expect("read"), before);
+    // Nothing was left beside the map.
+    assert_eq!(std::fs::read_dir(&folder).expect("dir").count(), 1);
 }
 
 #[test]

@@ -110,8 +110,8 @@ impl Command {
             Self::ZoomOut => "Zoom out",
             Self::FitView => "Fit map to view",
             Self::Tidy => "Tidy layout",
-            Self::ToggleReader => "Show reader",
-            Self::ToggleInspector => "Show inspector",
+            Self::ToggleReader => "Show or hide reader",
+            Self::ToggleInspector => "Show or hide inspector",
             Self::ToggleEvaluation => "Show which claims stand",
             Self::TogglePreferred => "Preferred positions",
             Self::NextPosition => "Next position",
@@ -360,6 +360,29 @@ pub fn shortcut_order() -> Vec<(KeyboardShortcut, Command)> {
     };
     all.sort_by_key(|(s, _)| std::cmp::Reverse(weight(s.modifiers)));
     all
+}
+
+/// Every command's keys, written as the menus write them off macOS.
+pub fn keys_text(command: Command) -> Option<String> {
+    let keys: Vec<String> = command
+        .shortcut()
+        .iter()
+        .chain(command.alternatives())
+        .map(|s| shortcut_text(s, false))
+        .collect();
+    (!keys.is_empty()).then(|| keys.join(" or "))
+}
+
+/// The keyboard shortcuts as a Markdown table, one row per command, as the
+/// README gives them.
+pub fn shortcut_table() -> String {
+    let mut table = String::from("| Command | Keys |\n|---|---|\n");
+    for command in Command::all() {
+        if let Some(keys) = keys_text(command) {
+            table.push_str(&format!("| {} | {keys} |\n", command.label()));
+        }
+    }
+    table
 }
 
 /// How a shortcut is written in menus: Ctrl+[ rather than Ctrl+OpenBracket,

@@ -520,7 +520,7 @@ fn graph(map: &Map) -> (Vec<Value>, Vec<Value>, Vec<Value>) {
 pub fn to_aifdb(map: &Map) -> String {
     let (nodes, edges, _) = graph(map);
     let value = json!({"nodes": nodes, "edges": edges, "locutions": []});
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    pretty(&value)
 }
 
 /// The OVA3 save-file shape: the AIF graph plus the OVA layout block.
@@ -553,5 +553,11 @@ pub fn to_ova(map: &Map) -> String {
         "text": "",
         "OVA": {"firstname": "Argmap", "surname": "", "url": "", "nodes": layout_nodes, "edges": layout_edges},
     });
-    serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
+    pretty(&value)
+}
+
+/// Indented JSON. Writing a `Value` cannot fail (its keys are strings), so
+/// its `Display` is used rather than a fallible serialiser.
+fn pretty(value: &Value) -> String {
+    format!("{value:#}\n")
 }

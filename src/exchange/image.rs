@@ -5,6 +5,7 @@
 //! same font built in, so it looks the same on every computer.
 
 use super::ExportError;
+use super::xml::escape as xml;
 use crate::model::{ClaimId, LinkKind, Map, Target};
 use crate::render::geometry::{self, BADGE_RADIUS};
 use crate::render::measure::{self, BADGE_FONT, BADGE_ROW, CARD_WIDTH, FONT_SIZE, PADDING};
@@ -50,14 +51,6 @@ struct Card {
     rows: Vec<(f32, String)>,
     /// Label, colour and text width of the source badge.
     badge: Option<(String, palette::Rgb, f32)>,
-}
-
-fn xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
 }
 
 /// Lays every card out with egui's fonts (a context without a window).
