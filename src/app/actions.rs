@@ -41,6 +41,47 @@ pub enum Action {
     DismissStatus,
     SetTheme(egui::ThemePreference),
     CloseWindow(Window),
+    /// The text in the window where a path is typed changed.
+    PathText(String),
+    /// The typed path is confirmed.
+    PathConfirmed,
+    /// What to do about a map changed on disk by another program, before saving.
+    Resolve(Resolution),
+    /// What to do with a recovery copy (by its place in the list).
+    Recover(usize, Recovery),
+    /// Reload the map changed on disk (true), or keep the version open (false).
+    ReloadFromDisk(bool),
+    /// Take back the interrupted save found beside the map (true), or drop it.
+    TakeInterrupted(bool),
+    /// Time passed: autosave and watch the file. `focused` is whether the
+    /// window has the keyboard.
+    Tick {
+        now: f64,
+        focused: bool,
+    },
+}
+
+/// Answers when the map's file changed on disk since it was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// Save over the other program's changes.
+    Overwrite,
+    /// Save under another name; the changed file stays.
+    SaveAs,
+    /// Open the file as it is now; what is open becomes a recovery copy.
+    Reload,
+    Cancel,
+}
+
+/// What to do with a recovery copy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recovery {
+    /// Open the copy, unsaved, with the map's file as its place to save.
+    Restore,
+    /// Open the map's file as last saved, and drop the copy.
+    OpenSaved,
+    /// Drop the copy.
+    Discard,
 }
 
 /// A change to the selection on the map.
@@ -64,6 +105,8 @@ pub enum Pending {
     OpenExample(usize),
     Import(PathBuf),
     Close,
+    /// A recovery copy (by its place in the list).
+    Recover(usize),
 }
 
 /// Answers to "save changes first?".
@@ -80,6 +123,7 @@ pub enum Window {
     Shortcuts,
     Export,
     ImportSummary,
+    PathEntry,
 }
 
 /// What the Export window is set to.

@@ -1,112 +1,181 @@
-//! The edge where the editor touches the file system through native dialogs.
-//! Tests replace [`FileDialogs`] so they never open a real dialog.
+//! The edge where the editor asks the user for a file. Every question is a
+//! [`Request`], so the answer can also come later from the window where a
+//! path is typed (when the system has no file dialog) and the work goes on
+//! from where it was asked. Tests replace [`FileDialogs`] with a script.
 
+use super::actions::{ExportChoice, Pending};
+use crate::analysis::compare::Exercise;
 use std::path::PathBuf;
 
-pub trait FileDialogs {
-    /// A map file to open.
-    fn open_map(&mut self) -> Option<PathBuf>;
-    /// Where to save a map, suggesting `name`.
-    fn save_map(&mut self, name: &str) -> Option<PathBuf>;
-    /// A plain-text or Markdown file to import as a source.
-    fn open_text(&mut self) -> Option<PathBuf>;
-    /// Where to save a feedback report, suggesting `name`.
-    fn save_report(&mut self, name: &str) -> Option<PathBuf>;
+/// What a file is wanted for; it names the work to finish with the answer.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Request {
+    /// A map to open.
+    OpenMap,
+    /// Where to save the map, then what to do next (after "save first?").
+    SaveMap {
+        suggested: String,
+        then: Option<Pending>,
+    },
+    /// A plain-text or Markdown file to add as a source.
+    AddSource,
     /// Another tool's file to import.
-    fn open_import(&mut self) -> Option<PathBuf>;
-    /// Where to write an export, suggesting `name`, with its kind and extension.
-    fn save_export(&mut self, name: &str, kind: &str, extension: &str) -> Option<PathBuf>;
+    Import,
+    /// Where to write an export.
+    Export {
+        choice: ExportChoice,
+        suggested: String,
+    },
+    /// A model answer to compare with.
+    Model,
+    /// Where to save the feedback report.
+    Report { suggested: String },
+    /// Where to save a starter map for students.
+    Exercise { suggested: String, kind: Exercise },
 }
 
-/// The platform's own dialogs. When none is available (no portal, no zenity)
-/// they return `None` and the command does nothing.
+impl Request {
+    pub fn title(&self) -> &'static str {
+        match self {
+            Self::OpenMap => "Open map",
+            Self::SaveMap { .. } => "Save map",
+            Self::AddSource => "Add source",
+            Self::Import => "Import",
+            Self::Export { .. } => "Export",
+            Self::Model => "Compare with model answer",
+            Self::Report { .. } => "Save feedback report",
+            Self::Exercise { .. } => "Save exercise",
+        }
+    }
+
+    /// Whether the file is to be written (rather than read).
+    pub fn saves(&self) -> bool {
+        matches!(
+            self,
+            Self::SaveMap { .. }
+                | Self::Export { .. }
+                | Self::Report { .. }
+                | Self::Exercise { .. }
+        )
+    }
+
+    /// The file name offered, for requests that write one.
+    pub fn suggested(&self) -> Option<String> {
+        match self {
+            Self::SaveMap { suggested, .. }
+            | Self::Report { suggested }
+            | Self::Exercise { suggested, .. }
+            | Self::Export { suggested, .. } => Some(suggested.clone()),
+            _ => None,
+        }
+    }
+
+    /// File types to offer: a name and its extensions.
+    fn filters(&self) -> Vec<(&'static str, &'static [&'static str])> {
+        match self {
+            Self::OpenMap | Self::Model => {
+                vec![("Argmap map", &["ron", "json"]), ("All files", &["*"])]
+            }
+            Self::SaveMap { .. } | Self::Exercise { .. } => {
+                vec![("Argmap map", &["ron"]), ("JSON", &["json"])]
+            }
+            Self::AddSource => vec![
+                ("Text or Markdown", &["txt", "md", "markdown", "text"]),
+                ("All files", &["*"]),
+            ],
+            Self::Import => vec![
+                ("AIF JSON or Argdown", &["json", "argdown"]),
+                ("All files", &["*"]),
+            ],
+            Self::Report { .. } => vec![("Markdown", &["md"])],
+            Self::Export { .. } => vec![],
+        }
+    }
+}
+
+/// What the user answered.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    Path(PathBuf),
+    Cancelled,
+    /// No dialog can be shown on this system; the path must be typed.
+    Unavailable,
+}
+
+pub trait FileDialogs {
+    fn ask(&mut self, request: &Request) -> Answer;
+}
+
+/// The platform's own dialogs.
 pub struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
-    fn open_map(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Open map")
-            .add_filter("Argmap map", &["ron", "json"])
-            .add_filter("All files", &["*"])
-            .pick_file()
-    }
-
-    fn save_map(&mut self, name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Save map")
-            .add_filter("Argmap map", &["ron"])
-            .add_filter("JSON", &["json"])
-            .set_file_name(name)
-            .save_file()
-    }
-
-    fn open_text(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Add source")
-            .add_filter("Text or Markdown", &["txt", "md", "markdown", "text"])
-            .add_filter("All files", &["*"])
-            .pick_file()
-    }
-
-    fn save_report(&mut self, name: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Save feedback report")
-            .add_filter("Markdown", &["md"])
-            .set_file_name(name)
-            .save_file()
-    }
-
-    fn open_import(&mut self) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Import")
-            .add_filter("AIF JSON or Argdown", &["json", "argdown"])
-            .add_filter("All files", &["*"])
-            .pick_file()
-    }
-
-    fn save_export(&mut self, name: &str, kind: &str, extension: &str) -> Option<PathBuf> {
-        rfd::FileDialog::new()
-            .set_title("Export")
-            .add_filter(kind, &[extension])
-            .set_file_name(name)
-            .save_file()
+    fn ask(&mut self, request: &Request) -> Answer {
+        if !native_available() {
+            return Answer::Unavailable;
+        }
+        let mut dialog = rfd::FileDialog::new().set_title(request.title());
+        for (name, extensions) in request.filters() {
+            dialog = dialog.add_filter(name, extensions);
+        }
+        if let Request::Export { choice, .. } = request {
+            dialog = dialog.add_filter(choice.kind.label(), &[choice.kind.extension()]);
+        }
+        if let Some(name) = request.suggested() {
+            dialog = dialog.set_file_name(name);
+        }
+        let chosen = if request.saves() {
+            dialog.save_file()
+        } else {
+            dialog.pick_file()
+        };
+        chosen.map_or(Answer::Cancelled, Answer::Path)
     }
 }
 
-/// Dialogs that answer from a script, for tests: each call takes the next answer.
+/// Whether the system can show a file dialog. On Linux that takes the
+/// desktop portal or zenity; without either, the dialog would never appear.
+pub fn native_available() -> bool {
+    if cfg!(target_os = "linux") {
+        let on_path = |program: &str| {
+            std::env::var_os("PATH").is_some_and(|paths| {
+                std::env::split_paths(&paths).any(|d| d.join(program).is_file())
+            })
+        };
+        let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
+        let portal = [
+            "/usr/share/dbus-1/services",
+            "/usr/local/share/dbus-1/services",
+        ]
+        .iter()
+        .any(|d| {
+            std::path::Path::new(d)
+                .join("org.freedesktop.portal.Desktop.service")
+                .exists()
+        });
+        (bus && portal) || on_path("zenity")
+    } else {
+        true
+    }
+}
+
+/// Dialogs that answer from a script, for tests: each question takes the
+/// next answer (`None` is a cancelled dialog).
 #[derive(Default)]
 pub struct ScriptedDialogs {
     pub answers: std::collections::VecDeque<Option<PathBuf>>,
-}
-
-impl ScriptedDialogs {
-    fn next(&mut self) -> Option<PathBuf> {
-        self.answers.pop_front().flatten()
-    }
+    /// Answer every question as a system without dialogs would.
+    pub unavailable: bool,
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn open_map(&mut self) -> Option<PathBuf> {
-        self.next()
-    }
-
-    fn save_map(&mut self, _name: &str) -> Option<PathBuf> {
-        self.next()
-    }
-
-    fn open_text(&mut self) -> Option<PathBuf> {
-        self.next()
-    }
-
-    fn save_report(&mut self, _name: &str) -> Option<PathBuf> {
-        self.next()
-    }
-
-    fn open_import(&mut self) -> Option<PathBuf> {
-        self.next()
-    }
-
-    fn save_export(&mut self, _name: &str, _kind: &str, _extension: &str) -> Option<PathBuf> {
-        self.next()
+    fn ask(&mut self, _request: &Request) -> Answer {
+        if self.unavailable {
+            return Answer::Unavailable;
+        }
+        match self.answers.pop_front().flatten() {
+            Some(path) => Answer::Path(path),
+            None => Answer::Cancelled,
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! The open map with its undo history and where it lives on disk.
 
-use crate::format;
+use crate::format::{self, disk::Stamp};
 use crate::model::{Edit, EditError, History, Map};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -18,8 +18,12 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// Name shown for a map without a path (e.g. the example's file name).
     pub fallback_name: String,
+    /// The file as Argmap last read or wrote it, to notice outside changes.
+    pub disk: Option<Stamp>,
     /// History position when the map was last saved or opened.
     saved_at: u64,
+    /// Changes (edits, undos, redos) since the map was saved or opened.
+    unsaved_edits: u64,
     generation: u64,
 }
 
@@ -30,7 +34,9 @@ impl Document {
             history: History::default(),
             path,
             fallback_name: fallback_name.into(),
+            disk: None,
             saved_at: 0,
+            unsaved_edits: 0,
             generation: OPENED.fetch_add(1, Ordering::Relaxed),
         }
     }
@@ -45,27 +51,68 @@ impl Document {
         Self::new(Map::default(), None, "Untitled map")
     }
 
+    /// A map read from `path`, remembering the file as it was.
+    pub fn open(path: &std::path::Path) -> Result<Self, format::FileError> {
+        let bytes = format::read_file(path)?;
+        let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+        let map = format::read(&bytes, format::Syntax::detect(path, &bytes))
+            .map_err(|e| format::FileError::new(path, e))?;
+        let mut doc = Self::new(map, Some(path.to_path_buf()), format::display(path));
+        doc.disk = Some(Stamp::of_bytes(&bytes, modified));
+        Ok(doc)
+    }
+
     /// Applies `edit` as one undo step.
     pub fn apply(&mut self, label: &str, edit: Edit) -> Result<(), EditError> {
-        self.history.apply(&mut self.map, label, edit)
+        self.history.apply(&mut self.map, label, edit)?;
+        self.unsaved_edits += 1;
+        Ok(())
     }
 
     /// Applies `edit`, folding it into the last step if that had the same `key`.
     pub fn apply_merging(&mut self, label: &str, edit: Edit, key: String) -> Result<(), EditError> {
-        self.history.apply_merging(&mut self.map, label, edit, key)
+        self.history
+            .apply_merging(&mut self.map, label, edit, key)?;
+        self.unsaved_edits += 1;
+        Ok(())
     }
 
     pub fn undo(&mut self) -> Option<String> {
-        self.history.undo(&mut self.map)
+        let label = self.history.undo(&mut self.map)?;
+        self.unsaved_edits += 1;
+        Some(label)
     }
 
     pub fn redo(&mut self) -> Option<String> {
-        self.history.redo(&mut self.map)
+        let label = self.history.redo(&mut self.map)?;
+        self.unsaved_edits += 1;
+        Some(label)
     }
 
-    /// Marks a map that exists only in memory (an import) as not yet saved.
-    pub fn mark_unsaved(&mut self) {
+    /// Marks a map that exists only in memory (an import, a recovered copy)
+    /// as not yet saved, holding `edits` changes.
+    pub fn mark_unsaved(&mut self, edits: u64) {
         self.saved_at = u64::MAX;
+        self.unsaved_edits = edits.max(1);
+    }
+
+    /// How many changes the map holds that its file does not.
+    pub fn unsaved_edits(&self) -> u64 {
+        if self.is_dirty() {
+            self.unsaved_edits.max(1)
+        } else {
+            0
+        }
+    }
+
+    /// Whether another program changed the file since Argmap read or wrote it.
+    pub fn changed_on_disk(&self) -> bool {
+        match (&self.path, &self.disk) {
+            (Some(path), Some(stamp)) => stamp.changed_on_disk(path),
+            // A file that appeared where a new map will be saved.
+            (Some(path), None) => path.exists(),
+            _ => false,
+        }
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -92,9 +139,14 @@ impl Document {
     /// Saves to `path`; on success that becomes the document's path and the
     /// map counts as saved. On failure nothing changes.
     pub fn save_to(&mut self, path: &Path) -> Result<(), format::SaveError> {
-        format::save(&self.map, path)?;
+        let text = format::encode(&self.map, format::Syntax::of_path(path))
+            .map_err(|e| format::SaveError::new(path, e.to_string()))?;
+        format::write_atomic(path, text.as_bytes())?;
+        let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+        self.disk = Some(Stamp::of_bytes(text.as_bytes(), modified));
         self.path = Some(path.to_path_buf());
         self.saved_at = self.history.position();
+        self.unsaved_edits = 0;
         Ok(())
     }
 }

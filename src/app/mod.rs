@@ -41,6 +41,8 @@ enum Effect {
     Viewport(egui::ViewportCommand),
     CopyText(String),
     Theme(egui::ThemePreference),
+    /// Run a frame again after this many seconds, even with no input.
+    RepaintAfter(f64),
 }
 
 pub struct ArgmapApp {
@@ -48,6 +50,7 @@ pub struct ArgmapApp {
     panels: ui::Panels,
     dialogs: Box<dyn FileDialogs>,
     effects: Vec<Effect>,
+    autosave: handlers::recovery::Autosave,
     /// The window title last sent, so it is only sent when it changes.
     title: String,
 }
@@ -60,6 +63,7 @@ impl ArgmapApp {
             panels: ui::Panels::default(),
             dialogs: Box::new(dialogs::NativeDialogs),
             effects: Vec::new(),
+            autosave: Default::default(),
             title: String::new(),
         };
         app.replace_document(Document::new(map, path, name));
@@ -68,13 +72,34 @@ impl ArgmapApp {
 
     /// The app as it starts: the map given on the command line, else the
     /// Kimmage–Kramer debate. A file that cannot be read leaves the debate
-    /// open and says why.
+    /// open and says why; a file that does not exist yet becomes a new map
+    /// that Save writes there.
     pub fn start(path: Option<&Path>) -> Self {
         let mut app = Self::debate();
-        if let Some(path) = path {
-            app.open_path(path);
+        match path {
+            Some(path)
+                if !path.exists()
+                    && path
+                        .parent()
+                        .is_none_or(|d| d.as_os_str().is_empty() || d.is_dir()) =>
+            {
+                handlers::start_new_at(&mut app, path);
+            }
+            Some(path) => {
+                app.open_path(path);
+            }
+            None => {}
         }
         app
+    }
+
+    /// Keeps recovery copies of unsaved work in `dir`, and offers back those
+    /// an earlier run left there.
+    pub fn enable_recovery(&mut self, dir: &Path) {
+        self.autosave = handlers::recovery::Autosave::with_session(
+            crate::format::recovery::Session::start(dir),
+        );
+        handlers::recovery::offer_left_behind(self);
     }
 
     /// The bundled debate map, or an empty map if it were ever missing.
@@ -143,7 +168,11 @@ impl ArgmapApp {
     fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let enabled = ui::Enabled::new(|command| self.is_enabled(command));
-        let actions = ui::draw(ui, &self.state, &mut self.panels, &enabled);
+        let mut actions = ui::draw(ui, &self.state, &mut self.panels, &enabled);
+        actions.push(Action::Tick {
+            now: ctx.input(|i| i.time),
+            focused: ctx.input(|i| i.viewport().focused.unwrap_or(true)),
+        });
         for action in actions {
             handlers::handle(self, action);
         }
@@ -153,6 +182,9 @@ impl ArgmapApp {
                 Effect::Viewport(command) => ctx.send_viewport_cmd(command),
                 Effect::CopyText(text) => ctx.copy_text(text),
                 Effect::Theme(theme) => ctx.set_theme(theme),
+                Effect::RepaintAfter(seconds) => {
+                    ctx.request_repaint_after(std::time::Duration::from_secs_f64(seconds));
+                }
             }
         }
         let title = self.state.window_title();
@@ -171,6 +203,19 @@ impl eframe::App for ArgmapApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.state.recent);
     }
+
+    fn on_exit(&mut self) {
+        // Closing always went through the unsaved-changes question.
+        handlers::recovery::closing(self);
+    }
+}
+
+/// Where Argmap keeps its own files (recovery copies): `ARGMAP_DATA_DIR` if
+/// set, else the platform's data folder for applications.
+pub fn data_dir() -> Option<PathBuf> {
+    std::env::var_os("ARGMAP_DATA_DIR")
+        .map(PathBuf::from)
+        .or_else(|| eframe::storage_dir("argmap"))
 }
 
 /// Opens the window. `path` is the map given on the command line.
@@ -192,6 +237,9 @@ pub fn run(path: Option<PathBuf>) -> eframe::Result {
         Box::new(move |cc| {
             let mut app = ArgmapApp::start(path.as_deref());
             app.restore(cc.storage);
+            if let Some(dir) = data_dir() {
+                app.enable_recovery(&dir.join("recovery"));
+            }
             Ok(Box::new(app))
         }),
     )

@@ -3,9 +3,11 @@
 //! status line. Drawing code only reads it.
 
 use super::actions::{ExportChoice, Pending};
+use super::dialogs::Request;
 use super::document::Document;
 use super::selection::Selection;
 use super::teaching::Teaching;
+use crate::format::recovery::Found;
 use std::path::PathBuf;
 
 pub struct AppState {
@@ -91,4 +93,26 @@ pub struct Windows {
     pub export: Option<ExportChoice>,
     /// What the last import brought in and left out, shown until dismissed.
     pub import_summary: Option<String>,
+    /// Where a path is typed, because the system has no file dialog.
+    pub path_entry: Option<PathEntry>,
+    /// The map's file changed on disk since Argmap read it: asked before saving.
+    pub conflict: Option<Conflict>,
+    /// Recovery copies of work an editor did not save before it ended.
+    pub recovered: Vec<Found>,
+    /// The map's file changed on disk while nothing here was unsaved.
+    pub reload_offer: bool,
+    /// A save of this map that was cut short, newer than the map itself.
+    pub interrupted: Option<PathBuf>,
+}
+
+/// A file question waiting for a typed path.
+pub struct PathEntry {
+    pub request: Request,
+    pub text: String,
+}
+
+/// A save held back because the file changed on disk; `then` is what was
+/// to follow the save.
+pub struct Conflict {
+    pub then: Option<Pending>,
 }

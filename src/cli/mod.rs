@@ -233,7 +233,7 @@ impl<'a> Output<'a> {
         self.check()?;
         match self.path {
             Some(path) => {
-                format::write_atomic(path, bytes).map_err(|e| SaveError::io(path, &e))?;
+                format::write_atomic(path, bytes)?;
             }
             None => write_stdout(out, bytes)?,
         }

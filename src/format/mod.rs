@@ -2,12 +2,13 @@
 //! same structure for scripts. Reading never panics and never touches the map
 //! already open: it builds a new [`Map`] or returns a [`ReadError`].
 
-mod atomic;
+pub mod disk;
 mod error;
 mod native;
+pub mod recovery;
 mod text;
 
-pub use atomic::write_atomic;
+pub use disk::{read_file, write_atomic};
 pub use error::{EncodeError, FileError, ReadError, SaveError, io_message};
 pub(crate) use native::json_error;
 pub use native::{from_json, from_ron, to_json, to_ron};
@@ -100,6 +101,14 @@ pub fn parse(bytes: &[u8], syntax: Syntax) -> Result<Map, ReadError> {
         Syntax::Ron => from_ron(text)?,
         Syntax::Json => from_json(text)?,
     };
+    within_limits(&map)?;
+    map.sort();
+    Ok(map)
+}
+
+/// Whether Argmap would open a map this large. Everything that writes a map
+/// checks first, so nothing writes a file Argmap itself would refuse.
+pub fn within_limits(map: &Map) -> Result<(), ReadError> {
     for (what, count, max) in [
         ("sources", map.sources.len(), MAX_SOURCES),
         ("claims", map.claims.len(), MAX_CLAIMS),
@@ -109,8 +118,7 @@ pub fn parse(bytes: &[u8], syntax: Syntax) -> Result<Map, ReadError> {
             return Err(ReadError::TooMany { what, count, max });
         }
     }
-    map.sort();
-    Ok(map)
+    Ok(())
 }
 
 /// Parses and validates: the way the editor opens a file.
@@ -130,33 +138,30 @@ pub fn load(path: &Path) -> Result<Map, FileError> {
     read(&bytes, Syntax::detect(path, &bytes)).map_err(|error| FileError::new(path, error))
 }
 
-/// Reads a file's bytes, refusing huge files before loading them into memory.
-pub fn read_file(path: &Path) -> Result<Vec<u8>, FileError> {
-    let fail = |error| FileError::new(path, error);
-    let meta = std::fs::metadata(path).map_err(|e| fail(ReadError::Io(io_message(&e))))?;
-    if meta.is_dir() {
-        return Err(fail(ReadError::Io("is a folder, not a file".into())));
-    }
-    let len = usize::try_from(meta.len()).unwrap_or(usize::MAX);
-    if len > MAX_FILE_BYTES {
-        return Err(fail(ReadError::TooLarge { bytes: len }));
-    }
-    std::fs::read(path).map_err(|e| fail(ReadError::Io(io_message(&e))))
-}
-
-/// The map as text in `syntax`.
+/// The map as text in `syntax`, refused if Argmap could not open it again.
 pub fn encode(map: &Map, syntax: Syntax) -> Result<String, EncodeError> {
-    match syntax {
+    let refuse = |message: String| EncodeError {
+        syntax: syntax.name(),
+        message,
+    };
+    within_limits(map).map_err(|e| refuse(e.to_string()))?;
+    let text = match syntax {
         Syntax::Ron => to_ron(map),
         Syntax::Json => to_json(map),
+    }?;
+    if text.len() > MAX_FILE_BYTES {
+        return Err(refuse(
+            ReadError::TooLarge { bytes: text.len() }.to_string(),
+        ));
     }
+    Ok(text)
 }
 
 /// Writes `map` to `path` atomically in the syntax its extension names.
 pub fn save(map: &Map, path: &Path) -> Result<(), SaveError> {
     let text =
         encode(map, Syntax::of_path(path)).map_err(|e| SaveError::new(path, e.to_string()))?;
-    write_atomic(path, text.as_bytes()).map_err(|e| SaveError::io(path, &e))
+    write_atomic(path, text.as_bytes())
 }
 
 /// How a path is shown in messages.

@@ -144,6 +144,7 @@ impl AppHarness for egui_kittest::Harness<'_, argmap::app::ArgmapApp> {
         self.state_mut()
             .set_dialogs(Box::new(argmap::app::dialogs::ScriptedDialogs {
                 answers: answers.into(),
+                unavailable: false,
             }));
     }
 }

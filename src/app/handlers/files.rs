@@ -1,13 +1,18 @@
-//! Files: new, open, save, import, export, sources, recent maps, and the
-//! unsaved-changes question in front of whatever would lose changes.
+//! Files: new, open, save, import, export, sources and recent maps, with the
+//! unsaved-changes question in front of whatever would lose changes, and
+//! the question about a file another program changed in front of saving.
+//! Every file question goes through [`choose`], so a typed path (where the
+//! system has no dialog) finishes the same work as a dialog's answer.
 
-use crate::app::actions::{ExportChoice, Pending, PromptAnswer};
+use crate::app::actions::{ExportChoice, Pending, PromptAnswer, Resolution};
+use crate::app::dialogs::{Answer, Request};
 use crate::app::document::Document;
+use crate::app::state::{Conflict, PathEntry};
 use crate::app::{ArgmapApp, Effect};
 use crate::corpus;
 use crate::format;
 use crate::model::{ClaimId, Edit, Map};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// How many maps File ▸ Open recent lists.
 const RECENT_MAX: usize = 8;
@@ -28,16 +33,13 @@ fn perform(app: &mut ArgmapApp, pending: Pending) {
             app.replace_document(Document::untitled());
             app.state.set_status("New map");
         }
-        Pending::OpenDialog => {
-            if let Some(path) = app.dialogs.open_map() {
-                open_path(app, &path);
-            }
-        }
+        Pending::OpenDialog => choose(app, Request::OpenMap),
         Pending::OpenPath(path) => {
             open_path(app, &path);
         }
         Pending::OpenExample(index) => open_example(app, index),
         Pending::Import(path) => import(app, &path),
+        Pending::Recover(index) => super::recovery::restore(app, index),
         Pending::Close => {
             app.state.allow_close = true;
             app.effects
@@ -52,11 +54,7 @@ pub fn answer_prompt(app: &mut ArgmapApp, answer: PromptAnswer) {
         return;
     };
     match answer {
-        PromptAnswer::Save => {
-            if save(app) {
-                perform(app, pending);
-            }
-        }
+        PromptAnswer::Save => save_then(app, Some(pending)),
         PromptAnswer::Discard => perform(app, pending),
         PromptAnswer::Cancel => {}
     }
@@ -71,16 +69,89 @@ pub fn close_requested(app: &mut ArgmapApp) {
     }
 }
 
+/// Asks for a file, then finishes the work the request names. Where the
+/// system has no file dialog, the window for typing a path opens instead
+/// and [`path_confirmed`] finishes the work.
+pub fn choose(app: &mut ArgmapApp, request: Request) {
+    match app.dialogs.ask(&request) {
+        Answer::Path(path) => finish(app, request, path),
+        Answer::Cancelled => {}
+        Answer::Unavailable => {
+            let text = request.suggested().map_or_else(String::new, |name| {
+                let folder = app.state.doc.path.as_deref().and_then(Path::parent);
+                folder.map_or(name.clone(), |f| f.join(&name).display().to_string())
+            });
+            app.state.windows.path_entry = Some(PathEntry { request, text });
+            app.state
+                .set_status("No file dialog is available on this system: type the file's path");
+        }
+    }
+}
+
+pub fn path_text(app: &mut ArgmapApp, text: String) {
+    if let Some(entry) = &mut app.state.windows.path_entry {
+        entry.text = text;
+    }
+}
+
+pub fn path_confirmed(app: &mut ArgmapApp) {
+    let Some(entry) = app.state.windows.path_entry.take() else {
+        return;
+    };
+    let typed = entry.text.trim();
+    if typed.is_empty() {
+        app.state.windows.path_entry = Some(entry);
+        return;
+    }
+    let path = PathBuf::from(typed);
+    finish(app, entry.request, path);
+}
+
+/// The second half of every file command: what to do with the chosen path.
+fn finish(app: &mut ArgmapApp, request: Request, path: PathBuf) {
+    match request {
+        Request::OpenMap => {
+            open_path(app, &path);
+        }
+        Request::SaveMap { then, .. } => {
+            if save_to(app, &with_extension(path, "ron"))
+                && let Some(pending) = then
+            {
+                perform(app, pending);
+            }
+        }
+        Request::AddSource => add_source_from(app, &path),
+        Request::Import => request_import(app, path),
+        Request::Export { choice, .. } => {
+            let path = with_extension(path, choice.kind.extension());
+            export_to(app, &choice, path);
+        }
+        Request::Model => super::teaching::compare_with(app, &path),
+        Request::Report { .. } => super::teaching::report_to(app, &path),
+        Request::Exercise { kind, .. } => {
+            super::teaching::exercise_to(app, kind, &with_extension(path, "ron"));
+        }
+    }
+}
+
+fn with_extension(mut path: PathBuf, extension: &str) -> PathBuf {
+    if path.extension().is_none() {
+        path.set_extension(extension);
+    }
+    path
+}
+
 /// Opens a map file, replacing the open map only if the file is good. A file
 /// from OVA, AIFdb or Argdown opened (or dropped) as a map is imported, as
 /// File ▸ Import… would.
 pub fn open_path(app: &mut ArgmapApp, path: &Path) -> bool {
-    match format::load(path) {
-        Ok(map) => {
-            let name = format::display(path);
-            app.replace_document(Document::new(map, Some(path.to_path_buf()), name.clone()));
+    match Document::open(path) {
+        Ok(doc) => {
+            app.replace_document(doc);
             remember_recent(app, path);
-            app.state.set_status(format!("Opened {name}"));
+            app.state
+                .set_status(format!("Opened {}", format::display(path)));
+            look_for_interrupted_save(app, path);
             true
         }
         Err(error) => {
@@ -99,6 +170,62 @@ pub fn open_path(app: &mut ArgmapApp, path: &Path) -> bool {
             false
         }
     }
+}
+
+/// A path named on the command line that does not exist yet: a new map
+/// that Save writes there.
+pub fn start_new_at(app: &mut ArgmapApp, path: &Path) {
+    let mut doc = Document::untitled();
+    doc.path = Some(path.to_path_buf());
+    app.replace_document(doc);
+    app.state.set_status(format!(
+        "New map: Save writes it to {}",
+        format::display(path)
+    ));
+}
+
+/// Cleans up what an interrupted save left beside `path`, offering the
+/// newest leftover back when it is newer than the map and reads as a map.
+fn look_for_interrupted_save(app: &mut ArgmapApp, path: &Path) {
+    let saved = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let mut offered = false;
+    for (leftover, made) in format::disk::leftovers(path) {
+        let age = made.elapsed().map(|d| d.as_secs()).unwrap_or(0);
+        // Another editor may be saving this very moment.
+        if age < 60 {
+            continue;
+        }
+        let newer = saved.is_none_or(|saved| made > saved);
+        if !offered && newer && format::load(&leftover).is_ok() {
+            app.state.windows.interrupted = Some(leftover);
+            offered = true;
+        } else {
+            let _ = std::fs::remove_file(&leftover);
+        }
+    }
+}
+
+/// The interrupted save found beside the map: take it back, or drop it.
+pub fn take_interrupted(app: &mut ArgmapApp, take: bool) {
+    let Some(leftover) = app.state.windows.interrupted.take() else {
+        return;
+    };
+    if take {
+        match format::load(&leftover) {
+            Ok(map) => {
+                let path = app.state.doc.path.clone();
+                let name = app.state.doc.name();
+                let mut doc = Document::new(map, path, name);
+                doc.disk = app.state.doc.disk;
+                doc.mark_unsaved(1);
+                app.replace_document(doc);
+                app.state
+                    .set_status("Took back the interrupted save; Save keeps it");
+            }
+            Err(error) => app.state.set_error(format!("Could not open {error}")),
+        }
+    }
+    let _ = std::fs::remove_file(&leftover);
 }
 
 fn open_example(app: &mut ArgmapApp, index: usize) {
@@ -132,34 +259,122 @@ pub fn clear_recent(app: &mut ArgmapApp) {
     app.state.recent.clear();
 }
 
-/// Saves to the current path, or asks for one. Returns whether the map is now saved.
-pub fn save(app: &mut ArgmapApp) -> bool {
-    match app.state.doc.path.clone() {
-        Some(path) => save_to(app, &path),
-        None => save_as(app),
+/// File ▸ Save: to the map's file, or asks for one.
+pub fn save(app: &mut ArgmapApp) {
+    save_then(app, None);
+}
+
+/// Saves, then goes on with `then` once the map is saved.
+fn save_then(app: &mut ArgmapApp, then: Option<Pending>) {
+    let Some(path) = app.state.doc.path.clone() else {
+        return save_as_then(app, then);
+    };
+    if app.state.doc.changed_on_disk() {
+        app.state.windows.conflict = Some(Conflict { then });
+        return;
+    }
+    if save_to(app, &path)
+        && let Some(pending) = then
+    {
+        perform(app, pending);
     }
 }
 
-pub fn save_as(app: &mut ArgmapApp) -> bool {
+pub fn save_as(app: &mut ArgmapApp) {
+    save_as_then(app, None);
+}
+
+fn save_as_then(app: &mut ArgmapApp, then: Option<Pending>) {
     let doc = &app.state.doc;
     let suggested = match doc.path.as_deref().and_then(Path::file_name) {
         Some(name) => name.to_string_lossy().into_owned(),
         None if doc.fallback_name.ends_with(".ron") => doc.fallback_name.clone(),
         None => "map.ron".to_owned(),
     };
-    let Some(mut path) = app.dialogs.save_map(&suggested) else {
-        return false;
+    choose(app, Request::SaveMap { suggested, then });
+}
+
+/// The file changed on disk: the user chose what to do.
+pub fn resolve(app: &mut ArgmapApp, resolution: Resolution) {
+    let Some(conflict) = app.state.windows.conflict.take() else {
+        return;
     };
-    if path.extension().is_none() {
-        path.set_extension("ron");
+    match resolution {
+        Resolution::Overwrite => {
+            let Some(path) = app.state.doc.path.clone() else {
+                return;
+            };
+            if save_to(app, &path)
+                && let Some(pending) = conflict.then
+            {
+                perform(app, pending);
+            }
+        }
+        Resolution::SaveAs => save_as_then(app, conflict.then),
+        Resolution::Reload => {
+            super::recovery::keep_aside(app);
+            reload(app);
+        }
+        Resolution::Cancel => {}
     }
-    save_to(app, &path)
+}
+
+/// Opens the map's file again as it is on disk.
+fn reload(app: &mut ArgmapApp) {
+    let Some(path) = app.state.doc.path.clone() else {
+        return;
+    };
+    match Document::open(&path) {
+        Ok(doc) => {
+            app.replace_document(doc);
+            app.state
+                .set_status(format!("Reloaded {}", format::display(&path)));
+        }
+        Err(error) => app.state.set_error(format!("Could not reload {error}")),
+    }
+}
+
+/// The map changed on disk while nothing here was unsaved.
+pub fn reload_from_disk(app: &mut ArgmapApp, reload_it: bool) {
+    app.state.windows.reload_offer = false;
+    if reload_it {
+        reload(app);
+    } else if let Some(path) = app.state.doc.path.clone() {
+        // Keep what is open; saving will ask before writing over the change.
+        app.state.set_status(format!(
+            "Kept the map as open; {} differs on disk",
+            format::display(&path)
+        ));
+    }
+}
+
+/// Notices, while the window has focus, a change another program made to
+/// the map's file.
+pub fn watch(app: &mut ArgmapApp) {
+    let state = &app.state;
+    if state.windows.reload_offer || state.windows.conflict.is_some() || state.prompt.is_some() {
+        return;
+    }
+    if !state.doc.changed_on_disk() || state.doc.disk.is_none() {
+        return;
+    }
+    if state.doc.is_dirty() {
+        let name = state.doc.name();
+        if !app.state.status.error {
+            app.state.set_error(format!(
+                "{name} was changed by another program; saving will ask before writing over it"
+            ));
+        }
+    } else {
+        app.state.windows.reload_offer = true;
+    }
 }
 
 fn save_to(app: &mut ArgmapApp, path: &Path) -> bool {
     match app.state.doc.save_to(path) {
         Ok(()) => {
             remember_recent(app, path);
+            super::recovery::saved(app);
             app.state
                 .set_status(format!("Saved {}", format::display(path)));
             true
@@ -173,16 +388,17 @@ fn save_to(app: &mut ArgmapApp, path: &Path) -> bool {
 
 /// File ▸ Add source…: a text or Markdown file becomes a source of the map.
 pub fn add_source(app: &mut ArgmapApp) {
-    let Some(path) = app.dialogs.open_text() else {
-        return;
-    };
-    let name = format::display(&path);
+    choose(app, Request::AddSource);
+}
+
+fn add_source_from(app: &mut ArgmapApp, path: &Path) {
+    let name = format::display(path);
     let stem = path
         .file_stem()
         .map_or_else(|| "source".to_owned(), |s| s.to_string_lossy().into_owned());
-    let source = format::read_file(&path).and_then(|bytes| {
+    let source = format::read_file(path).and_then(|bytes| {
         format::text_source(&stem, &bytes, &app.state.doc.map)
-            .map_err(|error| format::FileError::new(&path, error))
+            .map_err(|error| format::FileError::new(path, error))
     });
     match source {
         Ok(source) => {
@@ -199,9 +415,11 @@ pub fn add_source(app: &mut ArgmapApp) {
 
 /// File ▸ Import…: asks for the file, then replaces the map (asking first).
 pub fn choose_import(app: &mut ArgmapApp) {
-    if let Some(path) = app.dialogs.open_import() {
-        request(app, Pending::Import(path));
-    }
+    choose(app, Request::Import);
+}
+
+fn request_import(app: &mut ArgmapApp, path: PathBuf) {
+    request(app, Pending::Import(path));
 }
 
 fn import(app: &mut ArgmapApp, path: &Path) {
@@ -219,37 +437,35 @@ fn adopt_import(app: &mut ArgmapApp, path: &Path, map: Map, summary: String) {
         |s| s.to_string_lossy().into_owned(),
     );
     let mut doc = Document::new(map, None, format!("{stem}.ron"));
-    doc.mark_unsaved();
+    doc.mark_unsaved(1);
     app.replace_document(doc);
     let shown = format::display(path);
     app.state.set_status(format!("Imported {shown}"));
     app.state.windows.import_summary = Some(format!("{shown}\n\n{summary}"));
 }
 
-/// Writes the export chosen (in the Export window or the menu), through the
-/// save dialog.
+/// Writes the export chosen (in the Export window or the menu), asking where.
 pub fn export(app: &mut ArgmapApp, choice: &ExportChoice) {
     app.state.windows.export = None;
+    let suggested = format!("{}.{}", app.state.doc.stem(), choice.kind.extension());
+    choose(
+        app,
+        Request::Export {
+            choice: choice.clone(),
+            suggested,
+        },
+    );
+}
+
+fn export_to(app: &mut ArgmapApp, choice: &ExportChoice, path: PathBuf) {
     let kind = choice.kind;
     let only: Option<std::collections::BTreeSet<ClaimId>> = (kind.is_image()
         && choice.selection_only)
         .then(|| app.state.selection.claims.iter().copied().collect());
-    let bytes = match kind.render(&app.state.doc.map, only.as_ref(), choice.scale) {
-        Ok(bytes) => bytes,
-        Err(error) => return app.state.set_error(format!("Not exported: {error}")),
-    };
-    let stem = app.state.doc.stem();
-    let Some(mut path) = app.dialogs.save_export(
-        &format!("{stem}.{}", kind.extension()),
-        kind.label(),
-        kind.extension(),
-    ) else {
-        return;
-    };
-    if path.extension().is_none() {
-        path.set_extension(kind.extension());
+    match kind.render(&app.state.doc.map, only.as_ref(), choice.scale) {
+        Ok(bytes) => write_file(app, &path, &bytes, "Exported"),
+        Err(error) => app.state.set_error(format!("Not exported: {error}")),
     }
-    write_file(app, &path, &bytes, "Exported");
 }
 
 /// Writes bytes a command made (an export, a report) and says how it went.
@@ -258,9 +474,6 @@ pub(super) fn write_file(app: &mut ArgmapApp, path: &Path, bytes: &[u8], done: &
         Ok(()) => app
             .state
             .set_status(format!("{done} {}", format::display(path))),
-        Err(error) => app.state.set_error(format!(
-            "Not saved: {}",
-            format::SaveError::io(path, &error)
-        )),
+        Err(error) => app.state.set_error(format!("Not saved: {error}")),
     }
 }

@@ -7,13 +7,14 @@
 mod clipboard;
 mod editing;
 mod files;
+pub mod recovery;
 mod teaching;
 mod view;
 
 use super::actions::{Action, Pending};
 use super::{ArgmapApp, Command};
 
-pub use files::open_path;
+pub use files::{open_path, start_new_at};
 
 /// Applies one action.
 pub fn handle(app: &mut ArgmapApp, action: Action) {
@@ -35,6 +36,13 @@ pub fn handle(app: &mut ArgmapApp, action: Action) {
         Action::DismissStatus => view::dismiss_status(app),
         Action::SetTheme(theme) => view::set_theme(app, theme),
         Action::CloseWindow(window) => view::close_window(app, window),
+        Action::PathText(text) => files::path_text(app, text),
+        Action::PathConfirmed => files::path_confirmed(app),
+        Action::Resolve(resolution) => files::resolve(app, resolution),
+        Action::Recover(index, choice) => recovery::recover(app, index, choice),
+        Action::ReloadFromDisk(reload) => files::reload_from_disk(app, reload),
+        Action::TakeInterrupted(take) => files::take_interrupted(app, take),
+        Action::Tick { now, focused } => recovery::tick(app, now, focused),
     }
 }
 
@@ -46,12 +54,8 @@ fn run(app: &mut ArgmapApp, command: Command) {
     match command {
         Command::New => files::request(app, Pending::New),
         Command::Open => files::request(app, Pending::OpenDialog),
-        Command::Save => {
-            files::save(app);
-        }
-        Command::SaveAs => {
-            files::save_as(app);
-        }
+        Command::Save => files::save(app),
+        Command::SaveAs => files::save_as(app),
         Command::AddSource => files::add_source(app),
         Command::Import => files::choose_import(app),
         Command::Export => view::open_export_window(app),

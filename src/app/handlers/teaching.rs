@@ -2,14 +2,16 @@
 //! comparison with a model answer and its report, and exercises.
 
 use super::editing::apply_edit;
-use super::files::write_file;
+use super::files::{choose, write_file};
 use crate::analysis::compare::{self, Exercise};
 use crate::analysis::evaluate::Pin;
 use crate::app::ArgmapApp;
+use crate::app::dialogs::Request;
 use crate::app::edits;
 use crate::app::teaching::Compared;
 use crate::format;
 use crate::model::{ClaimId, count};
+use std::path::Path;
 
 pub fn toggle_evaluation(app: &mut ArgmapApp) {
     let teach = &mut app.state.teach;
@@ -55,15 +57,17 @@ pub fn keep_pins(app: &mut ArgmapApp) {
     }
 }
 
-/// Loads a model answer (through the open dialog) and compares the map with it.
+/// Asks for a model answer and compares the map with it.
 pub fn compare_with_model(app: &mut ArgmapApp) {
-    let Some(path) = app.dialogs.open_map() else {
-        return;
-    };
-    match format::load(&path) {
+    choose(app, Request::Model);
+}
+
+/// Loads a model answer and compares the map with it.
+pub fn compare_with(app: &mut ArgmapApp, path: &Path) {
+    match format::load(path) {
         Ok(model) => {
             let name = path.file_name().map_or_else(
-                || format::display(&path),
+                || format::display(path),
                 |n| n.to_string_lossy().into_owned(),
             );
             let state = &mut app.state;
@@ -79,8 +83,14 @@ pub fn stop_comparing(app: &mut ArgmapApp) {
     app.state.teach.comparison = None;
 }
 
-/// Saves the comparison as a Markdown feedback report.
+/// Asks where to save the comparison as a Markdown feedback report.
 pub fn export_report(app: &mut ArgmapApp) {
+    let suggested = format!("{}-feedback.md", app.state.doc.stem());
+    choose(app, Request::Report { suggested });
+}
+
+/// Writes the feedback report for the comparison on show.
+pub fn report_to(app: &mut ArgmapApp, path: &Path) {
     let state = &app.state;
     let Some(compared) = &state.teach.comparison else {
         return;
@@ -92,27 +102,22 @@ pub fn export_report(app: &mut ArgmapApp) {
         &state.doc.name(),
         &compared.name,
     );
-    let stem = state.doc.stem();
-    let Some(path) = app.dialogs.save_report(&format!("{stem}-feedback.md")) else {
-        return;
-    };
-    write_file(app, &path, report.as_bytes(), "Saved the feedback report");
+    write_file(app, path, report.as_bytes(), "Saved the feedback report");
+}
+
+/// Asks where to save a starter map for students, made from the open map.
+pub fn make_exercise(app: &mut ArgmapApp, kind: Exercise) {
+    let suggested = format!("{}-exercise.ron", app.state.doc.stem());
+    choose(app, Request::Exercise { suggested, kind });
 }
 
 /// Saves a starter map for students, made from the open map as the model.
-pub fn make_exercise(app: &mut ArgmapApp, kind: Exercise) {
+pub fn exercise_to(app: &mut ArgmapApp, kind: Exercise, path: &Path) {
     let exercise = compare::exercise(&app.state.doc.map, kind);
-    let stem = app.state.doc.stem();
-    let Some(mut path) = app.dialogs.save_map(&format!("{stem}-exercise.ron")) else {
-        return;
-    };
-    if path.extension().is_none() {
-        path.set_extension("ron");
-    }
-    match format::save(&exercise, &path) {
+    match format::save(&exercise, path) {
         Ok(()) => app.state.set_status(format!(
             "Saved the exercise {} ({} claims, no links)",
-            format::display(&path),
+            format::display(path),
             exercise.claims.len()
         )),
         Err(error) => app.state.set_error(format!("Not saved: {error}")),

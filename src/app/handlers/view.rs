@@ -121,6 +121,7 @@ pub fn close_window(app: &mut ArgmapApp, window: Window) {
         Window::Shortcuts => windows.shortcuts = false,
         Window::Export => windows.export = None,
         Window::ImportSummary => windows.import_summary = None,
+        Window::PathEntry => windows.path_entry = None,
     }
 }
 

@@ -84,7 +84,7 @@ pub fn draw(
     if let Some(path) = dropped {
         actions.push(Action::Open(Pending::OpenPath(path)));
     }
-    if state.prompt.is_none() {
+    if state.prompt.is_none() && state.windows.conflict.is_none() {
         keys::clipboard_events(&ctx, &mut actions);
         keys::shortcuts(&ctx, state, panels, &mut actions);
     }
@@ -134,5 +134,10 @@ pub fn draw(
     windows::shortcuts(&ctx, state, &mut actions);
     windows::export(&ctx, state, &mut actions);
     windows::import_summary(&ctx, state, &mut actions);
+    windows::path_entry(&ctx, state, &mut actions);
+    windows::conflict(&ctx, state, &mut actions);
+    windows::recovered(&ctx, state, &mut actions);
+    windows::reload_offer(&ctx, state, &mut actions);
+    windows::interrupted(&ctx, state, &mut actions);
     actions
 }

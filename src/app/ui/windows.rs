@@ -1,7 +1,9 @@
 //! The windows over the editor: the unsaved-changes question, keyboard
 //! shortcuts, export options and the import summary.
 
-use crate::app::actions::{Action, ExportChoice, Pending, PromptAnswer, Window};
+use crate::app::actions::{
+    Action, ExportChoice, Pending, PromptAnswer, Recovery, Resolution, Window,
+};
 use crate::app::state::AppState;
 use crate::app::{Command, commands};
 use crate::exchange::Export;
@@ -17,7 +19,8 @@ pub fn prompt(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) 
         Pending::OpenDialog
         | Pending::OpenPath(_)
         | Pending::OpenExample(_)
-        | Pending::Import(_) => "opening another map",
+        | Pending::Import(_)
+        | Pending::Recover(_) => "opening another map",
         Pending::Close => "closing",
     };
     let mut answer = None;
@@ -181,4 +184,198 @@ pub fn import_summary(ctx: &egui::Context, state: &AppState, actions: &mut Vec<A
     if !open {
         actions.push(Action::CloseWindow(Window::ImportSummary));
     }
+}
+
+/// Where the system has no file dialog: a field to type the file's path.
+pub fn path_entry(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
+    let Some(entry) = &state.windows.path_entry else {
+        return;
+    };
+    let mut text = entry.text.clone();
+    let mut open = true;
+    egui::Window::new(entry.request.title())
+        .id(egui::Id::unique("argmap-path-entry"))
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
+        .show(ctx, |ui| {
+            ui.label("No file dialog is available on this system. Type the file’s full path:");
+            let field = ui.add(
+                egui::TextEdit::singleline(&mut text)
+                    .desired_width(420.0)
+                    .hint_text("/home/me/maps/map.ron"),
+            );
+            field.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "File path")
+            });
+            if !field.has_focus() && text.is_empty() {
+                field.request_focus();
+            }
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                let go = if entry.request.saves() {
+                    "Save"
+                } else {
+                    "Open"
+                };
+                if ui.button(go).clicked() || entered {
+                    actions.push(Action::PathConfirmed);
+                }
+                if ui.button("Cancel").clicked() {
+                    actions.push(Action::CloseWindow(Window::PathEntry));
+                }
+            });
+        });
+    if text != entry.text {
+        actions.push(Action::PathText(text));
+    }
+    if !open {
+        actions.push(Action::CloseWindow(Window::PathEntry));
+    }
+}
+
+/// The map's file changed on disk since Argmap read it: asked before saving.
+pub fn conflict(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
+    if state.windows.conflict.is_none() {
+        return;
+    }
+    let name = state.doc.name();
+    let mut answer = None;
+    let modal = egui::Modal::new(egui::Id::unique("argmap-conflict")).show(ctx, |ui| {
+        ui.set_max_width(440.0);
+        ui.heading("Changed on disk");
+        ui.label(format!(
+            "Another program changed “{name}” since Argmap opened it. Saving now would replace those changes."
+        ));
+        ui.add_space(8.0);
+        ui.horizontal_wrapped(|ui| {
+            if ui.button("Save over it").clicked() {
+                answer = Some(Resolution::Overwrite);
+            }
+            if ui.button("Save as…").clicked() {
+                answer = Some(Resolution::SaveAs);
+            }
+            if ui
+                .button("Reload from disk")
+                .on_hover_text("Open the file as it is now; your changes are kept as a recovery copy")
+                .clicked()
+            {
+                answer = Some(Resolution::Reload);
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(Resolution::Cancel);
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(Resolution::Cancel);
+    }
+    if let Some(answer) = answer {
+        actions.push(Action::Resolve(answer));
+    }
+}
+
+/// Work an editor did not save before it ended, offered back.
+pub fn recovered(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
+    if state.windows.recovered.is_empty() || state.prompt.is_some() {
+        return;
+    }
+    let now = crate::format::recovery::now();
+    egui::Window::new("Recover unsaved work")
+        .collapsible(false)
+        .resizable(false)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
+        .show(ctx, |ui| {
+            ui.label("Argmap ended before these maps were saved. Each copy holds the work as it was then.");
+            ui.add_space(6.0);
+            for (index, found) in state.windows.recovered.iter().enumerate() {
+                let about = &found.about;
+                ui.separator();
+                ui.label(RichText::new(&about.name).strong());
+                if let Some(path) = &about.path {
+                    ui.label(RichText::new(path.display().to_string()).small().weak());
+                }
+                ui.label(format!(
+                    "Made {} ({}), {} not in the saved file",
+                    ago(now.saturating_sub(about.made)),
+                    crate::format::recovery::when(about.made),
+                    crate::model::count(about.edits as usize, "edit", "edits"),
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").clicked() {
+                        actions.push(Action::Recover(index, Recovery::Restore));
+                    }
+                    if about.path.is_some() && ui.button("Open the saved version").clicked() {
+                        actions.push(Action::Recover(index, Recovery::OpenSaved));
+                    }
+                    if ui.button("Discard").clicked() {
+                        actions.push(Action::Recover(index, Recovery::Discard));
+                    }
+                });
+            }
+        });
+}
+
+fn ago(seconds: u64) -> String {
+    match seconds {
+        0..=59 => "moments ago".to_owned(),
+        60..=3599 => format!("{} min ago", seconds / 60),
+        3600..=86_399 => format!("{} h ago", seconds / 3600),
+        _ => format!("{} days ago", seconds / 86_400),
+    }
+}
+
+/// The map's file changed on disk while nothing here was unsaved.
+pub fn reload_offer(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
+    if !state.windows.reload_offer {
+        return;
+    }
+    egui::Window::new("Changed on disk")
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 40.0))
+        .show(ctx, |ui| {
+            ui.label(format!(
+                "Another program changed “{}”. Reload it?",
+                state.doc.name()
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Reload").clicked() {
+                    actions.push(Action::ReloadFromDisk(true));
+                }
+                if ui.button("Keep this version").clicked() {
+                    actions.push(Action::ReloadFromDisk(false));
+                }
+            });
+        });
+}
+
+/// A save of this map that was cut short, found beside it.
+pub fn interrupted(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
+    let Some(leftover) = &state.windows.interrupted else {
+        return;
+    };
+    egui::Window::new("An interrupted save")
+        .collapsible(false)
+        .resizable(false)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
+        .show(ctx, |ui| {
+            ui.label(format!(
+                "A save of “{}” was cut short, and what it was writing is newer than the map. Take it back?",
+                state.doc.name()
+            ));
+            ui.label(RichText::new(leftover.display().to_string()).small().weak());
+            ui.horizontal(|ui| {
+                if ui.button("Take it back").clicked() {
+                    actions.push(Action::TakeInterrupted(true));
+                }
+                if ui.button("Discard it").clicked() {
+                    actions.push(Action::TakeInterrupted(false));
+                }
+            });
+        });
 }

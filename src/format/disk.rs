@@ -1,0 +1,309 @@
+//! Reading and writing files the way a careful editor does.
+//!
+//! Writing never leaves a half-written file: the bytes go to a temporary
+//! file beside the target, created exclusively under an unpredictable name,
+//! flushed to disk, given the target's permissions (and owner, where the
+//! system allows), then renamed over it. A symbolic link is followed, so the
+//! real file changes and the link stays. A file with other hard links is
+//! rewritten in place (the links stay one file), with the new contents kept
+//! beside it until the write is done. A read-only file is refused.
+//!
+//! Reading is bounded whatever the file is (a pipe, a device): no more than
+//! the limit is ever read into memory.
+
+use super::error::{ReadError, SaveError, io_message};
+use super::{FileError, MAX_FILE_BYTES};
+use std::fs::{self, File, OpenOptions};
+use std::hash::{BuildHasher, Hasher};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// How Argmap's temporary files end: `.NAME.RANDOM.argmap-tmp` beside NAME.
+pub const TEMP_SUFFIX: &str = ".argmap-tmp";
+
+/// What a file on disk was when Argmap last read or wrote it, to notice
+/// another program changing it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub len: u64,
+    pub modified: Option<SystemTime>,
+    /// A hash of the contents (for this run only; never stored).
+    pub hash: u64,
+}
+
+impl Stamp {
+    pub fn of_bytes(bytes: &[u8], modified: Option<SystemTime>) -> Self {
+        Self {
+            len: bytes.len() as u64,
+            modified,
+            hash: content_hash(bytes),
+        }
+    }
+
+    /// The file as it is now; `None` if it cannot be read (gone, say).
+    pub fn of_file(path: &Path) -> Option<Self> {
+        let modified = fs::metadata(path).ok()?.modified().ok();
+        let bytes = read_bounded(path).ok()?;
+        Some(Self::of_bytes(&bytes, modified))
+    }
+
+    /// Whether the file at `path` differs from this stamp. Size and time
+    /// decide quickly; when they differ, the contents decide (a touch alone
+    /// is not a change).
+    pub fn changed_on_disk(&self, path: &Path) -> bool {
+        let Ok(meta) = fs::metadata(path) else {
+            return true;
+        };
+        if meta.len() == self.len && meta.modified().ok() == self.modified {
+            return false;
+        }
+        Self::of_file(path).is_none_or(|now| now.hash != self.hash || now.len != self.len)
+    }
+}
+
+fn content_hash(bytes: &[u8]) -> u64 {
+    // A fixed-key hasher: the same bytes give the same hash within a run.
+    let mut hasher =
+        std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
+            .build_hasher();
+    hasher.write(bytes);
+    hasher.finish()
+}
+
+/// Reads a file's bytes, at most [`MAX_FILE_BYTES`] of them, whatever the
+/// file is.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, FileError> {
+    read_bounded(path).map_err(|error| FileError::new(path, error))
+}
+
+fn read_bounded(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let io = |e: io::Error| ReadError::Io(io_message(&e));
+    let meta = fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(ReadError::Io("is a folder, not a file".into()));
+    }
+    let len = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+    if len > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { bytes: len });
+    }
+    let file = File::open(path).map_err(io)?;
+    let mut bytes = Vec::with_capacity(len.min(MAX_FILE_BYTES));
+    // One byte past the limit tells a file that grew (or never ends) from one that fits.
+    file.take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge { bytes: bytes.len() });
+    }
+    Ok(bytes)
+}
+
+/// The file a write to `path` really changes: the end of any symbolic links.
+pub fn real_path(path: &Path) -> PathBuf {
+    if let Ok(real) = fs::canonicalize(path) {
+        return real;
+    }
+    // A new file: resolve the folder it goes in.
+    match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) if !dir.as_os_str().is_empty() => {
+            fs::canonicalize(dir).map_or_else(|_| path.to_path_buf(), |dir| dir.join(name))
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
+/// Writes `bytes` to `path` as described at the top of this module.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_with(path, bytes, Fault::None)
+}
+
+/// Where a test makes a write fail, to check that nothing is lost.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fault {
+    None,
+    /// The disk fills up halfway through the temporary file.
+    Write,
+    /// The rename over the target fails.
+    Rename,
+}
+
+#[doc(hidden)]
+pub fn write_with(path: &Path, bytes: &[u8], fault: Fault) -> Result<(), SaveError> {
+    let target = real_path(path);
+    let fail = |e: &io::Error| SaveError::io(path, e);
+    let existing = match fs::metadata(&target) {
+        Ok(meta) if meta.is_dir() => return Err(SaveError::new(path, "is a folder")),
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(fail(&e)),
+    };
+    if let Some(meta) = &existing
+        && meta.permissions().readonly()
+    {
+        return Err(SaveError::new(
+            path,
+            "the file is read-only (Save as… writes a copy elsewhere)",
+        ));
+    }
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = target
+        .file_name()
+        .ok_or_else(|| SaveError::new(path, "the path names no file"))?;
+    let (temp_path, mut temp) = create_temp(&dir, &name.to_string_lossy()).map_err(|e| fail(&e))?;
+    let written = write_and_sync(&mut temp, bytes, fault).and_then(|()| match &existing {
+        Some(meta) => keep_protection(&temp, meta),
+        None => Ok(()),
+    });
+    drop(temp);
+    if let Err(e) = written {
+        let _ = fs::remove_file(&temp_path);
+        return Err(fail(&e));
+    }
+    let result = if existing.as_ref().is_some_and(has_other_links) {
+        rewrite_in_place(&target, bytes, fault)
+    } else if fault == Fault::Rename {
+        Err(io::Error::other("the rename failed (injected)"))
+    } else {
+        fs::rename(&temp_path, &target)
+    };
+    // After a rename the temporary name is gone; after an in-place write
+    // (or a failure) the copy beside the map is no longer needed.
+    let _ = fs::remove_file(&temp_path);
+    result.map_err(|e| fail(&e))?;
+    sync_dir(&dir);
+    Ok(())
+}
+
+/// A new file beside the target, created exclusively (a file or link already
+/// at that name is never followed or reused).
+fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
+    let mut last = None;
+    for _ in 0..16 {
+        let path = dir.join(format!(".{name}.{:016x}{TEMP_SUFFIX}", random()));
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            // Private until it has the target's permissions.
+            options.mode(0o600);
+        }
+        match options.open(&path) {
+            Ok(file) => return Ok((path, file)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| io::Error::other("no free temporary name")))
+}
+
+/// 64 unpredictable bits: the standard library seeds each `RandomState`
+/// from the operating system.
+pub(crate) fn random() -> u64 {
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(
+        SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    hasher.write_u32(std::process::id());
+    hasher.finish()
+}
+
+fn write_and_sync(file: &mut File, bytes: &[u8], fault: Fault) -> io::Result<()> {
+    if fault == Fault::Write {
+        file.write_all(&bytes[..bytes.len() / 2])?;
+        return Err(io::Error::from(io::ErrorKind::StorageFull));
+    }
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Gives the new file the old one's permissions, and its owner where the
+/// system lets us (only an administrator may give files away).
+fn keep_protection(file: &File, old: &fs::Metadata) -> io::Result<()> {
+    file.set_permissions(old.permissions())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let new = file.metadata()?;
+        if new.uid() != old.uid() || new.gid() != old.gid() {
+            let _ = std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()));
+        }
+    }
+    Ok(())
+}
+
+fn has_other_links(meta: &fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        meta.nlink() > 1
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        false
+    }
+}
+
+/// Overwrites a hard-linked file in place, so every name for it sees the
+/// new contents. If the write fails, the old contents are put back.
+fn rewrite_in_place(target: &Path, bytes: &[u8], fault: Fault) -> io::Result<()> {
+    let old = fs::read(target)?;
+    let attempt = || -> io::Result<()> {
+        let mut file = OpenOptions::new().write(true).truncate(true).open(target)?;
+        if fault != Fault::None {
+            return Err(io::Error::other("the write failed (injected)"));
+        }
+        file.write_all(bytes)?;
+        file.sync_all()
+    };
+    attempt().inspect_err(|_| {
+        if let Ok(mut file) = OpenOptions::new().write(true).truncate(true).open(target) {
+            let _ = file.write_all(&old).and_then(|()| file.sync_all());
+        }
+    })
+}
+
+/// Makes the rename itself durable where the platform allows it.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(handle) = File::open(dir) {
+        let _ = handle.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Argmap's temporary files beside `path`, newest first: what an
+/// interrupted save left behind.
+pub fn leftovers(path: &Path) -> Vec<(PathBuf, SystemTime)> {
+    let target = real_path(path);
+    let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
+        return Vec::new();
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(PathBuf, SystemTime)> = entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.starts_with(&prefix) && n.ends_with(TEMP_SUFFIX)
+        })
+        .filter_map(|e| {
+            let meta = e.metadata().ok()?;
+            meta.is_file()
+                .then(|| (e.path(), meta.modified().unwrap_or(SystemTime::UNIX_EPOCH)))
+        })
+        .collect();
+    found.sort_by_key(|f| std::cmp::Reverse(f.1));
+    found
+}
