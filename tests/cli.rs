@@ -162,3 +162,133 @@ fn convert_refuses_an_invalid_map_and_overwriting_its_input() {
     assert!(stderr(&output).contains("would overwrite its input"));
     assert_eq!(std::fs::read(&ron).expect("read"), before);
 }
+
+fn p(path: &Path) -> &str {
+    path.to_str().expect("utf8")
+}
+
+#[test]
+fn no_command_writes_over_one_of_its_inputs() {
+    let dir = tempfile::tempdir().expect("temp");
+    let model = dir.path().join("model.ron");
+    let student = dir.path().join("student.ron");
+    argmap::format::save(&common::small_map(), &model).expect("save");
+    argmap::format::save(&common::small_map(), &student).expect("save");
+    let before = std::fs::read(&model).expect("read");
+    for args in [
+        vec!["exercise", p(&model), "-o", p(&model)],
+        vec!["export", p(&model), "--to", "svg", "-o", p(&model)],
+        vec!["export", p(&model), "--to", "png", "-o", p(&model)],
+        vec!["compare", p(&student), p(&model), "-o", p(&model)],
+        vec!["import", p(&model), "-o", p(&model)],
+        vec!["grade", p(&model), p(dir.path()), "-o", p(&student)],
+    ] {
+        let output = argmap(&args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&output).contains("would overwrite its input"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert_eq!(std::fs::read(&model).expect("read"), before, "{args:?}");
+    }
+}
+
+#[test]
+fn text_from_a_file_never_reaches_the_terminal_as_control_codes() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut map = common::small_map();
+    map.claims[0].text = "\u{1b}]0;pwned\u{7}\u{1b}[2J".into();
+    map.links[0].premises.push(argmap::model::ClaimId(77));
+    let path = dir.path().join("evil\u{1b}[31m.ron");
+    std::fs::write(&path, argmap::format::to_ron(&map).expect("encode")).expect("write");
+    let output = argmap(&["check", p(&path)]);
+    let text = stdout(&output);
+    assert!(!text.contains('\u{1b}'), "{text:?}");
+    assert!(text.contains("evil\\u{1b}[31m.ron"), "{text:?}");
+    let other = dir.path().join("other.ron");
+    argmap::format::save(&common::small_map(), &other).expect("save");
+    map.links[0].premises.pop();
+    let good = dir.path().join("evil.ron");
+    argmap::format::save(&map, &good).expect("save");
+    let output = argmap(&["compare", p(&good), p(&other)]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(!stdout(&output).contains('\u{1b}'), "{:?}", stdout(&output));
+}
+
+#[cfg(unix)]
+#[test]
+fn check_of_an_endless_file_stops_at_the_limit() {
+    let output = argmap(&["check", "/dev/zero"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("Argmap reads maps of at most 64 MiB"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn import_never_writes_a_map_that_argmap_would_refuse() {
+    let dir = tempfile::tempdir().expect("temp");
+    let n = argmap::format::MAX_CLAIMS + 1;
+    let nodes: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{"nodeID": "{i}", "type": "I", "text": "c"}}"#))
+        .collect();
+    let aif = dir.path().join("huge.json");
+    std::fs::write(
+        &aif,
+        format!(r#"{{"nodes": [{}], "edges": []}}"#, nodes.join(",")),
+    )
+    .expect("write");
+    let out = dir.path().join("huge.ron");
+    let output = argmap(&["import", p(&aif), "-o", p(&out)]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("Argmap reads at most 100000"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn writing_to_a_closed_standard_output_is_an_error() {
+    let dir = tempfile::tempdir().expect("temp");
+    let map = dir.path().join("map.ron");
+    argmap::format::save(&common::small_map(), &map).expect("save");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(["export", p(&map), "--to", "svg"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("wait");
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("could not write to standard output"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn every_subcommand_has_its_own_help_and_completions_are_printed() {
+    for command in [
+        "check", "convert", "compare", "grade", "exercise", "import", "export",
+    ] {
+        let output = argmap(&[command, "--help"]);
+        assert!(output.status.success(), "{command}");
+        assert!(
+            stdout(&output).contains(&format!("argmap {command}")),
+            "{command}"
+        );
+    }
+    let output = argmap(&["completions", "bash"]);
+    assert!(output.status.success());
+    assert!(
+        stdout(&output).contains("complete"),
+        "a bash completion script"
+    );
+}

@@ -927,3 +927,32 @@ fn a_recent_file_that_is_gone_leaves_the_list() {
     assert_eq!(app.doc.map, before);
     assert_eq!(app.recent, vec![kept]);
 }
+
+#[test]
+fn deleting_a_link_that_an_undercut_attacks_removes_both() {
+    let mut map = editor_map();
+    map.links.push(Link {
+        id: LinkId(2),
+        kind: LinkKind::Rebut,
+        premises: vec![ClaimId(3)],
+        target: Target::Link(LinkId(1)),
+        note: String::new(),
+    });
+    let before = map.clone();
+    let mut harness = harness_with(map, None);
+    let label = argmap::app::edits::link_label(&before, &before.links[0]);
+    harness.get_by_label(&label).click();
+    harness.run();
+    assert_eq!(harness.app().selection.links, vec![LinkId(1)]);
+    harness.key_press(Key::Delete);
+    harness.run();
+    let app = harness.app();
+    assert!(!app.status.error, "{}", app.status.text);
+    assert!(
+        app.doc.map.links.is_empty(),
+        "the link and its undercut are gone"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.app().doc.map, before);
+}

@@ -23,7 +23,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<u8, Error> {
             status = 1;
         }
     }
-    super::write_stdout(out, report.as_bytes())?;
+    super::write_stdout(out, super::printable(&report).as_bytes())?;
     Ok(status)
 }
 

@@ -20,7 +20,8 @@ pub fn import(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Re
     let output = Output::new("import", args.output.as_deref(), &[&args.file]);
     output.check()?;
     let (map, summary) = exchange::import(&args.file)?;
-    let _ = writeln!(err, "{}: {summary}", format::display(&args.file));
+    let line = format!("{}: {summary}", format::display(&args.file));
+    let _ = writeln!(err, "{}", super::printable(&line));
     let text = format::encode(&map, Syntax::Ron)
         .map_err(|e| SaveError::new(args.output.as_deref().unwrap_or(&args.file), e.to_string()))?;
     output.write(text.as_bytes(), out)

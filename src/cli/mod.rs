@@ -161,6 +161,24 @@ pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> Invoc
     })
 }
 
+/// Text from a file made safe to print: control characters (an escape
+/// sequence could recolour or rewrite the terminal) and the marks that
+/// reorder text on screen are shown as `\u{…}` instead. Line breaks and
+/// tabs stay.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let hidden = (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if hidden {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The usage line of the subcommand named first, or of argmap itself.
 fn usage_of(first: Option<&OsString>) -> String {
     let mut command = <Cli as clap::CommandFactory>::command();
@@ -185,7 +203,7 @@ fn report(err: &mut dyn Write, error: &Error) {
         }
         cause = inner.source();
     }
-    let _ = writeln!(err, "{text}");
+    let _ = writeln!(err, "{}", printable(&text));
 }
 
 /// Reads and validates a map named on the command line.

@@ -43,7 +43,8 @@ pub fn compare(args: &CompareArgs, out: &mut dyn Write) -> Result<u8, Error> {
         &name(&args.student),
         &name(&args.model),
     );
-    output.write(report.as_bytes(), out)
+    // The report quotes the maps: nothing in it may drive a terminal.
+    output.write(super::printable(&report).as_bytes(), out)
 }
 
 #[derive(Debug, clap::Args)]
@@ -89,14 +90,14 @@ pub fn grade(args: &GradeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resu
                 csv.push_str(&compare::csv_row(&name(file), &result));
             }
             Err(e) => {
-                let _ = writeln!(err, "{e}");
+                let _ = writeln!(err, "{}", super::printable(&e.to_string()));
                 csv.push_str(&compare::csv_error_row(&name(file), &e.error.to_string()));
                 status = 1;
             }
         }
         csv.push('\n');
     }
-    output.write(csv.as_bytes(), out)?;
+    output.write(super::printable(&csv).as_bytes(), out)?;
     Ok(status)
 }
 

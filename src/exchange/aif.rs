@@ -15,6 +15,10 @@ use crate::model::{Claim, ClaimId, Link, LinkId, LinkKind, Map, Point, Target, e
 use serde_json::{Map as Object, Value, json};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// A top-level key naming the program that wrote the file; other readers
+/// ignore it.
+const GENERATOR: &str = "generator";
+
 /// What an import brought in and what it left out.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Summary {
@@ -26,6 +30,8 @@ pub struct Summary {
     pub dialogue_nodes: usize,
     /// Whether OVA layout positions were used (else Tidy laid the map out).
     pub positioned: bool,
+    /// Argumentation schemes the RA and CA nodes name, with how many use each.
+    pub schemes: BTreeMap<String, usize>,
     /// One line for everything else left out or changed.
     pub notes: Vec<String>,
 }
@@ -46,6 +52,18 @@ impl std::fmt::Display for Summary {
                 "laid out with Tidy"
             }
         )?;
+        if !self.schemes.is_empty() {
+            let named: Vec<String> = self
+                .schemes
+                .iter()
+                .map(|(name, n)| format!("{name} ({n})"))
+                .collect();
+            write!(
+                f,
+                "\n  schemes named, kept in the links' notes: {}",
+                named.join(", ")
+            )?;
+        }
         for note in &self.notes {
             write!(f, "\n  {note}")?;
         }
@@ -89,58 +107,111 @@ fn syntax(message: String) -> ReadError {
     }
 }
 
-/// Node text without HTML tags and with the common entities decoded.
+/// HTML elements OVA and AIFdb put in node text. Only these are taken for
+/// markup: node text is otherwise plain, so "a < b and c > d" stays as it is.
+const HTML_TAGS: &[&str] = &[
+    "a", "b", "br", "div", "em", "font", "i", "li", "mark", "ol", "p", "small", "span", "strong",
+    "sub", "sup", "u", "ul",
+];
+
+/// The length of the HTML tag that `rest` opens with (`<b>`, `</span>`,
+/// `<br/>`, `<span class="x">`), if it is one.
+fn html_tag(rest: &str) -> Option<usize> {
+    let body = rest.strip_prefix('<')?;
+    let body = body.strip_prefix('/').unwrap_or(body);
+    let name_len = body
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(body.len());
+    let name = body[..name_len].to_ascii_lowercase();
+    if !HTML_TAGS.contains(&name.as_str()) {
+        return None;
+    }
+    let after = &body[name_len..];
+    if !(after.starts_with('>') || after.starts_with(' ') || after.starts_with('/')) {
+        return None;
+    }
+    let close = after.find('>')?;
+    if after[..close].contains('<') {
+        return None;
+    }
+    Some(rest.len() - after.len() + close + 1)
+}
+
+/// The character an HTML entity at the start of `rest` stands for, with the
+/// entity's length.
+fn html_entity(rest: &str) -> Option<(char, usize)> {
+    let end = rest.find(';').filter(|&e| (2..=9).contains(&e))?;
+    let entity = &rest[1..end];
+    let c = match entity {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" | "#39" => '\'',
+        "nbsp" => '\u{a0}',
+        _ => {
+            let number = entity.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            char::from_u32(code)?
+        }
+    };
+    Some((c, end + 1))
+}
+
+/// Node text as a reader sees it: HTML elements dropped and entities
+/// decoded, everything else exactly as written. Files Argmap wrote hold plain
+/// text and are read as they are.
 fn clean_text(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    let mut in_tag = false;
-    for c in raw.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
+    let mut rest = raw;
+    let mut markup = false;
+    while let Some(c) = rest.chars().next() {
+        if c == '<'
+            && let Some(len) = html_tag(rest)
+        {
+            markup = true;
+            rest = &rest[len..];
+            continue;
         }
-    }
-    let mut decoded = String::with_capacity(out.len());
-    let mut rest = out.as_str();
-    while let Some(at) = rest.find('&') {
-        decoded.push_str(&rest[..at]);
-        let tail = &rest[at..];
-        let entity = tail.find(';').filter(|&e| e <= 10).map(|e| &tail[..=e]);
-        let replaced = entity.and_then(|e| match e {
-            "&amp;" => Some('&'),
-            "&lt;" => Some('<'),
-            "&gt;" => Some('>'),
-            "&quot;" => Some('"'),
-            "&#39;" | "&apos;" => Some('\''),
-            "&nbsp;" => Some(' '),
-            _ => e
-                .strip_prefix("&#x")
-                .and_then(|h| u32::from_str_radix(h.trim_end_matches(';'), 16).ok())
-                .or_else(|| {
-                    e.strip_prefix("&#")
-                        .and_then(|d| d.trim_end_matches(';').parse().ok())
-                })
-                .and_then(char::from_u32),
-        });
-        match (entity, replaced) {
-            (Some(e), Some(c)) => {
-                decoded.push(c);
-                rest = &tail[e.len()..];
-            }
-            _ => {
-                decoded.push('&');
-                rest = &tail[1..];
-            }
+        if c == '&'
+            && let Some((decoded, len)) = html_entity(rest)
+        {
+            out.push(decoded);
+            rest = &rest[len..];
+            continue;
         }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
     }
-    decoded.push_str(rest);
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Markup breaks lines with tags; its own line breaks are layout.
+    if markup {
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        out
+    }
 }
 
 struct Node {
     kind: String,
     text: String,
+    /// The argumentation scheme an RA or CA names, other than the defaults.
+    scheme: Option<String>,
+}
+
+/// What RA and CA nodes are called when they name no particular scheme.
+const DEFAULT_SCHEMES: &[&str] = &["", "default inference", "default conflict"];
+
+fn scheme_name(item: &Value, text: &str) -> Option<String> {
+    let named = item
+        .get("scheme")
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or(text)
+        .trim();
+    (!DEFAULT_SCHEMES.contains(&named.to_lowercase().as_str())).then(|| named.to_owned())
 }
 
 /// Reads AIF JSON (any of the shapes above) into a map and a summary.
@@ -158,6 +229,8 @@ pub fn import(text: &str) -> Result<(Map, Summary), ReadError> {
     if !graph.contains_key("nodes") {
         return Err(syntax("this is not AIF: there is no `nodes` list".into()));
     }
+    // Argmap writes node text as plain text, whatever it looks like.
+    let plain = top.get(GENERATOR).and_then(Value::as_str) == Some("Argmap");
     let mut summary = Summary::default();
     let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
@@ -174,7 +247,12 @@ pub fn import(text: &str) -> Result<(Map, Summary), ReadError> {
             .unwrap_or("")
             .trim()
             .to_uppercase();
-        let text = clean_text(item.get("text").and_then(Value::as_str).unwrap_or(""));
+        let raw = item.get("text").and_then(Value::as_str).unwrap_or("");
+        let text = if plain {
+            raw.to_owned()
+        } else {
+            clean_text(raw)
+        };
         if nodes.contains_key(&id) {
             summary
                 .notes
@@ -182,7 +260,10 @@ pub fn import(text: &str) -> Result<(Map, Summary), ReadError> {
             continue;
         }
         order.push(id.clone());
-        nodes.insert(id, Node { kind, text });
+        let scheme = matches!(kind.as_str(), "RA" | "CA")
+            .then(|| scheme_name(item, &text))
+            .flatten();
+        nodes.insert(id, Node { kind, text, scheme });
     }
     let mut edges: Vec<(String, String)> = Vec::new();
     let mut seen_edges = BTreeSet::new();
@@ -270,16 +351,6 @@ pub fn import(text: &str) -> Result<(Map, Summary), ReadError> {
             .into_iter()
             .filter(|t| matches!(kind_of(t), Some("I" | "RA" | "CA")))
             .collect();
-        let ignored = incoming(id)
-            .iter()
-            .filter(|f| matches!(kind_of(f), Some("RA" | "CA" | "MA" | "PA")))
-            .count();
-        if ignored > 0 {
-            summary.notes.push(format!(
-                "{} node {id}: {ignored} scheme node(s) pointing into it were left out",
-                node.kind
-            ));
-        }
         let [target] = targets.as_slice() else {
             summary.notes.push(format!(
                 "{} node {id} has {} conclusions; Argmap needs one, so it was left out",
@@ -330,13 +401,19 @@ pub fn import(text: &str) -> Result<(Map, Summary), ReadError> {
             let mut premises = premises;
             premises.sort();
             premises.dedup();
+            let scheme = nodes[&id].scheme.clone();
             let link = Link {
                 id: LinkId(next_link),
                 kind,
                 premises,
                 target: resolved,
-                note: String::new(),
+                note: scheme
+                    .as_ref()
+                    .map_or_else(String::new, |name| format!("AIF scheme: {name}")),
             };
+            if let Some(name) = scheme {
+                *summary.schemes.entry(name).or_default() += 1;
+            }
             if let Some(same) = map.links.iter().find(|l| {
                 l.kind == link.kind && l.premises == link.premises && l.target == link.target
             }) {
@@ -479,8 +556,9 @@ impl Ids {
         id.0.to_string()
     }
 
+    /// After every claim id; wide enough that no id wraps around.
     fn link(&self, id: LinkId) -> String {
-        (self.offset + id.0).to_string()
+        (u128::from(self.offset) + u128::from(id.0) + 1).to_string()
     }
 }
 
@@ -519,7 +597,7 @@ fn graph(map: &Map) -> (Vec<Value>, Vec<Value>, Vec<Value>) {
 /// The bare AIFdb shape: `{"nodes", "edges", "locutions"}`.
 pub fn to_aifdb(map: &Map) -> String {
     let (nodes, edges, _) = graph(map);
-    let value = json!({"nodes": nodes, "edges": edges, "locutions": []});
+    let value = json!({"nodes": nodes, "edges": edges, "locutions": [], GENERATOR: "Argmap"});
     pretty(&value)
 }
 
@@ -552,6 +630,7 @@ pub fn to_ova(map: &Map) -> String {
         "AIF": {"nodes": nodes, "edges": edges, "schemefulfillments": schemes, "participants": [], "locutions": []},
         "text": "",
         "OVA": {"firstname": "Argmap", "surname": "", "url": "", "nodes": layout_nodes, "edges": layout_edges},
+        GENERATOR: "Argmap",
     });
     pretty(&value)
 }

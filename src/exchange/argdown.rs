@@ -17,8 +17,14 @@ const SPECIAL: &[char] = &[
     '\\', '[', ']', '<', '>', '#', '@', '*', '_', '{', '}', '/', '`', '+', '-',
 ];
 
+/// Text on one line as Argdown shows it: runs of white space as one space,
+/// control characters left out, syntax escaped.
 fn escape(text: &str) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let flat = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(char::is_control, "");
     let mut out = String::with_capacity(flat.len());
     for c in flat.chars() {
         if SPECIAL.contains(&c) {
@@ -27,6 +33,63 @@ fn escape(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// The data field that carries a claim's exact text where the line cannot
+/// (line breaks, runs of spaces, control characters, no text at all): a
+/// YAML double-quoted string whose escapes are JSON's too. Argdown reads the
+/// line for its own syntax before the data, so its special characters are
+/// written as escapes as well.
+fn exact_field(text: &str) -> Option<String> {
+    if !text.is_empty() && unescape(&escape(text)) == text {
+        return None;
+    }
+    let mut quoted = String::from("\"");
+    for c in text.chars() {
+        let hidden = c.is_control()
+            || c == '"'
+            || SPECIAL.contains(&c)
+            || matches!(
+                c,
+                '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+            );
+        if hidden {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                quoted.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            quoted.push(c);
+        }
+    }
+    quoted.push('"');
+    Some(format!(" {{{EXACT}: {quoted}}}"))
+}
+
+/// The key of the data field with a claim's exact text.
+const EXACT: &str = "exact";
+
+/// What a statement for a claim shows: its text, or a stand-in for none.
+fn shown(text: &str) -> String {
+    let shown = escape(text);
+    if shown.is_empty() {
+        "(empty claim)".to_owned()
+    } else {
+        shown
+    }
+}
+
+/// The title of the statement a rebutting argument concludes. Titles made
+/// from claims never hold a dash, so no claim can take this name.
+fn conclusion_title(link: LinkId) -> String {
+    format!("L{} — conclusion", link.0)
+}
+
+fn is_conclusion_title(name: &str) -> bool {
+    name.starts_with('L')
+        && name
+            .strip_suffix(" — conclusion")
+            .is_some_and(|n| n[1..].chars().all(|c| c.is_ascii_digit()))
 }
 
 fn unescape(text: &str) -> String {
@@ -97,11 +160,13 @@ pub fn to_argdown(map: &Map) -> String {
     let titles = titles(map);
     let t = |id: ClaimId| format!("[{}]", titles.get(&id).map_or("?", String::as_str));
     let mut out = String::new();
-    if !map.title.is_empty() {
-        let _ = writeln!(out, "# {}\n", escape(&map.title));
+    let heading = escape(&map.title);
+    if !heading.is_empty() {
+        let _ = writeln!(out, "# {heading}\n");
     }
     for claim in &map.claims {
-        let _ = writeln!(out, "{}: {}\n", t(claim.id), escape(&claim.text));
+        let exact = exact_field(&claim.text).unwrap_or_default();
+        let _ = writeln!(out, "{}: {}{exact}\n", t(claim.id), shown(&claim.text));
     }
     // Plain relations, grouped under their target.
     let mut under: BTreeMap<ClaimId, Vec<&Link>> = BTreeMap::new();
@@ -152,8 +217,8 @@ pub fn to_argdown(map: &Map) -> String {
                 };
                 let _ = writeln!(
                     out,
-                    "({n}) [L{} conclusion]: {}",
-                    link.id.0,
+                    "({n}) [{}]: {}",
+                    conclusion_title(link.id),
                     escape(&format!("Not: {denied}"))
                 );
                 if let Target::Claim(c) = target {
@@ -207,10 +272,23 @@ fn definition(line: &str) -> Option<(Node, Option<String>)> {
     };
     let end = line.find(close)?;
     let node = node(&line[..=end])?;
-    let text = line[end + 1..]
-        .strip_prefix(':')
-        .map(|t| unescape(t.trim()));
+    let text = line[end + 1..].strip_prefix(':').map(|t| {
+        let t = t.trim();
+        exact_text(t).unwrap_or_else(|| unescape(t))
+    });
     Some((node, text))
+}
+
+/// The exact text in a statement's data field, if the line has one. Braces
+/// in shown text are escaped, so an unescaped `{exact: …}` is the field.
+fn exact_text(line: &str) -> Option<String> {
+    let key = format!("{{{EXACT}: ");
+    let at = line.rfind(&key)?;
+    if at > 0 && !line[..at].ends_with(' ') {
+        return None;
+    }
+    let quoted = line[at + key.len()..].strip_suffix('}')?;
+    serde_json::from_str::<String>(quoted).ok()
 }
 
 /// Reads the Argdown subset [`to_argdown`] writes back into a map (claims laid
@@ -306,7 +384,7 @@ fn build(
     relations: Vec<(Node, &str, Node)>,
     pcs: BTreeMap<String, (Vec<String>, Option<String>)>,
 ) -> Result<Map, String> {
-    let synthetic = |name: &str| name.ends_with(" conclusion") && name.starts_with('L');
+    let synthetic = is_conclusion_title;
     let mut ids: BTreeMap<String, ClaimId> = BTreeMap::new();
     let mut map = Map {
         title,

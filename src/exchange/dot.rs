@@ -7,7 +7,8 @@ use crate::render::palette;
 use std::fmt::Write as _;
 
 /// DOT quotes every id and label; only `"` and `\` need escaping inside, and
-/// line breaks are written as `\n`.
+/// line breaks are written as `\n`. Other control characters (a NUL ends
+/// Graphviz's reading) become the replacement character.
 fn quote(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
@@ -15,6 +16,8 @@ fn quote(text: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' | '\r' => out.push_str("\\n"),
+            '\t' => out.push(' '),
+            c if c.is_control() => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }

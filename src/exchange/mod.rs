@@ -146,6 +146,8 @@ pub fn import(path: &Path) -> Result<(Map, String), FileError> {
             .file_stem()
             .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     }
-    // Both readers refuse what would not make a valid map.
+    // Both readers refuse what would not make a valid map; neither makes
+    // one larger than Argmap opens.
+    format::within_limits(&map).map_err(fail)?;
     Ok((map, summary))
 }

@@ -105,6 +105,15 @@ pub fn harness(
     path: Option<std::path::PathBuf>,
     name: &'static str,
 ) -> egui_kittest::Harness<'static, argmap::app::ArgmapApp> {
+    harness_for(argmap::app::ArgmapApp::with_map(map, path, name))
+}
+
+/// [`harness`] around an app made some other way (started from a file,
+/// keeping recovery copies in a test's folder).
+pub fn harness_for(
+    mut app: argmap::app::ArgmapApp,
+) -> egui_kittest::Harness<'static, argmap::app::ArgmapApp> {
+    app.set_dialogs(Box::new(argmap::app::dialogs::ScriptedDialogs::default()));
     let mut harness = egui_kittest::Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(400)
@@ -112,13 +121,18 @@ pub fn harness(
         .with_context_setup(|ctx| {
             ctx.all_styles_mut(|s| s.scroll_animation = egui::style::ScrollAnimation::none())
         })
-        .build_eframe(move |_| {
-            let mut app = argmap::app::ArgmapApp::with_map(map, path, name);
-            app.set_dialogs(Box::new(argmap::app::dialogs::ScriptedDialogs::default()));
-            app
-        });
+        .build_eframe(move |_| app);
     harness.run();
     harness
+}
+
+/// Lets `seconds` pass in the app, a frame at a time (timers run on the
+/// frames' clock).
+pub fn advance(harness: &mut egui_kittest::Harness<'static, argmap::app::ArgmapApp>, seconds: f32) {
+    for _ in 0..(seconds * 60.0).ceil() as usize {
+        harness.step();
+    }
+    harness.run();
 }
 
 /// What a test reads of the app in its harness.

@@ -87,6 +87,12 @@ pub fn restore(app: &mut ArgmapApp, index: usize) {
             let about = &found.about;
             let mut doc = Document::new(map, about.path.clone(), about.name.clone());
             doc.mark_unsaved(about.edits);
+            // The file as it is now is what the copy's work started from
+            // (it is no newer than the copy), so saving goes over it.
+            doc.disk = about
+                .path
+                .as_deref()
+                .and_then(crate::format::disk::Stamp::of_file);
             app.replace_document(doc);
             found.remove();
             // Saving asks first if the file changed since the copy was made.
