@@ -1,6 +1,7 @@
 //! The computations that rerun as the map changes: which claims stand (F5
-//! keeps it live on every edit), the comparison with a model answer, and
-//! Tidy, on maps of 200 and 2,000 claims.
+//! keeps it live on every edit) and the comparison with a model answer, on
+//! maps of 200 and 2,000 claims; and Tidy on argument maps of 200, 2,000
+//! and 10,000 claims.
 
 mod common;
 
@@ -38,11 +39,22 @@ fn analysis(c: &mut Criterion) {
                 b.iter(|| black_box(compare::compare(black_box(&map), &map)));
             });
         }
+    }
+}
+
+/// Tidy on realistic argument maps (trees of reasons and objections with
+/// linked premises and undercuts).
+fn tidy(c: &mut Criterion) {
+    let mut group = c.benchmark_group("tidy layout");
+    group.sample_size(10);
+    for n in [200u64, 2_000, 10_000] {
+        let map = common::argument_map(n);
         let sizes = argmap::render::measure::Headless::default().sizes(&map);
-        c.bench_function(&format!("tidy layout, {n} claims"), |b| {
+        group.bench_function(format!("{n} claims"), |b| {
             b.iter(|| black_box(layout::tidy(black_box(&map), &sizes)));
         });
     }
+    group.finish();
 }
 
 /// Preferred positions at the limit of what is listed: twelve undecided
@@ -72,5 +84,5 @@ fn preferred(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, analysis, preferred);
+criterion_group!(benches, analysis, preferred, tidy);
 criterion_main!(benches);

@@ -133,3 +133,44 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_chain_of_forty_thousand_claims_lays_out() {
+    // Each claim supports the one before: as deep as a map can be.
+    let n = 40_000u64;
+    let edges: Vec<(u64, u64)> = (2..=n).map(|i| (i, i - 1)).collect();
+    let map = map_with(n, &edges);
+    let sizes = sizes(&map);
+    let at = tidy(&map, &sizes);
+    assert_eq!(at.len(), n as usize);
+    for i in 2..=n {
+        assert!(
+            at[&ClaimId(i)].y > at[&ClaimId(i - 1)].y,
+            "claim {i} is below {}",
+            i - 1
+        );
+    }
+}
+
+#[test]
+fn a_claim_with_many_reasons_does_not_stretch_the_map_into_a_row() {
+    // Thirty reasons for one conclusion: one long row at first.
+    let edges: Vec<(u64, u64)> = (2..=31).map(|i| (i, 1)).collect();
+    let map = map_with(31, &edges);
+    let at = tidy(&map, &sizes(&map));
+    let ratio = argmap::analysis::layout::shape_ratio(&at);
+    assert!((0.6..=2.0).contains(&ratio), "aspect {ratio}");
+    for i in 2..=31 {
+        assert!(at[&ClaimId(i)].y > at[&ClaimId(1)].y);
+    }
+}
+
+#[test]
+fn unconnected_groups_are_packed_into_a_window_shape() {
+    // Twelve separate pairs.
+    let edges: Vec<(u64, u64)> = (0..12).map(|i| (2 * i + 2, 2 * i + 1)).collect();
+    let map = map_with(24, &edges);
+    let at = tidy(&map, &sizes(&map));
+    let ratio = argmap::analysis::layout::shape_ratio(&at);
+    assert!((0.6..=2.0).contains(&ratio), "aspect {ratio}");
+}

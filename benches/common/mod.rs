@@ -107,3 +107,120 @@ pub fn quoted_map(n: u64) -> Map {
         links,
     }
 }
+
+/// A small, fixed pseudo-random sequence, so every run builds the same map.
+struct Dice(u64);
+
+impl Dice {
+    fn roll(&mut self, sides: u64) -> u64 {
+        // xorshift64*
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) >> 33) % sides.max(1)
+    }
+}
+
+/// A realistic argument map of `n` claims: a few main contentions, each the
+/// root of a tree of reasons (supports, some of them linked premises) and
+/// objections (rebuts), with undercuts of some inferences and most claims
+/// quoting a sentence of their article, as maps built from articles are.
+pub fn argument_map(n: u64) -> Map {
+    use argmap::model::{Quote, Source, SourceId};
+    let mut dice = Dice(0x9e37_79b9_7f4a_7c15 ^ n);
+    let sentences = [
+        "Engagement with Moscow has a record of costs that outweigh its benefits.",
+        "Patient diplomacy built the Helsinki Accords over years of meetings.",
+        "Sanctions have not changed the Kremlin's conduct in Ukraine or Syria.",
+        "Arms control needs both sides talking, whatever else divides them.",
+        "Every administration since 1991 began with hope and ended disappointed.",
+        "Summits raise expectations that the other side is happy to disappoint.",
+    ];
+    let mut text = String::new();
+    let mut spans = Vec::new();
+    for i in 0..n {
+        let start = text.len();
+        text.push_str(sentences[(i % sentences.len() as u64) as usize]);
+        spans.push((start, text.len()));
+        text.push(' ');
+    }
+    let source = Source {
+        id: SourceId::new("article"),
+        title: "A long article".into(),
+        authors: vec!["A. Writer".into()],
+        publication: String::new(),
+        date: String::new(),
+        stance: String::new(),
+        text,
+    };
+    let claims: Vec<Claim> = (0..n)
+        .map(|i| {
+            let (start, end) = spans[i as usize];
+            let quoted = i % 5 != 0;
+            Claim {
+                id: ClaimId(i + 1),
+                text: if quoted {
+                    source.text[start..end].to_owned()
+                } else {
+                    format!("An analyst's own claim, number {}.", i + 1)
+                },
+                pos: Point::new((i % 50) as f32 * 260.0, (i / 50) as f32 * 180.0),
+                note: String::new(),
+                pin: None,
+                quote: quoted.then(|| Quote {
+                    source: source.id.clone(),
+                    start,
+                    end,
+                    text: source.text[start..end].to_owned(),
+                }),
+            }
+        })
+        .collect();
+    // Trees: each claim after the first few roots bears on an earlier one.
+    let roots = (n / 40).clamp(1, 25);
+    let mut links: Vec<Link> = Vec::new();
+    let mut next = 1u64;
+    let mut id = roots + 1;
+    while id <= n {
+        let target = 1 + dice.roll(id - 1);
+        let linked = dice.roll(8) == 0 && id < n;
+        let premises = if linked {
+            vec![ClaimId(id), ClaimId(id + 1)]
+        } else {
+            vec![ClaimId(id)]
+        };
+        let kind = if dice.roll(4) == 0 {
+            LinkKind::Rebut
+        } else {
+            LinkKind::Support
+        };
+        id += premises.len() as u64;
+        links.push(Link {
+            id: LinkId(next),
+            kind,
+            premises,
+            target: Target::Claim(ClaimId(target)),
+            note: String::new(),
+        });
+        next += 1;
+        // Now and then an objection to the inference itself.
+        if dice.roll(12) == 0 && id <= n {
+            links.push(Link {
+                id: LinkId(next),
+                kind: LinkKind::Rebut,
+                premises: vec![ClaimId(id)],
+                target: Target::Link(LinkId(next - 1)),
+                note: String::new(),
+            });
+            next += 1;
+            id += 1;
+        }
+    }
+    Map {
+        title: "bench".into(),
+        description: String::new(),
+        sources: vec![source],
+        claims,
+        links,
+    }
+}

@@ -1,4 +1,5 @@
-//! `argmap convert MAP --to json|ron [-o OUT]`: the same map in the other syntax.
+//! `argmap convert MAP --to json|ron [-o OUT]`: the same map in the other
+//! syntax; `argmap tidy MAP [-o OUT]`: the same map laid out again.
 
 use super::{Error, Output};
 use crate::format::{self, Syntax};
@@ -35,4 +36,44 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<u8, Error> {
         crate::format::SaveError::new(args.output.as_deref().unwrap_or(&args.map), e.to_string())
     })?;
     output.write(text.as_bytes(), out)
+}
+
+#[derive(Debug, clap::Args)]
+pub struct TidyArgs {
+    /// The map to lay out
+    map: PathBuf,
+    /// Lay it out as a debate: each side's case in its own half
+    #[arg(long)]
+    debate: bool,
+    /// Where to write it (standard output if not given; the map's own file is allowed)
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+}
+
+/// Lays the map out as the menu's Tidy (or Lay out as a debate) does and
+/// writes it in the syntax of its output (RON on standard output).
+pub fn tidy(args: &TidyArgs, out: &mut dyn Write) -> Result<u8, Error> {
+    let mut map = super::load(&args.map)?;
+    if args.debate {
+        if !crate::render::measure::debate(&mut map) {
+            return Err(Error::Usage(
+                "this map has no two sides to lay out as a debate (claims quoting two authors)"
+                    .to_owned(),
+            ));
+        }
+    } else {
+        crate::render::measure::tidy(&mut map);
+    }
+    let syntax = args.output.as_deref().map_or(Syntax::Ron, Syntax::of_path);
+    let text = format::encode(&map, syntax).map_err(|e| {
+        crate::format::SaveError::new(args.output.as_deref().unwrap_or(&args.map), e.to_string())
+    })?;
+    // Laying a map out in place is what this command is for.
+    match &args.output {
+        Some(path) => {
+            format::write_atomic(path, text.as_bytes())?;
+            Ok(0)
+        }
+        None => super::write_stdout(out, text.as_bytes()).map(|()| 0),
+    }
 }

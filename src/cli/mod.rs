@@ -32,6 +32,7 @@ argmap [MAP]                         open the editor (with MAP, a .ron or .json 
        argmap exercise MODEL [--keep claims|contentions] [-o STARTER.ron]
        argmap import FILE [-o MAP.ron]
        argmap export MAP --to aif|aifdb|argdown|dot|svg|png [-o OUT] [--scale S]
+       argmap tidy MAP [--debate] [-o OUT]
        argmap completions bash|zsh|fish|powershell|elvish";
 
 const EXIT_STATUS: &str = "\
@@ -70,6 +71,8 @@ enum Command {
     Import(exchange::ImportArgs),
     /// Write a map for another tool, or as a picture
     Export(exchange::ExportArgs),
+    /// Lay a map out with Tidy (as Map ▸ Tidy layout does)
+    Tidy(convert::TidyArgs),
     /// Print a shell's completion script for argmap
     Completions {
         /// The shell to complete in
@@ -145,6 +148,7 @@ pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> Invoc
         Command::Exercise(args) => teach::exercise(&args, out),
         Command::Import(args) => exchange::import(&args, out, err),
         Command::Export(args) => exchange::export(&args, out),
+        Command::Tidy(args) => convert::tidy(&args, out),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             let mut buffer = Vec::new();

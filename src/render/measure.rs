@@ -92,3 +92,18 @@ pub fn tidy(map: &mut Map) {
         }
     }
 }
+
+/// Lays `map` out as a debate (see `layout::debate`), cards measured as the
+/// canvas would; `false` (and the map unchanged) when it has no two sides.
+pub fn debate(map: &mut Map) -> bool {
+    let sizes = Headless::default().sizes(map);
+    let Some(positions) = layout::debate(map, &sizes) else {
+        return false;
+    };
+    for (id, pos) in positions {
+        if let Some(claim) = map.claim_mut(id) {
+            claim.pos = pos;
+        }
+    }
+    true
+}
