@@ -35,10 +35,13 @@ struct Display {
 
 impl Display {
     fn start() -> Option<Self> {
-        for number in 140..160 {
+        // Numbers from the process id, so test runs side by side do not meet.
+        let first = 200 + std::process::id() % 400;
+        for number in first..first + 40 {
             let name = format!(":{number}");
-            let lock = format!("/tmp/.X{number}-lock");
-            if Path::new(&lock).exists() {
+            let taken = Path::new(&format!("/tmp/.X{number}-lock")).exists()
+                || Path::new(&format!("/tmp/.X11-unix/X{number}")).exists();
+            if taken {
                 continue;
             }
             let server = Command::new("Xvfb")
@@ -81,7 +84,10 @@ impl Display {
 
 impl Drop for Display {
     fn drop(&mut self) {
-        let _ = self.server.kill();
+        // Asked to end (not killed), the server removes its lock file.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.server.id().to_string()])
+            .status();
         let _ = self.server.wait();
     }
 }
@@ -121,6 +127,7 @@ fn the_editor_killed_mid_edit_offers_the_exact_work_back() {
     let runtime = temp.path().join("runtime");
     std::fs::create_dir(&runtime).expect("runtime dir");
 
+    let log = temp.path().join("argmap.log");
     let mut editor = Command::new(env!("CARGO_BIN_EXE_argmap"))
         .arg(&file)
         .env("DISPLAY", &display.name)
@@ -128,7 +135,7 @@ fn the_editor_killed_mid_edit_offers_the_exact_work_back() {
         .env("XDG_RUNTIME_DIR", &runtime)
         .env_remove("WAYLAND_DISPLAY")
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(std::fs::File::create(&log).expect("log"))
         .spawn()
         .expect("start argmap");
     let typed = "Typed just before the crash";
@@ -146,7 +153,11 @@ fn the_editor_killed_mid_edit_offers_the_exact_work_back() {
     };
     let Some(window) = window else {
         let _ = editor.kill();
-        panic!("the editor's window did not appear");
+        let said = std::fs::read_to_string(&log).unwrap_or_default();
+        panic!(
+            "the editor's window did not appear on {}; it said:\n{said}",
+            display.name
+        );
     };
     // Let the first frames settle, then type a claim of one's own.
     std::thread::sleep(Duration::from_secs(2));

@@ -36,6 +36,7 @@ pub enum Command {
     ToggleLinkKind,
     ReverseLink,
     ShowInArticle,
+    DebateLayout,
     Find,
     FindNext,
     FindPrevious,
@@ -110,6 +111,7 @@ impl Command {
             Self::ZoomOut => "Zoom out",
             Self::FitView => "Fit map to view",
             Self::Tidy => "Tidy layout",
+            Self::DebateLayout => "Lay out as a debate",
             Self::ToggleReader => "Show or hide reader",
             Self::ToggleInspector => "Show or hide inspector",
             Self::ToggleEvaluation => "Show which claims stand",
@@ -173,6 +175,9 @@ impl Command {
             Self::ZoomOut => "Zoom out on the canvas",
             Self::FitView => "Zoom and pan so the whole map is visible",
             Self::Tidy => "Lay the map out in layers, conclusions on top",
+            Self::DebateLayout => {
+                "Put the two cases side by side, each author's main contentions on top, the exchanges between them in the middle"
+            }
             Self::ToggleReader => "Show or hide the article reader",
             Self::ToggleInspector => "Show or hide the inspector",
             Self::ToggleEvaluation => {
@@ -243,6 +248,7 @@ impl Command {
             Self::Compare => key(CMD_SHIFT, Key::M),
             Self::Shortcuts => key(NONE, Key::F1),
             Self::AddSource
+            | Self::DebateLayout
             | Self::ClearPins
             | Self::KeepPins
             | Self::StopComparing
@@ -321,7 +327,8 @@ impl Command {
             | Self::ToggleLinkKind
             | Self::ReverseLink
             | Self::ShowInArticle
-            | Self::Tidy => "Map",
+            | Self::Tidy
+            | Self::DebateLayout => "Map",
             Self::Find | Self::FindNext | Self::FindPrevious => "Edit",
             Self::ZoomIn
             | Self::ZoomOut

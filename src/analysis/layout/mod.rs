@@ -9,6 +9,8 @@
 //! card stands), [`refine`] (crossings counted on the straight links
 //! themselves and removed by local moves), [`pack`] (groups into rows).
 
+mod anneal;
+mod debate;
 mod graph;
 mod order;
 mod pack;
@@ -310,7 +312,11 @@ fn finish(
                 .iter()
                 .map(|id| pos[id].y - size_of(*id).h / 2.0)
                 .fold(f32::INFINITY, f32::min);
-            refine::Row { ids, top }
+            refine::Row {
+                ids,
+                top,
+                bounds: (f32::NEG_INFINITY, f32::INFINITY),
+            }
         })
         .filter(|row| !row.ids.is_empty())
         .collect();
@@ -349,7 +355,4 @@ pub fn crossings(map: &Map, pos: &BTreeMap<ClaimId, Point>) -> usize {
     refine::count(&refine::segments(map, pos))
 }
 
-/// The debate layout; not written yet.
-pub fn debate(_map: &Map, _sizes: &BTreeMap<ClaimId, Size>) -> Option<BTreeMap<ClaimId, Point>> {
-    None
-}
+pub use debate::{debate, has_two_sides};

@@ -8,6 +8,9 @@
 /// (`real[i]` is the graph node) or waypoints of a long link (`None`).
 pub struct Layered {
     pub real: Vec<Option<usize>>,
+    /// Which part of its layer a node keeps to (the debate layout's sides:
+    /// 0 left, 1 right); a waypoint keeps to its link's lower end's part.
+    pub part: Vec<u8>,
     /// Neighbours one layer up and one layer down.
     pub up: Vec<Vec<usize>>,
     pub down: Vec<Vec<usize>>,
@@ -18,14 +21,25 @@ pub struct Layered {
 impl Layered {
     /// `edges` run from a node to one in a higher layer (smaller number).
     pub fn new(nodes: &[(usize, usize)], edges: &[(usize, usize)]) -> Self {
+        Self::in_parts(nodes, edges, |_| 0)
+    }
+
+    /// [`Layered::new`] with each node kept to a part of its layer.
+    pub fn in_parts(
+        nodes: &[(usize, usize)],
+        edges: &[(usize, usize)],
+        part_of: impl Fn(usize) -> u8,
+    ) -> Self {
         // nodes: (graph node, layer), in the order they should start in.
         let mut real = Vec::new();
         let mut layer = Vec::new();
+        let mut part = Vec::new();
         let mut local = std::collections::BTreeMap::new();
         for &(node, l) in nodes {
             local.insert(node, real.len());
             real.push(Some(node));
             layer.push(l);
+            part.push(part_of(node));
         }
         let mut up = vec![Vec::new(); real.len()];
         let mut down = vec![Vec::new(); real.len()];
@@ -34,11 +48,15 @@ impl Layered {
                 continue;
             };
             let (mut lower, top) = (a, b);
+            if layer[a] <= layer[b] {
+                continue;
+            }
             // A waypoint in each layer the link passes.
             for l in (layer[top] + 1..layer[a]).rev() {
                 let waypoint = real.len();
                 real.push(None);
                 layer.push(l);
+                part.push(part[a]);
                 up.push(Vec::new());
                 down.push(Vec::new());
                 up[lower].push(waypoint);
@@ -69,8 +87,12 @@ impl Layered {
                 }
             }
         }
+        for row in &mut rows {
+            row.sort_by_key(|&n| part[n]);
+        }
         Self {
             real,
+            part,
             up,
             down,
             rows,
@@ -118,7 +140,12 @@ impl Layered {
                         (key, position[n], n)
                     })
                     .collect();
-                keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                keyed.sort_by(|a, b| {
+                    self.part[a.2]
+                        .cmp(&self.part[b.2])
+                        .then(a.0.total_cmp(&b.0))
+                        .then(a.1.cmp(&b.1))
+                });
                 self.rows[l] = keyed.into_iter().map(|k| k.2).collect();
                 for (i, &n) in self.rows[l].iter().enumerate() {
                     position[n] = i;
@@ -152,6 +179,9 @@ impl Layered {
             for l in 0..self.rows.len() {
                 for i in 0..self.rows[l].len().saturating_sub(1) {
                     let (a, b) = (self.rows[l][i], self.rows[l][i + 1]);
+                    if self.part[a] != self.part[b] {
+                        continue;
+                    }
                     let now = self.pair_crossings(a, b, position);
                     let swapped = self.pair_crossings(b, a, position);
                     if swapped < now {

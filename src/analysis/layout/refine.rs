@@ -14,14 +14,14 @@ pub const MAX_SEGMENTS: usize = 600;
 /// untangling takes a fraction of a second however many groups there are.
 pub const BUDGET: usize = 40_000_000;
 
-type Segment = (Point, Point);
+pub(super) type Segment = (Point, Point);
 
 /// A link segment by claim: from a premise to a target that is a claim
 /// (`chain` of one) or the middle of an attacked link (`chain` lists the
 /// attacked links' first premises, then the claim the chain ends on).
-struct Route {
-    from: usize,
-    chain: Vec<usize>,
+pub(super) struct Route {
+    pub(super) from: usize,
+    pub(super) chain: Vec<usize>,
 }
 
 impl Route {
@@ -35,13 +35,13 @@ impl Route {
         end
     }
 
-    fn segment(&self, at: &[Point]) -> Segment {
+    pub(super) fn segment(&self, at: &[Point]) -> Segment {
         (at[self.from], self.end(at))
     }
 }
 
 /// Each link's routes, by claim index; `None` for links reaching outside.
-fn routes(map: &Map, index: &BTreeMap<ClaimId, usize>) -> Vec<Route> {
+pub(super) fn routes(map: &Map, index: &BTreeMap<ClaimId, usize>) -> Vec<Route> {
     let links: BTreeMap<LinkId, &crate::model::Link> =
         map.links.iter().map(|l| (l.id, l)).collect();
     let chain = |target: Target| -> Option<Vec<usize>> {
@@ -121,14 +121,16 @@ pub fn count(segments: &[Segment]) -> usize {
     n
 }
 
-fn length((a, b): Segment) -> f32 {
+pub(super) fn length((a, b): Segment) -> f32 {
     ((a.x - b.x).powi(2) + (a.y - b.y).powi(2)).sqrt()
 }
 
-/// One row of cards: their ids left to right and the row's top.
+/// One row of cards: their ids left to right, the row's top, and how far
+/// left and right its cards may go.
 pub struct Row {
     pub ids: Vec<ClaimId>,
     pub top: f32,
+    pub bounds: (f32, f32),
 }
 
 /// The drawing being improved: positions by claim index, the segments as
@@ -198,6 +200,32 @@ impl Drawing {
     }
 }
 
+/// Centres for a row's cards in a new `order`, keeping the row's left edge
+/// and the gaps between its cards as they were.
+fn reflow(
+    old: &[ClaimId],
+    order: &[ClaimId],
+    at: &[Point],
+    index: &BTreeMap<ClaimId, usize>,
+    w: &impl Fn(ClaimId) -> f32,
+) -> Vec<f32> {
+    let left = old.first().map_or(0.0, |id| at[index[id]].x - w(*id) / 2.0);
+    let gaps: Vec<f32> = old
+        .windows(2)
+        .map(|p| (at[index[&p[1]]].x - w(p[1]) / 2.0) - (at[index[&p[0]]].x + w(p[0]) / 2.0))
+        .collect();
+    let mut x = left;
+    let mut out = Vec::with_capacity(order.len());
+    for (k, id) in order.iter().enumerate() {
+        if k > 0 {
+            x += gaps.get(k - 1).copied().unwrap_or(H_GAP).max(H_GAP);
+        }
+        out.push(x + w(*id) / 2.0);
+        x += w(*id);
+    }
+    out
+}
+
 /// Improves `pos` (one connected group) in place, moving cards only within
 /// their rows, never into each other.
 pub fn refine(
@@ -231,8 +259,10 @@ pub fn refine(
     };
     let w = |id: ClaimId| size(id).w;
     let steps = [-120.0f32, -60.0, -30.0, 30.0, 60.0, 120.0];
-    // A pass tries seven moves per card; each compares a few segments with all.
-    let per_pass = (ids.len() * 7 * 4 * drawing.segs.len()).max(1);
+    // A pass tries a few moves per card and a reordering of each row for each
+    // card; each compares the segments it moves with all.
+    let widest = rows.iter().map(|r| r.ids.len()).max().unwrap_or(1);
+    let per_pass = (ids.len() * (7 + widest * widest) * 4 * drawing.segs.len()).max(1);
     let passes = (budget / per_pass).clamp(1, 24);
     for _ in 0..passes {
         let mut improved = false;
@@ -250,19 +280,44 @@ pub fn refine(
                     improved = true;
                 }
             }
+            // A card taken out and put back elsewhere in its row; the row
+            // keeps its left edge and its gaps.
+            for from in 0..row.ids.len() {
+                for to in 0..row.ids.len() {
+                    if to == from || to == from + 1 || from == to + 1 {
+                        continue;
+                    }
+                    let mut order = row.ids.clone();
+                    let card = order.remove(from);
+                    order.insert(to, card);
+                    let slots = reflow(&row.ids, &order, &drawing.at, &index, &w);
+                    let moves: Vec<(usize, Point)> = order
+                        .iter()
+                        .zip(slots)
+                        .map(|(id, x)| (index[id], Point::new(x, row.top + size(*id).h / 2.0)))
+                        .collect();
+                    if drawing.try_moves(&moves) {
+                        row.ids = order;
+                        improved = true;
+                    }
+                }
+            }
             // Slides into free room.
             for i in 0..row.ids.len() {
                 let id = row.ids[i];
                 let c = index[&id];
                 let low = if i == 0 {
-                    f32::NEG_INFINITY
+                    row.bounds.0 + w(id) / 2.0
                 } else {
                     let prev = row.ids[i - 1];
                     drawing.at[index[&prev]].x + w(prev) / 2.0 + H_GAP + w(id) / 2.0
                 };
-                let high = row.ids.get(i + 1).map_or(f32::INFINITY, |&next| {
-                    drawing.at[index[&next]].x - w(next) / 2.0 - H_GAP - w(id) / 2.0
-                });
+                let high = row
+                    .ids
+                    .get(i + 1)
+                    .map_or(row.bounds.1 - w(id) / 2.0, |&next| {
+                        drawing.at[index[&next]].x - w(next) / 2.0 - H_GAP - w(id) / 2.0
+                    });
                 for step in steps {
                     let x = drawing.at[c].x + step;
                     if x < low || x > high {

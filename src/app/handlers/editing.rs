@@ -159,6 +159,24 @@ pub fn reverse_link(app: &mut ArgmapApp) {
 
 /// Map ▸ Tidy layout, as one undo step, then fits the map in view.
 pub fn tidy(app: &mut ArgmapApp) {
+    lay_out(app, "Tidy layout", |map, sizes| {
+        Some(crate::analysis::layout::tidy(map, sizes))
+    });
+}
+
+/// Map ▸ Lay out as a debate, as one undo step.
+pub fn debate_layout(app: &mut ArgmapApp) {
+    lay_out(app, "Lay out as a debate", crate::analysis::layout::debate);
+}
+
+fn lay_out(
+    app: &mut ArgmapApp,
+    label: &str,
+    layout: impl Fn(
+        &crate::model::Map,
+        &std::collections::BTreeMap<crate::model::ClaimId, crate::analysis::layout::Size>,
+    ) -> Option<std::collections::BTreeMap<crate::model::ClaimId, Point>>,
+) {
     let map = &app.state.doc.map;
     let canvas = &app.panels.canvas;
     let sizes = map
@@ -166,12 +184,14 @@ pub fn tidy(app: &mut ArgmapApp) {
         .iter()
         .map(|c| (c.id, layout_size(canvas.card_size(c.id))))
         .collect();
-    let positions = crate::analysis::layout::tidy(map, &sizes);
+    let Some(positions) = layout(map, &sizes) else {
+        return;
+    };
     let moves = positions
         .into_iter()
         .filter(|(id, p)| map.claim(*id).is_some_and(|c| c.pos != *p))
         .collect();
-    if apply_edit(app, "Tidy layout", Edit::MoveClaims(moves)) {
+    if apply_edit(app, label, Edit::MoveClaims(moves)) {
         app.panels.canvas.request_fit();
     }
 }
