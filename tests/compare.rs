@@ -159,6 +159,7 @@ fn claims_without_quotes_match_by_wording() {
         Edit::AddClaim(argmap::model::Claim {
             id: ClaimId(1),
             text: text.into(),
+            label: String::new(),
             pos: Point::default(),
             note: String::new(),
             pin: None,
@@ -360,6 +361,7 @@ fn random_map(claims: &[(bool, usize, usize, Vec<usize>)]) -> Map {
             let mut claim = argmap::model::Claim {
                 id: ClaimId(i as u64 + 1),
                 text: text.join(" "),
+                label: String::new(),
                 pos: Point::default(),
                 note: String::new(),
                 pin: None,

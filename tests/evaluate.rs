@@ -14,6 +14,7 @@ fn map(n: u64, links: &[(LinkKind, &[u64], Target)]) -> Map {
             .map(|id| Claim {
                 id: ClaimId(id),
                 text: format!("claim {id}"),
+                label: String::new(),
                 pos: Point::default(),
                 note: String::new(),
                 pin: None,

@@ -255,6 +255,7 @@ fn big_map(n: u64) -> Map {
         let claim = argmap::model::Claim {
             id: ClaimId(id),
             text: format!("Claim number {id} & <its> \"quoted\" words"),
+            label: String::new(),
             pos: argmap::model::Point::new(
                 ((id - 1) % 20) as f32 * 260.0,
                 ((id - 1) / 20) as f32 * 160.0,

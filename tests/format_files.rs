@@ -257,3 +257,13 @@ fn the_example_in_the_format_document_is_a_valid_map() {
         "the example shows an undercut"
     );
 }
+
+#[test]
+fn a_map_in_the_first_format_still_opens_and_is_saved_in_the_current_one() {
+    let current = format::to_ron(&small_map()).expect("encode");
+    let old = current.replacen("format: 2,", "format: 1,", 1);
+    assert_ne!(old, current);
+    let map = format::read(old.as_bytes(), Syntax::Ron).expect("format 1 reads");
+    assert_eq!(map, small_map());
+    assert!(format::to_ron(&map).expect("encode").contains("format: 2,"));
+}

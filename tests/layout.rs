@@ -11,6 +11,7 @@ fn map_with(n: u64, edges: &[(u64, u64)]) -> Map {
         .map(|id| Claim {
             id: ClaimId(id),
             text: format!("c{id}"),
+            label: String::new(),
             pos: Point::default(),
             note: String::new(),
             pin: None,

@@ -68,6 +68,7 @@ fn build((texts, links, quoted): (Vec<String>, Vec<LinkPlan>, Vec<bool>)) -> Map
         let mut claim = Claim {
             id: ClaimId(i as u64 + 1),
             text: text.clone(),
+            label: String::new(),
             pos: Point::new(i as f32 * 250.0, 0.0),
             note: String::new(),
             quote: None,

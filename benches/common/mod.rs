@@ -12,6 +12,7 @@ pub fn grid_map(n: u64) -> Map {
             text: format!(
                 "Claim {id}: sanctions have not changed Russian behaviour in Ukraine or Syria."
             ),
+            label: String::new(),
             pos: Point::new(
                 ((id - 1) % columns) as f32 * 280.0,
                 ((id - 1) / columns) as f32 * 160.0,

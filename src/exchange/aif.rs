@@ -305,6 +305,7 @@ pub fn import(text: &str) -> Result<(Map, Summary), ReadError> {
             map.claims.push(Claim {
                 id: claim_id,
                 text: node.text.clone(),
+                label: String::new(),
                 pos: Point::default(),
                 note: String::new(),
                 pin: None,

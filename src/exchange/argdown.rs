@@ -399,6 +399,7 @@ fn build(
         map.claims.push(Claim {
             id,
             text: text.clone(),
+            label: String::new(),
             pos: Point::new(id.0 as f32 * 240.0, 0.0),
             note: String::new(),
             pin: None,

@@ -4,7 +4,7 @@
 //! them in the status bar or the terminal.
 
 use super::{MAX_FILE_BYTES, display};
-use crate::model::{FORMAT_VERSION, Problem};
+use crate::model::{FORMAT_VERSION, OLDEST_FORMAT_VERSION, Problem};
 use std::path::Path;
 
 /// Why bytes could not be read as a map.
@@ -35,10 +35,10 @@ pub enum ReadError {
     #[error("this is not an Argmap map (it has no `format` field)")]
     NotAMap,
     #[error(
-        "this map was made by a newer Argmap (format {found}); this one reads format {FORMAT_VERSION}"
+        "this map was made by a newer Argmap (format {found}); this one reads formats up to {FORMAT_VERSION}"
     )]
     NewerFormat { found: u32 },
-    #[error("unknown format {found}; this Argmap reads format {FORMAT_VERSION}")]
+    #[error("unknown format {found}; this Argmap reads formats {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION}")]
     UnknownFormat { found: u32 },
     #[error("the map has {count} {what}; Argmap reads at most {max}")]
     TooMany {

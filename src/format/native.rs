@@ -2,7 +2,7 @@
 //! then the map's fields. See `docs/FORMAT.md`.
 
 use super::{EncodeError, MAX_NESTING, ReadError, line_column};
-use crate::model::{Claim, FORMAT_VERSION, Link, Map, Source};
+use crate::model::{Claim, FORMAT_VERSION, Link, Map, OLDEST_FORMAT_VERSION, Source};
 use serde::{Deserialize, Deserializer, Serialize};
 
 #[derive(Serialize)]
@@ -48,7 +48,8 @@ fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
 fn check_version(probe: Probe) -> Result<(), ReadError> {
     match probe.format {
         None => Err(ReadError::NotAMap),
-        Some(FORMAT_VERSION) => Ok(()),
+        // Format 1 is format 2 without claim labels: nothing to convert.
+        Some(OLDEST_FORMAT_VERSION..=FORMAT_VERSION) => Ok(()),
         Some(found) if found > FORMAT_VERSION => Err(ReadError::NewerFormat { found }),
         Some(found) => Err(ReadError::UnknownFormat { found }),
     }

@@ -14,7 +14,9 @@ pub use validate::{Problem, validate};
 use serde::{Deserialize, Serialize};
 
 /// The current file format version. See `docs/FORMAT.md` for the version policy.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+/// The oldest format this Argmap still reads (and converts on load).
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
 /// A whole argument map: what a `.ron` file holds.
 ///
@@ -88,6 +90,10 @@ impl Point {
 pub struct Claim {
     pub id: ClaimId,
     pub text: String,
+    /// A few words that name the claim, shown when the map is zoomed out
+    /// too far for its text; empty when the claim has none.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
     /// Centre of the claim's card.
     #[serde(default)]
     pub pos: Point,

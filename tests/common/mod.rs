@@ -39,6 +39,7 @@ pub fn claim(id: u64, text: &str, x: f32, y: f32) -> Claim {
     Claim {
         id: ClaimId(id),
         text: text.into(),
+        label: String::new(),
         pos: Point::new(x, y),
         note: String::new(),
         pin: None,

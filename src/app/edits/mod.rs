@@ -42,6 +42,7 @@ pub fn add_quoted_claim(map: &Map, passage: &Passage, at: Point) -> Option<(Edit
     let claim = Claim {
         id,
         text: trimmed.split_whitespace().collect::<Vec<_>>().join(" "),
+        label: String::new(),
         pos: at,
         note: String::new(),
         pin: None,
@@ -66,6 +67,7 @@ pub fn add_own_claim(map: &Map, at: Point, text: &str) -> (Edit, ClaimId) {
     let claim = Claim {
         id,
         text: text.to_owned(),
+        label: String::new(),
         pos: at,
         note: String::new(),
         pin: None,
