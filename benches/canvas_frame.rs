@@ -28,6 +28,7 @@ fn frame(ctx: &egui::Context, canvas: &mut Canvas, map: &Map, selection: &mut Se
             canvas.show(
                 ui,
                 map,
+                (0, 0),
                 selection,
                 &argmap::app::teaching::Overlay::default(),
                 &mut actions,

@@ -80,6 +80,7 @@ pub fn quoted_map(n: u64) -> Map {
         .map(|(i, &(start, end))| Claim {
             id: ClaimId(i as u64 + 1),
             text: source.text[start..end].to_owned(),
+            label: String::new(),
             pos: Point::new((i % 40) as f32 * 280.0, (i / 40) as f32 * 160.0),
             note: String::new(),
             pin: None,
@@ -165,6 +166,7 @@ pub fn argument_map(n: u64) -> Map {
                 } else {
                     format!("An analyst's own claim, number {}.", i + 1)
                 },
+                label: String::new(),
                 pos: Point::new((i % 50) as f32 * 260.0, (i / 50) as f32 * 180.0),
                 note: String::new(),
                 pin: None,

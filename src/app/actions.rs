@@ -41,6 +41,8 @@ pub enum Action {
     DismissStatus,
     SetTheme(egui::ThemePreference),
     CloseWindow(Window),
+    /// How many links out the focused view reaches.
+    FocusSteps(usize),
     /// The text in the window where a path is typed changed.
     PathText(String),
     /// The typed path is confirmed.

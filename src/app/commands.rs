@@ -43,6 +43,7 @@ pub enum Command {
     ZoomIn,
     ZoomOut,
     FitView,
+    Focus,
     Tidy,
     ToggleReader,
     ToggleInspector,
@@ -110,6 +111,7 @@ impl Command {
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
             Self::FitView => "Fit map to view",
+            Self::Focus => "Focus on claim",
             Self::Tidy => "Tidy layout",
             Self::DebateLayout => "Lay out as a debate",
             Self::ToggleReader => "Show or hide reader",
@@ -174,6 +176,9 @@ impl Command {
             Self::ZoomIn => "Zoom in on the canvas",
             Self::ZoomOut => "Zoom out on the canvas",
             Self::FitView => "Zoom and pan so the whole map is visible",
+            Self::Focus => {
+                "Show only the selected claim and what links to it, laid out large; again to show the whole map"
+            }
             Self::Tidy => "Lay the map out in layers, conclusions on top",
             Self::DebateLayout => {
                 "Put the two cases side by side, each author's main contentions on top, the exchanges between them in the middle"
@@ -239,6 +244,7 @@ impl Command {
             Self::ZoomIn => key(CMD, Key::Equals),
             Self::ZoomOut => key(CMD, Key::Minus),
             Self::FitView => key(CMD, Key::Num0),
+            Self::Focus => key(NONE, Key::F),
             Self::Tidy => key(CMD_SHIFT, Key::L),
             Self::ToggleReader => key(CMD, Key::OpenBracket),
             Self::ToggleInspector => key(CMD, Key::CloseBracket),
@@ -333,6 +339,7 @@ impl Command {
             Self::ZoomIn
             | Self::ZoomOut
             | Self::FitView
+            | Self::Focus
             | Self::ToggleReader
             | Self::ToggleInspector => "View",
             Self::ToggleEvaluation

@@ -225,7 +225,7 @@ pub fn run(path: Option<PathBuf>) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Argmap")
-            .with_inner_size([1400.0, 900.0])
+            .with_inner_size([1600.0, 1000.0])
             .with_min_inner_size([800.0, 500.0])
             .with_icon(icon)
             .with_app_id("argmap"),

@@ -45,6 +45,9 @@ pub struct TidyArgs {
     /// Lay it out as a debate: each side's case in its own half
     #[arg(long)]
     debate: bool,
+    /// For --debate: search this many times as long for fewer crossings
+    #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=20))]
+    effort: u16,
     /// Where to write it (standard output if not given; the map's own file is allowed)
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
@@ -55,7 +58,7 @@ pub struct TidyArgs {
 pub fn tidy(args: &TidyArgs, out: &mut dyn Write) -> Result<u8, Error> {
     let mut map = super::load(&args.map)?;
     if args.debate {
-        if !crate::render::measure::debate(&mut map) {
+        if !crate::render::measure::debate(&mut map, usize::from(args.effort)) {
             return Err(Error::Usage(
                 "this map has no two sides to lay out as a debate (claims quoting two authors)"
                     .to_owned(),

@@ -38,7 +38,9 @@ pub enum ReadError {
         "this map was made by a newer Argmap (format {found}); this one reads formats up to {FORMAT_VERSION}"
     )]
     NewerFormat { found: u32 },
-    #[error("unknown format {found}; this Argmap reads formats {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION}")]
+    #[error(
+        "unknown format {found}; this Argmap reads formats {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION}"
+    )]
     UnknownFormat { found: u32 },
     #[error("the map has {count} {what}; Argmap reads at most {max}")]
     TooMany {

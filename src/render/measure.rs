@@ -13,7 +13,8 @@ pub const PADDING: f32 = 10.0;
 pub const FONT_SIZE: f32 = 14.0;
 pub const BADGE_FONT: f32 = 11.0;
 pub const BADGE_ROW: f32 = 20.0;
-pub const MIN_HEIGHT: f32 = 40.0;
+/// Tall enough for two lines of label when zoomed out to fit a whole map.
+pub const MIN_HEIGHT: f32 = 72.0;
 
 /// What a card shows: an empty claim still shows something to click.
 pub fn display_text(claim: &Claim) -> String {
@@ -95,9 +96,9 @@ pub fn tidy(map: &mut Map) {
 
 /// Lays `map` out as a debate (see `layout::debate`), cards measured as the
 /// canvas would; `false` (and the map unchanged) when it has no two sides.
-pub fn debate(map: &mut Map) -> bool {
+pub fn debate(map: &mut Map, effort: usize) -> bool {
     let sizes = Headless::default().sizes(map);
-    let Some(positions) = layout::debate(map, &sizes) else {
+    let Some(positions) = layout::debate_with(map, &sizes, effort) else {
         return false;
     };
     for (id, pos) in positions {

@@ -14,6 +14,9 @@ use std::collections::BTreeMap;
 
 /// Space between the two sides.
 const MIDDLE: f32 = 120.0;
+/// How long the search runs, per card, at the lowest effort: well under a
+/// second for a class's map.
+const STEPS_PER_CARD: usize = 6_000;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Side {
@@ -130,6 +133,15 @@ pub fn has_two_sides(map: &Map) -> bool {
 
 /// The debate layout, or `None` when the map has no two sides.
 pub fn debate(map: &Map, sizes: &BTreeMap<ClaimId, Size>) -> Option<BTreeMap<ClaimId, Point>> {
+    debate_with(map, sizes, 1)
+}
+
+/// [`debate`], searching `effort` times as long for fewer crossings.
+pub fn debate_with(
+    map: &Map,
+    sizes: &BTreeMap<ClaimId, Size>,
+    effort: usize,
+) -> Option<BTreeMap<ClaimId, Point>> {
     let side = sides(map)?;
     let size_of = |id: ClaimId| sizes.get(&id).copied().unwrap_or(Size { w: 0.0, h: 0.0 });
     let graph = Graph::new(map, |id| sizes.contains_key(&id));
@@ -293,7 +305,7 @@ pub fn debate(map: &Map, sizes: &BTreeMap<ClaimId, Size>) -> Option<BTreeMap<Cla
             },
         };
         let steps = if graph.len() <= 120 {
-            6_000 * graph.len()
+            STEPS_PER_CARD * effort.max(1) * graph.len()
         } else {
             0
         };

@@ -355,4 +355,4 @@ pub fn crossings(map: &Map, pos: &BTreeMap<ClaimId, Point>) -> usize {
     refine::count(&refine::segments(map, pos))
 }
 
-pub use debate::{debate, has_two_sides};
+pub use debate::{debate, debate_with, has_two_sides};

@@ -36,6 +36,7 @@ pub fn handle(app: &mut ArgmapApp, action: Action) {
         Action::DismissStatus => view::dismiss_status(app),
         Action::SetTheme(theme) => view::set_theme(app, theme),
         Action::CloseWindow(window) => view::close_window(app, window),
+        Action::FocusSteps(steps) => view::focus_steps(app, steps),
         Action::PathText(text) => files::path_text(app, text),
         Action::PathConfirmed => files::path_confirmed(app),
         Action::Resolve(resolution) => files::resolve(app, resolution),
@@ -87,6 +88,7 @@ fn run(app: &mut ArgmapApp, command: Command) {
         Command::ZoomIn => view::zoom(app, 1.25),
         Command::ZoomOut => view::zoom(app, 0.8),
         Command::FitView => view::fit(app),
+        Command::Focus => view::toggle_focus(app),
         Command::Tidy => editing::tidy(app),
         Command::DebateLayout => editing::debate_layout(app),
         Command::ToggleReader => view::toggle_reader(app),
@@ -123,7 +125,12 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
         Command::Cut | Command::Duplicate => !selection.claims.is_empty(),
         Command::Copy => !selection.claims.is_empty() || reader.selected_passage().is_some(),
         Command::SelectAll => !map.claims.is_empty(),
-        Command::SelectNone => !selection.is_empty() || reader.selected_span().is_some(),
+        Command::SelectNone => {
+            !selection.is_empty()
+                || reader.selected_span().is_some()
+                || app.panels.canvas.focused().is_some()
+        }
+        Command::Focus => one_claim.is_some() || app.panels.canvas.focused().is_some(),
         Command::MoveLeft | Command::MoveRight | Command::MoveUp | Command::MoveDown => {
             !selection.claims.is_empty()
         }

@@ -32,10 +32,31 @@ pub fn select_all(app: &mut ArgmapApp) {
     state.selection.links.clear();
 }
 
-/// Escape: nothing selected on the canvas or in the reader.
+/// Escape: nothing selected on the canvas or in the reader; with nothing
+/// selected, out of a focused view.
 pub fn select_none(app: &mut ArgmapApp) {
+    let nothing = app.state.selection.is_empty() && app.panels.reader.selected_span().is_none();
+    if nothing && app.panels.canvas.focused().is_some() {
+        app.panels.canvas.leave_focus();
+        return;
+    }
     app.state.selection.clear();
     app.panels.reader.clear_selection();
+}
+
+/// F: the selected claim's neighbourhood alone, or back to the whole map.
+pub fn toggle_focus(app: &mut ArgmapApp) {
+    let canvas = &mut app.panels.canvas;
+    match (canvas.focused(), app.state.selection.single_claim()) {
+        (Some((focused, _)), Some(selected)) if selected != focused => canvas.focus_on(selected),
+        (Some(_), _) => canvas.leave_focus(),
+        (None, Some(selected)) => canvas.focus_on(selected),
+        (None, None) => {}
+    }
+}
+
+pub fn focus_steps(app: &mut ArgmapApp, steps: usize) {
+    app.panels.canvas.focus_steps(steps);
 }
 
 /// Selects a claim and brings it into view.

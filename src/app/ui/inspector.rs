@@ -21,6 +21,7 @@ pub struct Inspector {
 #[derive(Clone, Debug, PartialEq)]
 enum Field {
     ClaimText(ClaimId),
+    ClaimLabel(ClaimId),
     ClaimNote(ClaimId),
     LinkNote(LinkId),
     Title,
@@ -32,6 +33,7 @@ impl Field {
     fn hint(&self) -> &'static str {
         match self {
             Self::ClaimText(_) => "The claim, in one sentence",
+            Self::ClaimLabel(_) => "A few words, shown when zoomed out",
             Self::ClaimNote(_) => "Why the claim is here, for readers",
             Self::LinkNote(_) => "Why the link holds, for readers",
             Self::Title => "Untitled map",
@@ -140,6 +142,15 @@ impl Inspector {
             Field::ClaimText(id),
             &claim.text,
             4,
+            actions,
+        );
+        self.field(
+            ui,
+            map,
+            "Label",
+            Field::ClaimLabel(id),
+            &claim.label,
+            1,
             actions,
         );
         self.field(
@@ -423,22 +434,27 @@ fn link_list(
 
 fn commit_action(map: &Map, draft: &Draft) -> Option<Action> {
     let edit = match &draft.field {
-        Field::ClaimText(id) | Field::ClaimNote(id) => {
+        Field::ClaimText(id) | Field::ClaimLabel(id) | Field::ClaimNote(id) => {
             let claim = map.claim(*id)?;
             let mut changed = claim.clone();
-            if matches!(draft.field, Field::ClaimText(_)) {
-                changed.text = draft.text.clone();
-            } else {
-                changed.note = draft.text.clone();
-            }
+            let label = match draft.field {
+                Field::ClaimText(_) => {
+                    changed.text = draft.text.clone();
+                    "Edit claim text"
+                }
+                Field::ClaimLabel(_) => {
+                    // A label is one line of a few words.
+                    changed.label = draft.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    "Edit label"
+                }
+                _ => {
+                    changed.note = draft.text.clone();
+                    "Edit note"
+                }
+            };
             if changed == *claim {
                 return None;
             }
-            let label = if matches!(draft.field, Field::ClaimText(_)) {
-                "Edit claim text"
-            } else {
-                "Edit note"
-            };
             return Some(Action::Edit(label.into(), Edit::ChangeClaim(changed)));
         }
         Field::LinkNote(id) => {

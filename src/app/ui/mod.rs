@@ -124,9 +124,14 @@ pub fn draw(
     }
     egui::CentralPanel::no_frame().show(ui, |ui| {
         let overlay = state.teach.overlay();
-        panels
-            .canvas
-            .show(ui, &state.doc.map, &state.selection, &overlay, &mut actions);
+        panels.canvas.show(
+            ui,
+            &state.doc.map,
+            state.doc.version(),
+            &state.selection,
+            &overlay,
+            &mut actions,
+        );
         teach_bar::teach_bar(ui, state, panels.canvas.rect, enabled, &mut actions);
     });
 

@@ -7,16 +7,48 @@ use std::collections::HashMap;
 
 pub use crate::render::measure::{BADGE_FONT, BADGE_ROW, CARD_WIDTH, FONT_SIZE, PADDING};
 use crate::render::measure::{card_size, display_text};
-/// Below this zoom cards are drawn as plain boxes.
+/// Below this zoom cards are too small for a handle to drag links from.
 pub const TEXT_MIN_ZOOM: f32 = 0.22;
-/// Zoomed out, card text stays at least this large and is cut to fit the
-/// card with an ellipsis, so an overview of the whole map still reads.
-const MIN_TEXT_PX: f32 = 9.0;
+/// The smallest on-screen size of a card's whole text; zoomed further out,
+/// the card shows its label instead.
+pub const FULL_TEXT_PX: f32 = 11.0;
+/// On-screen sizes a label is drawn at: one size for every card at a given
+/// zoom, larger than the text would be, up to the first and never smaller
+/// than the second, so it reads from the back of a classroom.
+pub const LABEL_MAX_PX: f32 = 16.0;
+pub const LABEL_MIN_PX: f32 = 11.0;
+const LABEL_SCALE: f32 = 1.7;
+/// A source badge never shrinks below this on screen.
+pub const BADGE_MIN_PX: f32 = 10.0;
+
+/// Whether a card at `zoom` shows its label rather than its whole text.
+pub fn shows_label(zoom: f32) -> bool {
+    FONT_SIZE * zoom < FULL_TEXT_PX
+}
+
+/// The on-screen size of every label at `zoom`.
+pub fn label_px(zoom: f32) -> f32 {
+    (FONT_SIZE * zoom * LABEL_SCALE).clamp(LABEL_MIN_PX, LABEL_MAX_PX)
+}
 
 /// Whether a card at `zoom` may show less than its whole text, so hovering
-/// it should.
+/// it should show it.
 pub fn text_may_be_cut(zoom: f32) -> bool {
-    FONT_SIZE * zoom < MIN_TEXT_PX
+    shows_label(zoom)
+}
+
+/// What a zoomed-out card says: its label, else its first words.
+pub fn label_of(claim: &Claim) -> String {
+    if !claim.label.trim().is_empty() {
+        return claim.label.trim().to_owned();
+    }
+    let shown = display_text(claim);
+    let words: Vec<&str> = shown.split_whitespace().take(6).collect();
+    let mut label = words.join(" ");
+    if claim.text.split_whitespace().count() > words.len() {
+        label.push('…');
+    }
+    label
 }
 
 /// Card sizes at 100 % zoom, remembered per claim until its text changes.
@@ -139,28 +171,27 @@ pub fn draw(painter: &Painter, rect: Rect, zoom: f32, map: &Map, claim: &Claim, 
             theme::muted_text(style.dark).gamma_multiply(0.4)
         },
     );
-    if zoom < TEXT_MIN_ZOOM {
+    let clip = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
+    if shows_label(zoom) {
+        // A label takes the whole card but for the stripe and a hairline.
+        let inner = Rect::from_min_max(
+            pos2(rect.min.x + (5.0 * zoom).max(2.0) + 3.0, rect.min.y + 2.0),
+            pos2(rect.max.x - 3.0, rect.max.y - 2.0),
+        );
+        draw_label(painter, inner, zoom, claim, badge, style);
         return;
     }
     let inner = rect.shrink(PADDING * zoom);
-    let clip = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
     let mut top = inner.min.y;
     if let Some((label, colour)) = badge {
-        let galley = painter.layout_no_wrap(
-            label,
-            FontId::proportional(BADGE_FONT * zoom),
-            Color32::WHITE,
-        );
-        let pill = Rect::from_min_size(
+        draw_badge(
+            &clip,
             pos2(inner.min.x, top),
-            galley.size() + vec2(10.0, 3.0) * zoom,
-        );
-        clip.rect_filled(
-            pill,
-            CornerRadius::same((pill.height() / 2.0) as u8),
+            label,
             colour,
+            BADGE_FONT * zoom,
         );
-        clip.galley(pill.min + vec2(5.0, 1.5) * zoom, galley, Color32::WHITE);
+        // The row the card was measured with, whatever the pill's own height.
         top += BADGE_ROW * zoom;
     }
     let text_colour = if claim.text.trim().is_empty() {
@@ -168,7 +199,7 @@ pub fn draw(painter: &Painter, rect: Rect, zoom: f32, map: &Map, claim: &Claim, 
     } else {
         theme::text_colour(style.dark)
     };
-    let font = FontId::proportional((FONT_SIZE * zoom).max(MIN_TEXT_PX));
+    let font = FontId::proportional(FONT_SIZE * zoom);
     let row_height = painter.ctx().fonts_mut(|f| f.row_height(&font));
     let mut job =
         egui::text::LayoutJob::simple(display_text(claim), font, text_colour, inner.width());
@@ -176,4 +207,66 @@ pub fn draw(painter: &Painter, rect: Rect, zoom: f32, map: &Map, claim: &Claim, 
     job.wrap.max_rows = (((inner.max.y - top + 2.0) / row_height).floor() as usize).max(1);
     job.wrap.overflow_character = Some('…');
     clip.galley(pos2(inner.min.x, top), painter.layout_job(job), text_colour);
+}
+
+/// A source badge: the authors' names in white on the source's colour.
+/// Returns the height it took.
+fn draw_badge(painter: &Painter, at: egui::Pos2, label: String, colour: Color32, px: f32) -> f32 {
+    let galley = painter.layout_no_wrap(label, FontId::proportional(px), Color32::WHITE);
+    let pad = vec2(px * 0.45, px * 0.14);
+    let pill = Rect::from_min_size(at, galley.size() + pad * 2.0);
+    painter.rect_filled(
+        pill,
+        CornerRadius::same((pill.height() / 2.0) as u8),
+        colour,
+    );
+    painter.galley(pill.min + pad, galley, Color32::WHITE);
+    pill.height()
+}
+
+/// A zoomed-out card: its label at [`label_px`] (cut with "…" where the card
+/// is too small; nothing if not even one line fits; hovering still shows
+/// the claim), and its source as a tab on the card's top edge, so the badge
+/// never takes the label's room.
+fn draw_label(
+    painter: &Painter,
+    inner: Rect,
+    zoom: f32,
+    claim: &Claim,
+    badge: Option<(String, Color32)>,
+    style: &CardStyle,
+) {
+    let colour = theme::text_colour(style.dark);
+    if let Some(galley) = label_galley(painter, &label_of(claim), inner, label_px(zoom), colour) {
+        // Centred in the card, so a card reads like a sign.
+        let at = pos2(inner.min.x, inner.center().y - galley.size().y / 2.0);
+        painter.galley(at.max(inner.min), galley, colour);
+    }
+    if let Some((label, colour)) = badge
+        && inner.width() > BADGE_MIN_PX * 4.0
+    {
+        let tab = painter.with_clip_rect(painter.clip_rect().expand(BADGE_MIN_PX * 2.0));
+        let at = pos2(inner.min.x, inner.min.y - BADGE_MIN_PX * 1.2);
+        draw_badge(&tab, at, label, colour, BADGE_MIN_PX);
+    }
+}
+
+/// A label laid out at `px` in `room`, cut with "…" after the rows that fit.
+pub fn label_galley(
+    painter: &Painter,
+    text: &str,
+    room: Rect,
+    px: f32,
+    colour: Color32,
+) -> Option<std::sync::Arc<egui::Galley>> {
+    let font = FontId::proportional(px);
+    let row = painter.ctx().fonts_mut(|f| f.row_height(&font));
+    let rows = (room.height() / row).floor() as usize;
+    if rows == 0 || room.width() < px * 3.0 {
+        return None;
+    }
+    let mut job = egui::text::LayoutJob::simple(text.to_owned(), font, colour, room.width());
+    job.wrap.max_rows = rows;
+    job.wrap.overflow_character = Some('…');
+    Some(painter.layout_job(job))
 }

@@ -4,6 +4,7 @@
 
 pub mod cards;
 mod editing;
+pub mod focus;
 mod link_gestures;
 pub mod links;
 pub mod marks;
@@ -61,6 +62,10 @@ pub struct Canvas {
     rect_before: Rect,
     /// A claim to bring into view on the next frame.
     reveal: Option<ClaimId>,
+    /// Only one claim's neighbourhood shown, when focused.
+    focus: Option<focus::Focus>,
+    /// The view before focusing, to go back to.
+    before_focus: Option<View>,
 }
 
 impl Default for Canvas {
@@ -77,6 +82,8 @@ impl Default for Canvas {
             rect: Rect::NOTHING,
             rect_before: Rect::NOTHING,
             reveal: None,
+            focus: None,
+            before_focus: None,
         }
     }
 }
@@ -135,11 +142,51 @@ impl Canvas {
         self.sizes.get(id)
     }
 
-    /// Bounding box of every card, in canvas units.
+    /// Shows only `claim`'s neighbourhood, laid out on its own.
+    pub fn focus_on(&mut self, claim: ClaimId) {
+        if self.focus.is_none() {
+            self.before_focus = Some(self.view);
+        }
+        self.focus = Some(focus::Focus::new(claim));
+    }
+
+    /// Back to the whole map, as it was shown before focusing.
+    pub fn leave_focus(&mut self) {
+        self.focus = None;
+        if let Some(view) = self.before_focus.take() {
+            self.view = view;
+        }
+    }
+
+    /// The claim the view is focused on, and how many steps out it shows.
+    pub fn focused(&self) -> Option<(ClaimId, usize)> {
+        self.focus.as_ref().map(|f| (f.claim, f.steps))
+    }
+
+    /// Shows one or two steps around the focused claim.
+    pub fn focus_steps(&mut self, steps: usize) {
+        if let Some(focus) = &mut self.focus {
+            focus.set_steps(steps);
+        }
+    }
+
+    /// Where a claim's card stands on the canvas as shown: its place in the
+    /// map, or in the focus layout (`None` if focus hides it).
+    fn shown_at(&self, claim: &crate::model::Claim) -> Option<Point> {
+        match &self.focus {
+            Some(focus) => focus.position(claim.id),
+            None => Some(claim.pos),
+        }
+    }
+
+    /// Bounding box of every card shown, in canvas units.
     fn bounds(&self, map: &Map) -> Rect {
         map.claims.iter().fold(Rect::NOTHING, |acc, c| {
+            let Some(at) = self.shown_at(c) else {
+                return acc;
+            };
             acc.union(Rect::from_center_size(
-                egui::pos2(c.pos.x, c.pos.y),
+                egui::pos2(at.x, at.y),
                 self.sizes.get(c.id),
             ))
         })
@@ -150,6 +197,7 @@ impl Canvas {
         &mut self,
         ui: &mut Ui,
         map: &Map,
+        version: (u64, u64),
         selection: &Selection,
         overlay: &Overlay<'_>,
         actions: &mut Vec<Action>,
@@ -169,6 +217,13 @@ impl Canvas {
         painter.rect_filled(rect, CornerRadius::ZERO, theme::canvas_fill(dark));
 
         self.sizes.update(ui.ctx(), map);
+        if let Some(focus) = &mut self.focus {
+            if map.claim(focus.claim).is_none() {
+                self.leave_focus();
+            } else if focus.update(map, version, &self.sizes) {
+                self.fit_requested = true;
+            }
+        }
         // Fit once the panels around the canvas have settled on their sizes.
         let settled = rect == self.rect_before;
         self.rect_before = rect;
@@ -187,9 +242,9 @@ impl Canvas {
             }
         }
         if let Some(id) = self.reveal.take()
-            && let Some(claim) = map.claim(id)
+            && let Some(at) = map.claim(id).and_then(|c| self.shown_at(c))
         {
-            let card = self.view.card_rect(claim.pos, self.sizes.get(id));
+            let card = self.view.card_rect(at, self.sizes.get(id));
             if !rect.shrink(20.0).contains_rect(card) {
                 self.view.pan(rect.center() - card.center());
             }
@@ -253,6 +308,7 @@ impl Canvas {
         self.quote_drop(ui, &painter, rect, map, actions, dark);
         self.edit_in_place(ui, map, &rects, actions);
         self.pending_link_popup(ui, map, actions);
+        self.focus_bar(ui, map, actions);
         if map.claims.is_empty() {
             painter.text(
                 rect.center(),
@@ -264,11 +320,13 @@ impl Canvas {
         }
     }
 
-    /// Screen rectangles of every claim, with claims being dragged shifted.
+    /// Screen rectangles of every claim shown, with claims being dragged shifted.
     fn screen_rects(&self, map: &Map) -> HashMap<ClaimId, Rect> {
         let mut rects = HashMap::with_capacity(map.claims.len());
         for claim in &map.claims {
-            let mut pos = claim.pos;
+            let Some(mut pos) = self.shown_at(claim) else {
+                continue;
+            };
             if let Some(moving) = &self.moving
                 && moving.ids.contains(&claim.id)
             {
@@ -350,7 +408,8 @@ impl Canvas {
             actions.push(Action::Select(Select::OnlyClaim(id)));
             self.start_editing(map, id);
         }
-        if response.drag_started_by(PointerButton::Primary) {
+        // A focused view is laid out for reading: cards stay where it puts them.
+        if response.drag_started_by(PointerButton::Primary) && self.focus.is_none() {
             // Dragging an unselected card selects it (with Shift, adds it) and moves
             // what is then selected.
             let ids = if selection.has_claim(id) {
@@ -448,7 +507,8 @@ impl Canvas {
         // The handle a link is dragged from.
         let show_handle = (response.hovered() || style.selected || self.linking == Some(id))
             && self.view.zoom >= cards::TEXT_MIN_ZOOM
-            && self.moving.is_none();
+            && self.moving.is_none()
+            && self.focus.is_none();
         let handle_centre = card.center_bottom();
         let handle_rect = Rect::from_center_size(handle_centre, Vec2::splat(16.0));
         let handle = named(
@@ -561,6 +621,41 @@ impl Canvas {
                 actions.push(Action::GoToClaim(id));
             }
         }
+    }
+}
+
+impl Canvas {
+    /// While focused: which claim, how far out, and the way back.
+    fn focus_bar(&self, ui: &Ui, map: &Map, actions: &mut Vec<Action>) {
+        let Some(focus) = &self.focus else {
+            return;
+        };
+        let name = map
+            .claim(focus.claim)
+            .map_or_else(String::new, cards::label_of);
+        egui::Area::new(egui::Id::unique("argmap-focus-bar"))
+            .order(egui::Order::Foreground)
+            .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-8.0, 8.0))
+            .constrain_to(self.rect)
+            .show(ui.ctx(), |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(egui::RichText::new(format!("Focus: {name}")).strong());
+                        for (steps, text) in [(1, "One step out"), (2, "Two steps out")] {
+                            if ui.selectable_label(focus.steps == steps, text).clicked() {
+                                actions.push(Action::FocusSteps(steps));
+                            }
+                        }
+                        if ui
+                            .button("Whole map")
+                            .on_hover_text("Leave the focus (F or Escape)")
+                            .clicked()
+                        {
+                            actions.push(Action::Command(crate::app::Command::Focus));
+                        }
+                    });
+                });
+            });
     }
 }
 

@@ -55,7 +55,7 @@ impl View {
         if !bounds.is_finite() || bounds.width() <= 0.0 || screen.width() <= 0.0 {
             return;
         }
-        let margin = 40.0;
+        let margin = 24.0;
         let avail = (screen.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(10.0));
         let zoom = (avail.x / bounds.width())
             .min(avail.y / bounds.height())
