@@ -74,7 +74,7 @@ fn copy_then_paste_brings_claims_and_their_link_back_as_one_undo_step() {
     let piece = format::read(text.as_bytes(), Syntax::Ron).expect("the clipboard holds a map");
     assert_eq!(piece.claims.len(), 2);
     assert_eq!(piece.links.len(), 1, "the support between them");
-    assert_eq!(harness.app().status.text, "Copied 2 claims");
+    assert_eq!(harness.app().status.note, "Copied 2 claims");
 
     let before = harness.app().doc.map.clone();
     harness.event(Event::Paste(text));
@@ -84,7 +84,7 @@ fn copy_then_paste_brings_claims_and_their_link_back_as_one_undo_step() {
     assert_eq!(app.doc.map.links.len(), before.links.len() + 1);
     assert_eq!(app.selection.claims, vec![ClaimId(5), ClaimId(6)]);
     assert_eq!(app.doc.history.undo_label(), Some("Paste claims"));
-    assert_eq!(app.status.text, "Pasted 2 claims");
+    assert_eq!(app.status.note, "Pasted 2 claims");
     assert_eq!(
         harness
             .query_all_by_label("Claim: Talking to Putin won’t work.")
@@ -167,12 +167,11 @@ fn a_broken_map_on_the_clipboard_is_refused_in_the_status_bar() {
     harness.run();
     let app = harness.app();
     assert_eq!(app.doc.map, before);
-    assert!(app.status.error);
     assert!(
         app.status
-            .text
+            .error
             .starts_with("Could not paste: the clipboard holds a map Argmap cannot read"),
         "{}",
-        app.status.text
+        app.status.error
     );
 }

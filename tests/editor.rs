@@ -697,11 +697,10 @@ fn a_file_from_another_tool_dropped_on_the_window_is_imported() {
     harness.run();
     let app = harness.app();
     assert_eq!(app.doc.map, before);
-    assert!(app.status.error);
     assert!(
-        app.status.text.contains("not an Argmap map"),
+        app.status.error.contains("not an Argmap map"),
         "{}",
-        app.status.text
+        app.status.error
     );
 }
 
@@ -829,7 +828,7 @@ fn a_map_named_on_the_command_line_opens_and_a_broken_one_falls_back_to_the_deba
     let app = started.state();
     assert_eq!(app.doc.name(), corpus::examples()[0].file);
     assert!(
-        app.status.error && app.status.text.contains("the file ends too early"),
+        app.status.error.contains("the file ends too early"),
         "{:?}",
         app.status
     );
@@ -923,7 +922,7 @@ fn a_recent_file_that_is_gone_leaves_the_list() {
         .act(Action::Open(Pending::OpenPath(gone.clone())));
     harness.run();
     let app = harness.app();
-    assert!(app.status.error, "{}", app.status.text);
+    assert!(!app.status.error.is_empty(), "{}", app.status.note);
     assert_eq!(app.doc.map, before);
     assert_eq!(app.recent, vec![kept]);
 }
@@ -947,7 +946,7 @@ fn deleting_a_link_that_an_undercut_attacks_removes_both() {
     harness.key_press(Key::Delete);
     harness.run();
     let app = harness.app();
-    assert!(!app.status.error, "{}", app.status.text);
+    assert!(app.status.error.is_empty(), "{}", app.status.error);
     assert!(
         app.doc.map.links.is_empty(),
         "the link and its undercut are gone"

@@ -472,3 +472,19 @@ proptest::proptest! {
         proptest::prop_assert!(parsed.is_ok(), "{:?}", parsed.err());
     }
 }
+
+#[test]
+fn svg_text_is_drawn_as_shapes_so_every_viewer_shows_the_same() {
+    let map = common::debate();
+    let svg = image::to_svg(&map, None);
+    assert!(!svg.contains("<text"), "no text elements left to a viewer's fonts");
+    assert!(!svg.contains("font-family"));
+    // Every letter of every claim is drawn (a glyph used once per letter).
+    let letters: usize = map
+        .claims
+        .iter()
+        .map(|c| c.text.chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
+    assert!(svg.matches("<use ").count() >= letters);
+    assert!(roxmltree::Document::parse(&svg).is_ok());
+}

@@ -66,7 +66,7 @@ fn unsaved_work_is_copied_aside_and_offered_back_after_the_editor_dies() {
     harness.get_by_label("Restore").click();
     harness.run();
     let app = harness.app();
-    assert!(!app.status.error, "{}", app.status.text);
+    assert!(app.status.error.is_empty(), "{}", app.status.error);
     assert_eq!(app.doc.map, edited, "exactly the work that was not saved");
     assert!(app.doc.is_dirty());
     assert_eq!(app.doc.path.as_deref(), Some(file.as_path()));
@@ -237,9 +237,9 @@ fn where_no_file_dialog_exists_the_path_is_typed() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     assert!(
-        harness.app().status.text.contains("No file dialog"),
+        harness.app().status.note.contains("No file dialog"),
         "{}",
-        harness.app().status.text
+        harness.app().status.note
     );
     let target = temp.path().join("typed.ron");
     harness.get_by_label("File path").focus();
@@ -262,7 +262,7 @@ fn a_map_named_on_the_command_line_that_does_not_exist_yet_is_a_new_map_saved_th
     let file = temp.path().join("new-map.ron");
     let mut harness = common::harness_for(ArgmapApp::start(Some(&file)));
     assert!(harness.app().doc.map.claims.is_empty());
-    assert!(!harness.app().status.error, "{}", harness.app().status.text);
+    assert!(harness.app().status.error.is_empty(), "{}", harness.app().status.error);
     add_claim(&mut harness, "First claim");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();

@@ -41,6 +41,9 @@ pub enum Action {
     DismissStatus,
     SetTheme(egui::ThemePreference),
     CloseWindow(Window),
+    /// Bring the ghost of a model answer's missing claim (by its id in the
+    /// model) into view.
+    ShowGhost(ClaimId),
     /// How many links out the focused view reaches.
     FocusSteps(usize),
     /// The text in the window where a path is typed changed.

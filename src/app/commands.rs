@@ -207,6 +207,32 @@ impl Command {
         }
     }
 
+    /// What a command needs before it can run, said when it is asked for
+    /// and cannot (a key pressed with nothing to act on).
+    pub fn needs(self) -> Option<&'static str> {
+        Some(match self {
+            Self::LinkSupport | Self::LinkRebut => {
+                "Select two or more claims first: the reasons, then (Shift+click) the claim they bear on last"
+            }
+            Self::ToggleLinkKind => "Select a link first (click its + or − badge)",
+            Self::ReverseLink => "Select one link between two single claims first",
+            Self::Delete | Self::Cut | Self::Duplicate | Self::Copy => {
+                "Select claims or links first"
+            }
+            Self::EditClaim | Self::Focus => "Select one claim first",
+            Self::ShowInArticle => "Select one quoted claim first",
+            Self::AddSelectionAsClaim => "Select a passage in the reader first",
+            Self::MoveLeft | Self::MoveRight | Self::MoveUp | Self::MoveDown => {
+                "Select claims to move first"
+            }
+            Self::FindNext | Self::FindPrevious => "Open Find first (Ctrl+F)",
+            Self::DebateLayout => {
+                "A debate layout needs claims quoted from two authors, one rebutting the other"
+            }
+            _ => return None,
+        })
+    }
+
     /// The main shortcut, shown in menus. Cmd on macOS, Ctrl elsewhere.
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
         match self {
@@ -292,7 +318,13 @@ impl Command {
         let Some(shortcut) = self.shortcut() else {
             return false;
         };
-        !shortcut.modifiers.is_none()
+        // Function keys type nothing, so F3 finds the next match from the find field.
+        let function_key = matches!(
+            shortcut.logical_key,
+            egui::Key::F1 | egui::Key::F3 | egui::Key::F5 | egui::Key::F6
+        );
+        function_key
+            || !shortcut.modifiers.is_none()
             && !matches!(
                 self,
                 Self::Undo

@@ -44,18 +44,14 @@ impl AppState {
         }
     }
 
+    /// What just happened, replacing the last such message.
     pub fn set_status(&mut self, text: impl Into<String>) {
-        self.status = Status {
-            text: text.into(),
-            error: false,
-        };
+        self.status.note = text.into();
     }
 
+    /// What went wrong: shown beside later messages until dismissed.
     pub fn set_error(&mut self, text: impl Into<String>) {
-        self.status = Status {
-            text: text.into(),
-            error: true,
-        };
+        self.status.error = text.into();
     }
 
     pub fn window_title(&self) -> String {
@@ -79,11 +75,12 @@ impl Default for Panes {
     }
 }
 
-/// The message in the status bar. Errors stay until dismissed.
+/// The messages in the status bar: what just happened, and what last went
+/// wrong, which stays (beside later messages) until dismissed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Status {
-    pub text: String,
-    pub error: bool,
+    pub note: String,
+    pub error: String,
 }
 
 /// The windows over the editor, when open.

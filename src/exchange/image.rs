@@ -1,10 +1,12 @@
 //! SVG and PNG pictures of a map (or of some of its claims), drawn like the
 //! canvas: cards with wrapped text and source badges, solid + support and
-//! dashed − rebut arrows. Text is wrapped with the canvas's own fonts, so a
-//! picture says what the screen says; the PNG is the SVG rendered with the
-//! same font built in, so it looks the same on every computer.
+//! dashed − rebut arrows. Text is laid out by the canvas's own fonts and
+//! written as the glyphs' outlines, so the picture says what the screen says
+//! and looks the same in every viewer, with no font to find; each card and
+//! link still carries its words as a title, for readers and search.
 
 use super::ExportError;
+use super::outline::{Outliner, Run};
 use super::xml::escape as xml;
 use crate::model::{ClaimId, LinkKind, Map, Target};
 use crate::render::geometry::{self, BADGE_RADIUS};
@@ -17,7 +19,6 @@ use std::fmt::Write as _;
 /// Space around the map in the picture.
 const MARGIN: f32 = 40.0;
 const TITLE_SIZE: f32 = 20.0;
-const FONT_FAMILY: &str = "Ubuntu, sans-serif";
 /// Largest PNG Argmap writes, in pixels, so a huge scale cannot exhaust memory.
 pub const MAX_PIXELS: u64 = 120_000_000;
 
@@ -45,16 +46,33 @@ pub fn subset(map: &Map, only: Option<&BTreeSet<ClaimId>>) -> Map {
     part
 }
 
-/// Text rows of one card, as laid out by the canvas fonts.
+/// One card, its text laid out by the canvas fonts (positions from the
+/// card's top left, before the card is placed in the picture).
 struct Card {
     rect: Rect,
-    rows: Vec<(f32, String)>,
-    /// Label, colour and text width of the source badge.
-    badge: Option<(String, palette::Rgb, f32)>,
+    rows: Vec<Run>,
+    /// The source badge: its words, colour and width.
+    badge: Option<(Run, palette::Rgb, f32)>,
+}
+
+impl Card {
+    /// The card's text and badge where the card now stands.
+    fn placed(&self, run: &Run, dy: f32) -> Run {
+        Run {
+            glyphs: run
+                .glyphs
+                .iter()
+                .map(|&(c, x)| (c, x + self.rect.min.x + PADDING))
+                .collect(),
+            baseline: run.baseline + self.rect.min.y + dy,
+            px: run.px,
+        }
+    }
 }
 
 /// Lays every card out with egui's fonts (a context without a window).
-fn cards(map: &Map) -> HashMap<ClaimId, Card> {
+fn cards(map: &Map, outliner: &Outliner) -> HashMap<ClaimId, Card> {
+    let advance = |c: char, px: f32| outliner.width(&c.to_string(), px);
     let mut out = HashMap::new();
     measure::Headless::default().fonts(|fonts| {
         for claim in &map.claims {
@@ -68,17 +86,7 @@ fn cards(map: &Map) -> HashMap<ClaimId, Card> {
             let rows = galley
                 .rows
                 .iter()
-                .map(|row| {
-                    (
-                        row.pos.y + row.size.y * 0.78,
-                        row.glyphs
-                            .iter()
-                            .map(|g| g.chr)
-                            .collect::<String>()
-                            .trim_end()
-                            .to_owned(),
-                    )
-                })
+                .map(|row| Run::from_row(row, egui::Pos2::ZERO, FONT_SIZE, advance))
                 .collect();
             let badge = claim.quote.as_ref().map(|q| {
                 let label = map.source(&q.source).map_or_else(
@@ -91,15 +99,15 @@ fn cards(map: &Map) -> HashMap<ClaimId, Card> {
                             .join(" & ")
                     },
                 );
-                let width = fonts
-                    .layout_no_wrap(
-                        label.clone(),
-                        egui::FontId::proportional(BADGE_FONT),
-                        egui::Color32::PLACEHOLDER,
-                    )
-                    .size()
-                    .x;
-                (label, palette::source(&q.source), width)
+                let galley = fonts.layout_no_wrap(
+                    label,
+                    egui::FontId::proportional(BADGE_FONT),
+                    egui::Color32::PLACEHOLDER,
+                );
+                let run = galley.rows.first().map_or_else(Run::default, |row| {
+                    Run::from_row(row, egui::Pos2::ZERO, BADGE_FONT, advance)
+                });
+                (run, palette::source(&q.source), galley.size().x)
             });
             let rect = Rect::from_center_size(pos2(claim.pos.x, claim.pos.y), size);
             out.insert(claim.id, Card { rect, rows, badge });
@@ -111,7 +119,8 @@ fn cards(map: &Map) -> HashMap<ClaimId, Card> {
 /// An SVG picture of `map`, or of the claims in `only`.
 pub fn to_svg(map: &Map, only: Option<&BTreeSet<ClaimId>>) -> String {
     let map = subset(map, only);
-    let mut cards = cards(&map);
+    let mut outliner = Outliner::default();
+    let mut cards = cards(&map, &outliner);
     let bounds = cards
         .values()
         .fold(Rect::NOTHING, |acc, c| acc.union(c.rect));
@@ -137,7 +146,7 @@ pub fn to_svg(map: &Map, only: Option<&BTreeSet<ClaimId>>) -> String {
     let mut svg = String::new();
     let _ = writeln!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="{FONT_FAMILY}">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">"#
     );
     let _ = writeln!(
         svg,
@@ -154,27 +163,44 @@ pub fn to_svg(map: &Map, only: Option<&BTreeSet<ClaimId>>) -> String {
         hex(palette::canvas_fill(false))
     );
     if !map.title.is_empty() {
+        let title = measure::Headless::default().fonts(|fonts| {
+            let galley = fonts.layout_no_wrap(
+                map.title.clone(),
+                egui::FontId::proportional(TITLE_SIZE),
+                egui::Color32::PLACEHOLDER,
+            );
+            galley.rows.first().map_or_else(Run::default, |row| {
+                Run::from_row(
+                    row,
+                    pos2(MARGIN, MARGIN - TITLE_SIZE * 0.4),
+                    TITLE_SIZE,
+                    |c, px| outliner.width(&c.to_string(), px),
+                )
+            })
+        });
         let _ = writeln!(
             svg,
-            r#"<text x="{MARGIN}" y="{}" font-size="{TITLE_SIZE}" fill="{}">{}</text>"#,
-            MARGIN + TITLE_SIZE * 0.6,
-            hex(palette::text(false)),
-            xml(&map.title)
+            r#"<g class="title"><title>{}</title>{}</g>"#,
+            xml(&map.title),
+            outliner.draw(&title, &hex(palette::text(false)))
         );
     }
     for path in paths.values() {
-        link(&mut svg, &map, path);
+        link(&mut svg, &map, path, &mut outliner);
     }
     for claim in &map.claims {
         if let Some(card) = cards.get(&claim.id) {
-            card_svg(&mut svg, &claim.text, card);
+            card_svg(&mut svg, &claim.text, card, &mut outliner);
         }
     }
+    // The glyphs, outlined once each, go first so every viewer finds them.
+    let head = svg.find('\n').map_or(0, |i| i + 1);
+    svg.insert_str(head, &format!("<defs>{}</defs>\n", outliner.defs()));
     svg.push_str("</svg>\n");
     svg
 }
 
-fn link(svg: &mut String, map: &Map, path: &geometry::LinkPath) {
+fn link(svg: &mut String, map: &Map, path: &geometry::LinkPath, outliner: &mut Outliner) {
     let colour = hex(palette::link(path.kind, false));
     let dash = if path.kind == LinkKind::Rebut {
         r#" stroke-dasharray="9 6""#
@@ -236,16 +262,13 @@ fn link(svg: &mut String, map: &Map, path: &geometry::LinkPath) {
         r##"<circle cx="{:.1}" cy="{:.1}" r="{BADGE_RADIUS}" fill="{colour}" stroke="#ffffff" stroke-width="1.5"/>"##,
         c.x, c.y
     );
-    let _ = writeln!(
-        svg,
-        r##"<text x="{:.1}" y="{:.1}" font-size="15" text-anchor="middle" fill="#ffffff">{}</text></g>"##,
-        c.x,
-        c.y + 5.0,
-        palette::mark(path.kind)
-    );
+    let mark = palette::mark(path.kind);
+    let px = 15.0;
+    let sign = outliner.run(mark, c.x - outliner.width(mark, px) / 2.0, c.y + 5.0, px);
+    let _ = writeln!(svg, "{}</g>", outliner.draw(&sign, "#ffffff"));
 }
 
-fn card_svg(svg: &mut String, text: &str, card: &Card) {
+fn card_svg(svg: &mut String, text: &str, card: &Card, outliner: &mut Outliner) {
     let r = card.rect;
     let _ = writeln!(svg, r#"<g class="claim"><title>{}</title>"#, xml(text));
     let _ = writeln!(
@@ -267,40 +290,31 @@ fn card_svg(svg: &mut String, text: &str, card: &Card) {
         r.height(),
         hex(stripe)
     );
-    let mut top = r.min.y + PADDING;
+    let mut top = PADDING;
     if let Some((label, colour, text_width)) = &card.badge {
         let w = text_width + 10.0;
         let _ = writeln!(
             svg,
             r#"<rect x="{:.1}" y="{:.1}" width="{w:.1}" height="15" rx="7.5" fill="{}"/>"#,
             r.min.x + PADDING,
-            top,
+            r.min.y + top,
             hex(*colour)
         );
-        let _ = writeln!(
-            svg,
-            r##"<text x="{:.1}" y="{:.1}" font-size="{BADGE_FONT}" fill="#ffffff">{}</text>"##,
-            r.min.x + PADDING + 5.0,
-            top + 11.5,
-            xml(label)
-        );
+        let mut placed = card.placed(label, top);
+        for glyph in &mut placed.glyphs {
+            glyph.1 += 5.0;
+        }
+        let _ = writeln!(svg, "{}", outliner.draw(&placed, "#ffffff"));
         top += BADGE_ROW;
     }
-    let _ = write!(
-        svg,
-        r#"<text font-size="{FONT_SIZE}" fill="{}">"#,
-        hex(palette::text(false))
-    );
-    for (baseline, row) in &card.rows {
-        let _ = write!(
-            svg,
-            r#"<tspan x="{:.1}" y="{:.1}">{}</tspan>"#,
-            r.min.x + PADDING,
-            top + baseline,
-            xml(row)
-        );
+    let colour = hex(palette::text(false));
+    for row in &card.rows {
+        let glyphs = outliner.draw(&card.placed(row, top), &colour);
+        if !glyphs.is_empty() {
+            let _ = writeln!(svg, "{glyphs}");
+        }
     }
-    let _ = writeln!(svg, "</text></g>");
+    let _ = writeln!(svg, "</g>");
 }
 
 /// A PNG picture at `scale` (1.0: one pixel per canvas unit).
@@ -354,7 +368,7 @@ pub fn to_png(
 /// The size a PNG of `map` will have at `scale`, in pixels (before rounding up).
 pub fn png_size(map: &Map, only: Option<&BTreeSet<ClaimId>>, scale: f32) -> Vec2 {
     let map = subset(map, only);
-    let cards = cards(&map);
+    let cards = cards(&map, &Outliner::default());
     let bounds = cards
         .values()
         .fold(Rect::NOTHING, |acc, c| acc.union(c.rect));

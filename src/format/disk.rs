@@ -154,7 +154,8 @@ pub fn write_with(path: &Path, bytes: &[u8], fault: Fault) -> Result<(), SaveErr
     let name = target
         .file_name()
         .ok_or_else(|| SaveError::new(path, "the path names no file"))?;
-    let (temp_path, mut temp) = create_temp(&dir, &name.to_string_lossy()).map_err(|e| fail(&e))?;
+    let (temp_path, mut temp) =
+        create_temp(&dir, &name.to_string_lossy(), existing.is_some()).map_err(|e| fail(&e))?;
     let written = write_and_sync(&mut temp, bytes, fault).and_then(|()| match &existing {
         Some(meta) => keep_protection(&temp, meta),
         None => Ok(()),
@@ -180,8 +181,10 @@ pub fn write_with(path: &Path, bytes: &[u8], fault: Fault) -> Result<(), SaveErr
 }
 
 /// A new file beside the target, created exclusively (a file or link already
-/// at that name is never followed or reused).
-fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
+/// at that name is never followed or reused). It starts private when it will
+/// take an existing file's permissions, else with the usual permissions for
+/// a new file (what the user's umask allows).
+fn create_temp(dir: &Path, name: &str, private: bool) -> io::Result<(PathBuf, File)> {
     let mut last = None;
     for _ in 0..16 {
         let path = dir.join(format!(".{name}.{:016x}{TEMP_SUFFIX}", random()));
@@ -190,9 +193,10 @@ fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::OpenOptionsExt;
-            // Private until it has the target's permissions.
-            options.mode(0o600);
+            options.mode(if private { 0o600 } else { 0o666 });
         }
+        #[cfg(not(unix))]
+        let _ = private;
         match options.open(&path) {
             Ok(file) => return Ok((path, file)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),

@@ -356,3 +356,31 @@ pub fn crossings(map: &Map, pos: &BTreeMap<ClaimId, Point>) -> usize {
 }
 
 pub use debate::{debate, debate_with, has_two_sides};
+
+/// The place nearest `wanted` where a card of `size` (with `margin` around
+/// it) clears every card in `taken`: rings of places around `wanted`, the
+/// nearest first. `wanted` itself if no ring within reach is free.
+pub fn nearest_free(wanted: Point, size: Size, margin: f32, taken: &[(Point, Size)]) -> Point {
+    let (w, h) = (size.w + margin, size.h + margin);
+    let clear = |at: Point| {
+        taken.iter().all(|(p, s)| {
+            (p.x - at.x).abs() >= (s.w + w) / 2.0 || (p.y - at.y).abs() >= (s.h + h) / 2.0
+        })
+    };
+    let mut candidates: Vec<Point> = Vec::new();
+    for ring in 0..40i32 {
+        for dx in -ring..=ring {
+            for dy in -ring..=ring {
+                if dx.abs().max(dy.abs()) == ring {
+                    candidates.push(Point::new(
+                        wanted.x + dx as f32 * w / 2.0,
+                        wanted.y + dy as f32 * h / 2.0,
+                    ));
+                }
+            }
+        }
+    }
+    let distance = |p: &Point| (p.x - wanted.x).powi(2) + (p.y - wanted.y).powi(2);
+    candidates.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+    candidates.into_iter().find(|&p| clear(p)).unwrap_or(wanted)
+}

@@ -77,21 +77,23 @@ pub fn nudge(app: &mut ArgmapApp, dx: f32, dy: f32) {
     }
 }
 
-/// Where a claim added by command goes: the middle of the view, moved
-/// down until it does not sit exactly on another claim.
+/// Where a claim added by command goes: the free place nearest the middle
+/// of the view where a card clears every other card.
 fn free_spot(app: &ArgmapApp) -> Point {
-    let mut at = app.panels.canvas.centre();
-    while app
+    let canvas = &app.panels.canvas;
+    let taken: Vec<(Point, crate::analysis::layout::Size)> = app
         .state
         .doc
         .map
         .claims
         .iter()
-        .any(|c| (c.pos.x - at.x).abs() < 20.0 && (c.pos.y - at.y).abs() < 20.0)
-    {
-        at.y += 40.0;
-    }
-    at
+        .map(|c| (c.pos, layout_size(canvas.card_size(c.id))))
+        .collect();
+    let card = crate::analysis::layout::Size {
+        w: crate::render::measure::CARD_WIDTH,
+        h: 80.0,
+    };
+    crate::analysis::layout::nearest_free(canvas.centre(), card, 40.0, &taken)
 }
 
 /// Ctrl+E: the passage selected in the reader becomes a quoted claim.

@@ -360,7 +360,7 @@ pub fn watch(app: &mut ArgmapApp) {
     }
     if state.doc.is_dirty() {
         let name = state.doc.name();
-        if !app.state.status.error {
+        if app.state.status.error.is_empty() {
             app.state.set_error(format!(
                 "{name} was changed by another program; saving will ask before writing over it"
             ));

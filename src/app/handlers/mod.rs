@@ -37,6 +37,7 @@ pub fn handle(app: &mut ArgmapApp, action: Action) {
         Action::SetTheme(theme) => view::set_theme(app, theme),
         Action::CloseWindow(window) => view::close_window(app, window),
         Action::FocusSteps(steps) => view::focus_steps(app, steps),
+        Action::ShowGhost(id) => view::show_ghost(app, id),
         Action::PathText(text) => files::path_text(app, text),
         Action::PathConfirmed => files::path_confirmed(app),
         Action::Resolve(resolution) => files::resolve(app, resolution),
@@ -50,6 +51,9 @@ pub fn handle(app: &mut ArgmapApp, action: Action) {
 /// Runs a command from the table, if it is available now.
 fn run(app: &mut ArgmapApp, command: Command) {
     if !is_enabled(app, command) {
+        if let Some(needs) = command.needs() {
+            app.state.set_status(needs);
+        }
         return;
     }
     match command {

@@ -73,6 +73,9 @@ pub fn compare_with(app: &mut ArgmapApp, path: &Path) {
             let state = &mut app.state;
             state.teach.comparison = Some(Compared::new(name.clone(), model));
             state.panes.inspector = true;
+            // The ghosts of what is missing come into the view.
+            app.panels.canvas.request_fit();
+            let state = &mut app.state;
             state.set_status(format!("Comparing with {name}"));
         }
         Err(error) => app.state.set_error(format!("Could not open {error}")),

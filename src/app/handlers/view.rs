@@ -55,6 +55,10 @@ pub fn toggle_focus(app: &mut ArgmapApp) {
     }
 }
 
+pub fn show_ghost(app: &mut ArgmapApp, model_claim: ClaimId) {
+    app.panels.canvas.reveal_ghost(model_claim);
+}
+
 pub fn focus_steps(app: &mut ArgmapApp, steps: usize) {
     app.panels.canvas.focus_steps(steps);
 }
@@ -147,7 +151,7 @@ pub fn close_window(app: &mut ArgmapApp, window: Window) {
 }
 
 pub fn dismiss_status(app: &mut ArgmapApp) {
-    app.state.status = Default::default();
+    app.state.status.error.clear();
 }
 
 pub fn set_theme(app: &mut ArgmapApp, theme: egui::ThemePreference) {

@@ -490,7 +490,7 @@ fn comparison_section(ui: &mut Ui, map: &Map, compared: &Compared, actions: &mut
         .default_open(true)
         .show(ui, |ui| {
             egui::Grid::new("comparison-scores")
-                .num_columns(4)
+                .num_columns(3)
                 .show(ui, |ui| {
                     for (name, score, matched, total) in [
                         (
@@ -506,10 +506,15 @@ fn comparison_section(ui: &mut Ui, map: &Map, compared: &Compared, actions: &mut
                             compared.model.links.len(),
                         ),
                     ] {
+                        // Plain words; the measures' names in the tip.
+                        let tip = format!(
+                            "Recall {:.2}: how much of the model the map has. Precision {:.2}: how much of the map the model has. F1 {:.2}: the two together.",
+                            score.recall, score.precision, score.f1
+                        );
                         ui.label(name);
-                        ui.label(format!("{matched} of {total}"));
-                        ui.label(format!("P {:.2} R {:.2}", score.precision, score.recall));
-                        ui.label(format!("F1 {:.2}", score.f1));
+                        ui.label(format!("{matched} of {total} found")).on_hover_text(&tip);
+                        ui.label(format!("{:.0} % in agreement", score.f1 * 100.0))
+                            .on_hover_text(&tip);
                         ui.end_row();
                     }
                 });
@@ -519,8 +524,13 @@ fn comparison_section(ui: &mut Ui, map: &Map, compared: &Compared, actions: &mut
                     RichText::new(format!("Missing claims ({})", r.missing_claims.len())).strong(),
                 );
                 for id in &r.missing_claims {
-                    if let Some(c) = model.claim(*id) {
-                        ui.label(format!("• {}", excerpt(&c.text, 70)));
+                    if let Some(c) = model.claim(*id)
+                        && ui
+                            .link(format!("• {}", excerpt(&c.text, 70)))
+                            .on_hover_text("Show where it would go on the map")
+                            .clicked()
+                    {
+                        actions.push(Action::ShowGhost(*id));
                     }
                 }
             }

@@ -95,11 +95,18 @@ pub fn draw(
     egui::Panel::bottom("status-bar").show(ui, |ui| {
         status_bar::status_bar(ui, state, panels.canvas.view.zoom, &mut actions);
     });
+    // The side panes give way in a narrow window, so the canvas keeps at
+    // least about half of it.
+    let width = ctx.content_rect().width();
+    let pane = |share: f32, least: f32| {
+        let most = width * share;
+        least.min(most * 0.75)..=most
+    };
     if state.panes.reader {
         egui::Panel::left("reader")
             .resizable(true)
-            .default_size(350.0)
-            .size_range(260.0..=900.0)
+            .default_size(350.0_f32.min(width * 0.25))
+            .size_range(pane(0.3, 260.0))
             .show(ui, |ui| {
                 let selected = state.selection.single_claim();
                 panels
@@ -110,8 +117,8 @@ pub fn draw(
     if state.panes.inspector {
         egui::Panel::right("inspector")
             .resizable(true)
-            .default_size(250.0)
-            .size_range(220.0..=600.0)
+            .default_size(250.0_f32.min(width * 0.2))
+            .size_range(pane(0.22, 220.0))
             .show(ui, |ui| {
                 panels.inspector.show(
                     ui,

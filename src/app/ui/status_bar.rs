@@ -25,20 +25,20 @@ pub fn status_bar(ui: &mut Ui, state: &AppState, zoom: f32, actions: &mut Vec<Ac
         ui.separator();
         ui.label(format!("{:.0} %", zoom * 100.0));
         let status = &state.status;
-        if !status.text.is_empty() {
+        if !status.note.is_empty() {
             ui.separator();
-            if status.error {
-                let colour = ui.visuals().error_fg_color;
-                ui.label(RichText::new(&status.text).color(colour));
-                if ui
-                    .small_button("×")
-                    .on_hover_text("Dismiss this message")
-                    .clicked()
-                {
-                    actions.push(Action::DismissStatus);
-                }
-            } else {
-                ui.label(&status.text);
+            ui.label(&status.note);
+        }
+        if !status.error.is_empty() {
+            ui.separator();
+            let colour = ui.visuals().error_fg_color;
+            ui.label(RichText::new(&status.error).color(colour));
+            if ui
+                .small_button("×")
+                .on_hover_text("Dismiss this message")
+                .clicked()
+            {
+                actions.push(Action::DismissStatus);
             }
         }
     });

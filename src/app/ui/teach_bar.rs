@@ -21,26 +21,32 @@ pub fn teach_bar(
     }
     let area = egui::Area::new(egui::Id::unique("argmap-teach-bar"))
         .order(egui::Order::Foreground)
-        .fixed_pos(canvas.left_top() + egui::vec2(8.0, 8.0));
+        .fixed_pos(canvas.left_top() + egui::vec2(8.0, 8.0))
+        .constrain_to(canvas);
     area.show(ui.ctx(), |ui| {
+        // Never wider than the canvas: the panes beside it stay uncovered.
+        ui.set_max_width((canvas.width() - 16.0).max(100.0));
         egui::Frame::popup(ui.style()).show(ui, |ui| {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 if let Some(labelling) = teach.shown() {
                     let (accepted, defeated, undecided) = labelling.counts();
                     ui.label(RichText::new("Which claims stand").strong());
                     ui.label(format!(
                         "{accepted} accepted · {defeated} defeated · {undecided} undecided"
                     ));
-                    let mode = if teach.preferred {
-                        "Preferred"
+                    // Plain words on the button; the names logicians use in the tip.
+                    let (mode, technical) = if teach.preferred {
+                        (
+                            "Showing each coherent position",
+                            "Preferred semantics: each largest set of claims one could hold together. Click to show only what the map settles.",
+                        )
                     } else {
-                        "Grounded"
+                        (
+                            "Showing what the map settles",
+                            "Grounded semantics: only what the map forces, taking no side in a standoff. Click to see each coherent position instead.",
+                        )
                     };
-                    if ui
-                        .button(mode)
-                        .on_hover_text(Command::TogglePreferred.help())
-                        .clicked()
-                    {
+                    if ui.button(mode).on_hover_text(technical).clicked() {
                         actions.push(Action::Command(Command::TogglePreferred));
                     }
                     if teach.preferred {
@@ -85,8 +91,18 @@ pub fn teach_bar(
                     let r = &compared.result;
                     ui.label(RichText::new(format!("Compared with {}", compared.name)).strong());
                     ui.label(format!(
-                        "claims F1 {:.2} · links F1 {:.2}",
-                        r.claims.f1, r.link_score.f1
+                        "claims {:.0} % in agreement · links {:.0} %",
+                        r.claims.f1 * 100.0,
+                        r.link_score.f1 * 100.0
+                    ))
+                    .on_hover_text(format!(
+                        "F1 scores, which weigh what was found against what is extra: claims {:.2} (precision {:.2}, recall {:.2}), links {:.2} (precision {:.2}, recall {:.2})",
+                        r.claims.f1,
+                        r.claims.precision,
+                        r.claims.recall,
+                        r.link_score.f1,
+                        r.link_score.precision,
+                        r.link_score.recall
                     ));
                 }
             });

@@ -25,16 +25,20 @@ impl Canvas {
         };
         let commit_key = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
         let cancel = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
-        let zoom = self.view.zoom.max(0.5);
-        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(card.expand(2.0)));
+        // Zoomed out, the editor opens over the card at a size one can type
+        // and read in: text at least 14 px, the box at least 280 px wide.
+        let px = (cards::FONT_SIZE * self.view.zoom).max(14.0);
+        let size = vec2(card.width().max(280.0), card.height().max(px * 6.0));
+        let area = Rect::from_center_size(card.center(), size).expand(2.0);
+        let mut child = ui.new_child(egui::UiBuilder::new().max_rect(area));
         let edit = egui::TextEdit::multiline(&mut draft.text)
-            .font(egui::FontId::proportional(cards::FONT_SIZE * zoom))
-            .desired_width(card.width() - 8.0)
+            .font(egui::FontId::proportional(px))
+            .desired_width(area.width() - 12.0)
             .desired_rows(3)
             .frame(egui::Frame::NONE)
             .background_color(theme::card_fill(ui.visuals().dark_mode))
             .margin(vec2(6.0, 6.0));
-        let response = child.add_sized(card.expand(2.0).size(), edit);
+        let response = child.add_sized(area.size(), edit);
         response.widget_info(|| {
             WidgetInfo::labeled(egui::Role::MultilineTextInput, true, "Claim text")
         });

@@ -4,7 +4,7 @@
 
 use crate::analysis::evaluate::Status;
 use crate::app::ui::theme;
-use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, vec2};
+use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2, vec2};
 
 pub fn status_colour(status: Status) -> Color32 {
     match status {
@@ -70,10 +70,15 @@ pub fn status_mark(
     }
 }
 
-/// A small labelled pill, e.g. "extra" or "wrong kind", with its left end at `at`.
-pub fn tag(painter: &Painter, at: Pos2, text: &str, colour: Color32) -> Rect {
-    let galley =
-        painter.layout_no_wrap(text.to_owned(), FontId::proportional(11.0), Color32::WHITE);
+/// A small labelled pill, e.g. "extra" or "wrong kind", with its left end at
+/// `at`; it shrinks with the map and is left out when zoomed far out, so
+/// tags never pile up over an overview.
+pub fn tag(painter: &Painter, at: Pos2, text: &str, colour: Color32, zoom: f32) -> Rect {
+    if zoom < 0.3 {
+        return Rect::from_min_size(at, Vec2::ZERO);
+    }
+    let px = (11.0 * zoom).clamp(9.0, 11.0);
+    let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(px), Color32::WHITE);
     let rect = Rect::from_min_size(at, galley.size() + vec2(10.0, 4.0));
     painter.rect_filled(
         rect,
@@ -120,8 +125,9 @@ fn dashed_rect(painter: &Painter, rect: Rect, stroke: Stroke) {
     painter.extend(Shape::dashed_line(&corners, stroke, 6.0, 4.0));
 }
 
-/// A dashed grey arrow for a link the model has and the map lacks.
-pub fn ghost_link(painter: &Painter, from: Pos2, to: Pos2, label: &str, dark: bool) {
+/// A dashed grey arrow for a link the model has and the map lacks; its
+/// label is left out when zoomed far out.
+pub fn ghost_link(painter: &Painter, from: Pos2, to: Pos2, label: &str, dark: bool, zoom: f32) {
     let colour = theme::muted_text(dark);
     painter.extend(Shape::dashed_line(
         &[from, to],
@@ -136,8 +142,12 @@ pub fn ghost_link(painter: &Painter, from: Pos2, to: Pos2, label: &str, dark: bo
         to - dir * 10.0 - dir.rot90() * 5.0,
     ];
     painter.add(Shape::convex_polygon(head.to_vec(), colour, Stroke::NONE));
+    if zoom < 0.3 {
+        return;
+    }
     let mid = from.lerp(to, 0.5);
-    let galley = painter.layout_no_wrap(label.to_owned(), FontId::proportional(11.0), colour);
+    let px = (11.0 * zoom).clamp(9.0, 11.0);
+    let galley = painter.layout_no_wrap(label.to_owned(), FontId::proportional(px), colour);
     let at = mid - galley.size() / 2.0;
     painter.rect_filled(
         Rect::from_min_size(at, galley.size()).expand(2.0),

@@ -66,6 +66,10 @@ pub struct Canvas {
     focus: Option<focus::Focus>,
     /// The view before focusing, to go back to.
     before_focus: Option<View>,
+    /// Where the model answer's missing claims are shown, while comparing.
+    ghosts: std::collections::BTreeMap<ClaimId, Point>,
+    /// A ghost to bring into view on the next frame.
+    reveal_ghost: Option<ClaimId>,
 }
 
 impl Default for Canvas {
@@ -84,6 +88,8 @@ impl Default for Canvas {
             reveal: None,
             focus: None,
             before_focus: None,
+            ghosts: Default::default(),
+            reveal_ghost: None,
         }
     }
 }
@@ -142,6 +148,11 @@ impl Canvas {
         self.sizes.get(id)
     }
 
+    /// Brings the ghost of a model answer's missing claim into view.
+    pub fn reveal_ghost(&mut self, model_claim: ClaimId) {
+        self.reveal_ghost = Some(model_claim);
+    }
+
     /// Shows only `claim`'s neighbourhood, laid out on its own.
     pub fn focus_on(&mut self, claim: ClaimId) {
         if self.focus.is_none() {
@@ -179,9 +190,10 @@ impl Canvas {
         }
     }
 
-    /// Bounding box of every card shown, in canvas units.
+    /// Bounding box of every card shown (ghosts of a model answer too), in
+    /// canvas units.
     fn bounds(&self, map: &Map) -> Rect {
-        map.claims.iter().fold(Rect::NOTHING, |acc, c| {
+        let cards = map.claims.iter().fold(Rect::NOTHING, |acc, c| {
             let Some(at) = self.shown_at(c) else {
                 return acc;
             };
@@ -189,6 +201,12 @@ impl Canvas {
                 egui::pos2(at.x, at.y),
                 self.sizes.get(c.id),
             ))
+        });
+        if self.focus.is_some() {
+            return cards;
+        }
+        self.ghosts.values().fold(cards, |acc, p| {
+            acc.union(Rect::from_center_size(egui::pos2(p.x, p.y), overlay::GHOST))
         })
     }
 
@@ -217,6 +235,10 @@ impl Canvas {
         painter.rect_filled(rect, CornerRadius::ZERO, theme::canvas_fill(dark));
 
         self.sizes.update(ui.ctx(), map);
+        self.ghosts = match overlay.comparison {
+            Some(compared) => overlay::ghost_positions(map, compared, |id| self.sizes.get(id)),
+            None => Default::default(),
+        };
         if let Some(focus) = &mut self.focus {
             if map.claim(focus.claim).is_none() {
                 self.leave_focus();
@@ -249,6 +271,14 @@ impl Canvas {
                 self.view.pan(rect.center() - card.center());
             }
         }
+        if let Some(id) = self.reveal_ghost.take()
+            && let Some(&at) = self.ghosts.get(&id)
+        {
+            let card = self.view.card_rect(at, overlay::GHOST);
+            if !rect.shrink(20.0).contains_rect(card) {
+                self.view.pan(rect.center() - card.center());
+            }
+        }
         self.pan_and_zoom(ui, rect, &bg);
 
         let rects = self.screen_rects(map);
@@ -272,7 +302,7 @@ impl Canvas {
             }
         }
         if let Some(compared) = overlay.comparison {
-            self.comparison_marks(ui, &painter, map, compared, &rects, &paths, dark);
+            self.comparison_marks(ui, &painter, compared, &rects, &paths, dark);
         }
         for claim in &map.claims {
             let Some(&card) = rects.get(&claim.id) else {

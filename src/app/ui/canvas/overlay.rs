@@ -57,17 +57,15 @@ impl Canvas {
             && compared.result.extra_claims.contains(&id)
         {
             let at = card.left_bottom() + vec2(6.0, -8.0);
-            marks::tag(painter, at, "not in model", marks::EXTRA);
+            marks::tag(painter, at, "not in model", marks::EXTRA, self.view.zoom);
         }
     }
 
     /// Tags on links that differ from the model, and ghosts of what is missing.
-    #[allow(clippy::too_many_arguments)]
     pub(super) fn comparison_marks(
         &self,
         ui: &Ui,
         painter: &egui::Painter,
-        map: &Map,
         compared: &Compared,
         rects: &HashMap<ClaimId, Rect>,
         paths: &std::collections::BTreeMap<LinkId, links::LinkPath>,
@@ -90,12 +88,13 @@ impl Canvas {
             };
             marks::tag(
                 painter,
-                path.anchor + vec2(12.0, -8.0),
+                path.anchor + vec2(12.0, -8.0) * self.view.zoom.min(1.0),
                 result.verdict.label(),
                 colour,
+                self.view.zoom,
             );
         }
-        let ghosts = ghost_positions(map, compared, |id| self.sizes.get(id));
+        let ghosts = &self.ghosts;
         let student_of = compared.result.student_claims();
         let centre_of = |model_claim: ClaimId| -> Option<Pos2> {
             match student_of.get(&model_claim) {
@@ -121,21 +120,21 @@ impl Canvas {
             for &premise in &link.premises {
                 if let Some(from) = centre_of(premise) {
                     let label = format!("missing {}", link.kind.label());
-                    marks::ghost_link(painter, from, to, &label, dark);
+                    marks::ghost_link(painter, from, to, &label, dark, self.view.zoom);
                 }
             }
         }
-        for (&model_claim, &at) in &ghosts {
+        for (&model_claim, &at) in ghosts {
             let Some(claim) = compared.model.claim(model_claim) else {
                 continue;
             };
-            let rect = self.view.card_rect(
-                at,
-                self.sizes
-                    .get(model_claim)
-                    .max(vec2(cards::CARD_WIDTH, 60.0)),
-            );
-            marks::ghost_card(painter, rect, self.view.zoom, &claim.text, dark);
+            let rect = self.view.card_rect(at, GHOST);
+            let text = if cards::shows_label(self.view.zoom) {
+                cards::label_of(claim)
+            } else {
+                claim.text.clone()
+            };
+            marks::ghost_card(painter, rect, self.view.zoom, &text, dark);
             named(
                 ui,
                 rect,
@@ -148,33 +147,37 @@ impl Canvas {
     }
 }
 
-/// Where to show the model's missing claims on this map: next to a matched
+/// A ghost card's size: the model's claims are not measured on this canvas.
+pub const GHOST: Vec2 = vec2(cards::CARD_WIDTH, crate::render::measure::MIN_HEIGHT);
+
+/// Where to show the model's missing claims on this map: near a matched
 /// claim they are linked to (below a conclusion, above a premise), else in a
-/// column to the right of the map.
-fn ghost_positions(
+/// column to the right of the map; always in free space, clear of the map's
+/// cards and of each other.
+pub(super) fn ghost_positions(
     map: &Map,
     compared: &Compared,
     size: impl Fn(ClaimId) -> Vec2,
 ) -> std::collections::BTreeMap<ClaimId, Point> {
+    use crate::analysis::layout::{Size, nearest_free};
     let student_of = compared.result.student_claims();
-    let right = map
+    let as_size = |v: Vec2| Size { w: v.x, h: v.y };
+    let mut taken: Vec<(Point, Size)> = map
         .claims
         .iter()
-        .map(|c| c.pos.x + size(c.id).x / 2.0)
+        .map(|c| (c.pos, as_size(size(c.id))))
+        .collect();
+    let right = taken
+        .iter()
+        .map(|(p, s)| p.x + s.w / 2.0)
         .fold(f32::NEG_INFINITY, f32::max);
-    let top = map
-        .claims
-        .iter()
-        .map(|c| c.pos.y)
-        .fold(f32::INFINITY, f32::min);
+    let top = taken.iter().map(|(p, _)| p.y).fold(f32::INFINITY, f32::min);
     let (right, top) = if right.is_finite() {
         (right, top)
     } else {
         (0.0, 0.0)
     };
-    let mut placed: std::collections::BTreeMap<ClaimId, Point> = std::collections::BTreeMap::new();
-    let mut crowd: HashMap<ClaimId, f32> = HashMap::new();
-    let mut column = 0.0;
+    let mut placed = std::collections::BTreeMap::new();
     for &missing in &compared.result.missing_claims {
         let neighbour = compared.model.links.iter().find_map(|l| {
             let target = match l.target {
@@ -192,20 +195,12 @@ fn ghost_positions(
                 None
             }
         });
-        let at = match neighbour.and_then(|(s, dir)| map.claim(s).map(|c| (c, dir))) {
-            Some((claim, dir)) => {
-                let shift = crowd.entry(claim.id).or_insert(0.0);
-                *shift += 1.0;
-                Point::new(
-                    claim.pos.x + (*shift - 1.0) * 60.0,
-                    claim.pos.y + dir * 170.0 * *shift,
-                )
-            }
-            None => {
-                column += 1.0;
-                Point::new(right + 200.0, top + (column - 1.0) * 130.0)
-            }
+        let wanted = match neighbour.and_then(|(s, dir)| map.claim(s).map(|c| (c, dir))) {
+            Some((claim, dir)) => Point::new(claim.pos.x, claim.pos.y + dir * 170.0),
+            None => Point::new(right + 200.0, top),
         };
+        let at = nearest_free(wanted, as_size(GHOST), 40.0, &taken);
+        taken.push((at, as_size(GHOST)));
         placed.insert(missing, at);
     }
     placed

@@ -98,9 +98,43 @@ pub fn word_at(text: &str, at: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// A selection widened to whole words: an end that falls inside a word
+/// moves to that word's edge, so a loose drag never quotes half a word.
+pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let is_word = |c: char| c.is_alphanumeric() || c == '’' || c == '\'' || c == '-';
+    let inside = |at: usize| {
+        let before = text.get(..at).and_then(|t| t.chars().next_back());
+        let after = text.get(at..).and_then(|t| t.chars().next());
+        before.is_some_and(is_word) && after.is_some_and(is_word)
+    };
+    let (start, end) = (start.min(text.len()), end.min(text.len()));
+    if start >= end {
+        return (start, end);
+    }
+    let start = if inside(start) { word_at(text, start).0 } else { start };
+    let end = if inside(end) { word_at(text, end).1 } else { end };
+    (start, end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_selection_snaps_to_whole_words() {
+        let text = "Truman’s one and only meeting with Stalin.";
+        let cut = |a: &str, b: &str| {
+            let start = text.find(a).expect("start");
+            let end = text.find(b).expect("end") + b.len();
+            let (s, e) = snap_to_words(text, start, end);
+            &text[s..e]
+        };
+        // A drag from inside "Truman’s" to inside "meeting".
+        assert_eq!(cut("uman", "meetin"), "Truman’s one and only meeting");
+        // Ends already on word edges stay; so does punctuation outside words.
+        assert_eq!(cut("one", "Stalin."), "one and only meeting with Stalin.");
+        assert_eq!(snap_to_words(text, 5, 5), (5, 5));
+    }
 
     #[test]
     fn blocks_keep_byte_offsets_into_the_text() {

@@ -60,6 +60,8 @@ pub struct Reader {
     blocks: Option<(SourceId, usize, Vec<Block>)>,
     /// How far to scroll next frame while a selection is dragged past an edge.
     autoscroll: f32,
+    /// Scroll back to the top on the next frame (another article opened).
+    to_top: bool,
 }
 
 impl Reader {
@@ -84,6 +86,8 @@ impl Reader {
             self.selection = None;
             self.press_in_selection = None;
             self.placed.clear();
+            // A new article opens at its title, not where the last one was.
+            self.to_top = true;
         }
     }
 
@@ -166,8 +170,11 @@ impl Reader {
         }
         let scroll_to = self.scroll_to.take();
         let mut placed = Vec::with_capacity(blocks.len());
-        let output = egui::ScrollArea::vertical()
-            .id_salt("reader-scroll")
+        let mut scroll = egui::ScrollArea::vertical().id_salt("reader-scroll");
+        if std::mem::take(&mut self.to_top) {
+            scroll = scroll.vertical_scroll_offset(0.0);
+        }
+        let output = scroll
             .auto_shrink([false, false])
             // Dragging over the text selects it; scrolling is by wheel and scroll bar.
             .scroll_source(egui::containers::scroll_area::ScrollSource {
@@ -396,9 +403,10 @@ impl Reader {
             if ui.button("Next").on_hover_text("Next match (F3)").clicked() {
                 self.find_step(true);
             }
-            if ui.button("×").on_hover_text("Close find").clicked()
-                || ui.input(|i| i.key_pressed(Key::Escape)) && response.has_focus()
-            {
+            // Escape in the field closes find (egui takes the focus away first).
+            let escaped = (response.has_focus() || response.lost_focus())
+                && ui.input(|i| i.key_pressed(Key::Escape));
+            if ui.button("×").on_hover_text("Close find (Escape)").clicked() || escaped {
                 self.find = Find::default();
             }
         });
@@ -507,6 +515,14 @@ impl Reader {
         if released {
             let clicked_in_place = self.press_in_selection.take().is_some();
             let was_selecting = std::mem::take(&mut self.selecting);
+            // A dragged selection ends on whole words, keeping its direction.
+            if was_selecting
+                && let Some((anchor, focus)) = self.selection
+                && anchor != focus
+            {
+                let (start, end) = blocks::snap_to_words(&source.text, anchor.min(focus), anchor.max(focus));
+                self.selection = Some(if anchor <= focus { (start, end) } else { (end, start) });
+            }
             let empty = self.selected_span().is_none();
             if clicked_in_place || (was_selecting && empty) {
                 // A click, not a drag: it leaves a caret that Shift+click can
