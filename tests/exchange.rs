@@ -477,7 +477,10 @@ proptest::proptest! {
 fn svg_text_is_drawn_as_shapes_so_every_viewer_shows_the_same() {
     let map = common::debate();
     let svg = image::to_svg(&map, None);
-    assert!(!svg.contains("<text"), "no text elements left to a viewer's fonts");
+    assert!(
+        !svg.contains("<text"),
+        "no text elements left to a viewer's fonts"
+    );
     assert!(!svg.contains("font-family"));
     // Every letter of every claim is drawn (a glyph used once per letter).
     let letters: usize = map

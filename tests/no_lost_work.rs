@@ -262,7 +262,11 @@ fn a_map_named_on_the_command_line_that_does_not_exist_yet_is_a_new_map_saved_th
     let file = temp.path().join("new-map.ron");
     let mut harness = common::harness_for(ArgmapApp::start(Some(&file)));
     assert!(harness.app().doc.map.claims.is_empty());
-    assert!(harness.app().status.error.is_empty(), "{}", harness.app().status.error);
+    assert!(
+        harness.app().status.error.is_empty(),
+        "{}",
+        harness.app().status.error
+    );
     add_claim(&mut harness, "First claim");
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();

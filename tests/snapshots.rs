@@ -77,3 +77,46 @@ fn which_claims_stand() {
     harness.run();
     harness.snapshot("which_claims_stand");
 }
+
+/// The debate as a class first sees it: 1600×1000, both panes, fitted.
+fn classroom() -> Harness<'static, ArgmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .with_theme(egui::Theme::Light)
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(400)
+        .wgpu()
+        .build_eframe(|_| ArgmapApp::debate());
+    harness.run();
+    harness
+}
+
+#[test]
+fn debate_at_fit() {
+    if !gpu_available() {
+        return;
+    }
+    classroom().snapshot("debate_at_fit");
+}
+
+#[test]
+fn focused_claim() {
+    if !gpu_available() {
+        return;
+    }
+    use egui_kittest::kittest::Queryable;
+    let mut harness = classroom();
+    let map = common::debate();
+    let claim = map
+        .claims
+        .iter()
+        .find(|c| c.label == "Russia breaks agreements")
+        .expect("claim");
+    harness
+        .get_by_label(&format!("Claim: {}", claim.text))
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::F);
+    harness.run();
+    harness.snapshot("focused_claim");
+}

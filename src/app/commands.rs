@@ -325,15 +325,15 @@ impl Command {
         );
         function_key
             || !shortcut.modifiers.is_none()
-            && !matches!(
-                self,
-                Self::Undo
-                    | Self::Redo
-                    | Self::Duplicate
-                    | Self::SelectAll
-                    | Self::ZoomIn
-                    | Self::ZoomOut
-            )
+                && !matches!(
+                    self,
+                    Self::Undo
+                        | Self::Redo
+                        | Self::Duplicate
+                        | Self::SelectAll
+                        | Self::ZoomIn
+                        | Self::ZoomOut
+                )
     }
 
     /// Which menu lists the command; `None` for commands only reached by key.

@@ -36,8 +36,12 @@ pub fn shortcuts(
 ) {
     let typing = ctx.egui_wants_keyboard_input();
     let editing = panels.canvas.is_editing();
-    // Escape and the arrows belong to an open menu, popup or card editor first.
-    let busy = editing || panels.canvas.is_choosing_link() || egui::Popup::is_any_open(ctx);
+    // Escape and the arrows belong to an open menu, popup, card editor or the
+    // find field first.
+    let busy = editing
+        || panels.canvas.is_choosing_link()
+        || panels.reader.find_has_focus()
+        || egui::Popup::is_any_open(ctx);
     for (shortcut, command) in commands::shortcut_order() {
         if typing && !command.works_while_typing() {
             continue;

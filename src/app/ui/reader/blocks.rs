@@ -111,8 +111,16 @@ pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
     if start >= end {
         return (start, end);
     }
-    let start = if inside(start) { word_at(text, start).0 } else { start };
-    let end = if inside(end) { word_at(text, end).1 } else { end };
+    let start = if inside(start) {
+        word_at(text, start).0
+    } else {
+        start
+    };
+    let end = if inside(end) {
+        word_at(text, end).1
+    } else {
+        end
+    };
     (start, end)
 }
 

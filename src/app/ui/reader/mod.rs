@@ -32,6 +32,8 @@ pub struct Find {
     computed_for: Option<(SourceId, String)>,
     pub current: usize,
     focus: bool,
+    /// The field had the keyboard last frame (so Escape was meant for it).
+    had_focus: bool,
 }
 
 /// One laid-out block from the last frame: where it was drawn.
@@ -96,6 +98,12 @@ impl Reader {
         self.open(source);
         self.scroll_to = Some((start, end));
         self.flash_next = Some((start, end));
+    }
+
+    /// Whether the find field had the keyboard last frame: its Escape closes
+    /// find rather than clearing the selection.
+    pub fn find_has_focus(&self) -> bool {
+        self.find.open && self.find.had_focus
     }
 
     /// Nothing selected in the article.
@@ -370,6 +378,9 @@ impl Reader {
             self.scroll_to = self.find.matches.first().copied();
         }
         ui.horizontal(|ui| {
+            // Escape in the field closes find. egui takes the focus from the
+            // field as the frame begins, so what counts is the last frame's.
+            let escaped = self.find.had_focus && ui.input(|i| i.key_pressed(Key::Escape));
             let edit = egui::TextEdit::singleline(&mut self.find.query)
                 .hint_text("Find in article")
                 .desired_width((ui.available_width() - 230.0).max(60.0));
@@ -377,6 +388,7 @@ impl Reader {
             response.widget_info(|| {
                 WidgetInfo::labeled(egui::Role::TextInput, true, "Find in article")
             });
+            self.find.had_focus = response.has_focus();
             if self.find.focus {
                 response.request_focus();
                 self.find.focus = false;
@@ -403,10 +415,12 @@ impl Reader {
             if ui.button("Next").on_hover_text("Next match (F3)").clicked() {
                 self.find_step(true);
             }
-            // Escape in the field closes find (egui takes the focus away first).
-            let escaped = (response.has_focus() || response.lost_focus())
-                && ui.input(|i| i.key_pressed(Key::Escape));
-            if ui.button("×").on_hover_text("Close find (Escape)").clicked() || escaped {
+            if ui
+                .button("×")
+                .on_hover_text("Close find (Escape)")
+                .clicked()
+                || escaped
+            {
                 self.find = Find::default();
             }
         });
@@ -520,8 +534,13 @@ impl Reader {
                 && let Some((anchor, focus)) = self.selection
                 && anchor != focus
             {
-                let (start, end) = blocks::snap_to_words(&source.text, anchor.min(focus), anchor.max(focus));
-                self.selection = Some(if anchor <= focus { (start, end) } else { (end, start) });
+                let (start, end) =
+                    blocks::snap_to_words(&source.text, anchor.min(focus), anchor.max(focus));
+                self.selection = Some(if anchor <= focus {
+                    (start, end)
+                } else {
+                    (end, start)
+                });
             }
             let empty = self.selected_span().is_none();
             if clicked_in_place || (was_selecting && empty) {
