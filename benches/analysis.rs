@@ -73,6 +73,8 @@ fn preferred(c: &mut Criterion) {
                     premises: vec![ClaimId(i + 1)],
                     target: Target::Claim(ClaimId(next + 1)),
                     note: String::new(),
+                    scheme: String::new(),
+                    question: String::new(),
                 }
             })
             .collect();

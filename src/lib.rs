@@ -5,6 +5,8 @@
 //!
 //! - [`model`]: the map as plain data, edits with their inverses, validation;
 //! - [`corpus`]: the bundled articles and example maps;
+//! - [`schemes`]: the catalogue of argument schemes and which critical
+//!   questions a map leaves open;
 //! - [`format`]: Argmap's own files (RON, JSON), atomic saving, read errors;
 //! - [`analysis`]: pure computations on a map (Tidy layout, which claims
 //!   stand, comparison with a model answer);
@@ -20,3 +22,4 @@ pub mod exchange;
 pub mod format;
 pub mod model;
 pub mod render;
+pub mod schemes;

@@ -506,6 +506,8 @@ fn random_links(n: usize, raw: &[(bool, usize, usize, usize)]) -> Vec<argmap::mo
             premises,
             target,
             note: String::new(),
+            scheme: String::new(),
+            question: String::new(),
         });
     }
     links

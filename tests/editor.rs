@@ -48,6 +48,8 @@ fn editor_map() -> Map {
             premises: vec![ClaimId(2)],
             target: Target::Claim(ClaimId(1)),
             note: String::new(),
+            scheme: String::new(),
+            question: String::new(),
         }],
     }
 }
@@ -936,6 +938,8 @@ fn deleting_a_link_that_an_undercut_attacks_removes_both() {
         premises: vec![ClaimId(3)],
         target: Target::Link(LinkId(1)),
         note: String::new(),
+        scheme: String::new(),
+        question: String::new(),
     });
     let before = map.clone();
     let mut harness = harness_with(map, None);

@@ -30,6 +30,8 @@ fn map(n: u64, links: &[(LinkKind, &[u64], Target)]) -> Map {
                 premises: premises.iter().map(|&p| ClaimId(p)).collect(),
                 target: *target,
                 note: String::new(),
+                scheme: String::new(),
+                question: String::new(),
             })
             .collect(),
         ..Map::default()
@@ -313,7 +315,7 @@ proptest::proptest! {
                 Target::Claim(ClaimId(b % n + 1))
             };
             let kind = if support { LinkKind::Support } else { LinkKind::Rebut };
-            links.push(Link { id, kind, premises, target, note: String::new() });
+            links.push(Link { id, kind, premises, target, note: String::new(), scheme: String::new(), question: String::new() });
         }
         let mut m = map(n, &[]);
         m.links = links;

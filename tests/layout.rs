@@ -33,6 +33,8 @@ fn map_with(n: u64, edges: &[(u64, u64)]) -> Map {
             premises: vec![ClaimId(from)],
             target: Target::Claim(ClaimId(to)),
             note: String::new(),
+            scheme: String::new(),
+            question: String::new(),
         })
         .collect();
     Map {
@@ -88,6 +90,8 @@ fn undercutters_sit_beside_the_premises_of_the_link_they_attack() {
         premises: vec![ClaimId(3)],
         target: Target::Link(LinkId(1)),
         note: String::new(),
+        scheme: String::new(),
+        question: String::new(),
     });
     let sizes = sizes(&map);
     let at = tidy(&map, &sizes);

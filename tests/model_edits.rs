@@ -133,8 +133,11 @@ fn edits_that_would_break_the_map_are_refused() {
             "does not exist",
         ),
         (
-            Edit::AddLink(link(9, LinkKind::Support, &[1], Target::Link(LinkId(1)))),
-            "only a rebut",
+            Edit::AddLink(argmap::model::Link {
+                question: "differences".into(),
+                ..link(9, LinkKind::Rebut, &[1], Target::Claim(ClaimId(4)))
+            }),
+            "answers a critical question but is aimed at a claim",
         ),
         (
             Edit::AddLink(link(9, LinkKind::Rebut, &[], Target::Claim(ClaimId(1)))),
@@ -142,11 +145,11 @@ fn edits_that_would_break_the_map_are_refused() {
         ),
         (Edit::RemoveLink(LinkId(3)), "target of another link"),
         (
-            Edit::RetypeLink {
-                link: LinkId(4),
-                kind: LinkKind::Support,
+            Edit::SetQuestion {
+                link: LinkId(1),
+                question: "differences".into(),
             },
-            "only a rebut",
+            "answers a critical question but is aimed at a claim",
         ),
         (Edit::ReverseLink(LinkId(2)), "cannot be reversed"),
         (

@@ -1,6 +1,7 @@
 //! Nothing mangled on the way out and back in. Maps are generated with
 //! structure (claims whose texts hold every kind of character, supports,
-//! rebuts, linked premises, undercuts and undercuts of undercuts, quotes),
+//! rebuts, linked premises, undercuts and undercuts of undercuts, backings
+//! of inferences, argument schemes and critical questions answered, quotes),
 //! written in each format Argmap reads back, and read again: the claims,
 //! their texts and the links must come back exactly.
 
@@ -36,8 +37,20 @@ fn text() -> impl Strategy<Value = String> {
     proptest::collection::vec(piece, 0..4).prop_map(|p| p.concat())
 }
 
-/// What to try adding as a link: kind, premises and target by position.
-type LinkPlan = (bool, Vec<usize>, usize, bool);
+/// What to try adding as a link: kind, premises and target by position,
+/// and which scheme and question (by position in the lists below) it carries.
+type LinkPlan = (bool, Vec<usize>, usize, bool, usize, usize);
+
+/// Schemes a link may carry: none, catalogue ids, and names only another
+/// tool knows, with characters that need escaping.
+const SCHEMES: &[&str] = &[
+    "",
+    "analogy",
+    "expert_opinion",
+    "Calling Out",
+    "Ad \"quoted\" {x} <y>",
+];
+const QUESTIONS: &[&str] = &["", "differences", "expertise", "odd \"one\" {}"];
 
 fn plan() -> impl Strategy<Value = (Vec<String>, Vec<LinkPlan>, Vec<bool>)> {
     (
@@ -48,6 +61,8 @@ fn plan() -> impl Strategy<Value = (Vec<String>, Vec<LinkPlan>, Vec<bool>)> {
                 proptest::collection::vec(0usize..8, 1..4),
                 0usize..12,
                 any::<bool>(),
+                0usize..SCHEMES.len(),
+                0usize..QUESTIONS.len(),
             ),
             0..12,
         ),
@@ -79,7 +94,7 @@ fn build((texts, links, quoted): (Vec<String>, Vec<LinkPlan>, Vec<bool>)) -> Map
         }
         map.claims.push(claim);
     }
-    for (support, premises, target, at_link) in links {
+    for (support, premises, target, at_link, scheme, question) in links {
         let n = map.claims.len();
         let mut premises: Vec<ClaimId> = premises
             .iter()
@@ -92,10 +107,14 @@ fn build((texts, links, quoted): (Vec<String>, Vec<LinkPlan>, Vec<bool>)) -> Map
         } else {
             Target::Claim(ClaimId((target % n) as u64 + 1))
         };
-        let kind = if support && matches!(target, Target::Claim(_)) {
+        let kind = if support {
             LinkKind::Support
         } else {
             LinkKind::Rebut
+        };
+        let question = match target {
+            Target::Link(_) => QUESTIONS[question].to_owned(),
+            Target::Claim(_) => String::new(),
         };
         let mut candidate = map.clone();
         candidate.links.push(Link {
@@ -104,6 +123,8 @@ fn build((texts, links, quoted): (Vec<String>, Vec<LinkPlan>, Vec<bool>)) -> Map
             premises,
             target,
             note: String::new(),
+            scheme: SCHEMES[scheme].to_owned(),
+            question,
         });
         if validate(&candidate).is_empty() {
             map = candidate;
@@ -129,7 +150,10 @@ fn meaning(map: &Map) -> (Vec<String>, Vec<String>) {
             ),
             Target::Link(_) => "…".to_owned(),
         };
-        format!("{:?} {premises:?} → {target}", link.kind)
+        format!(
+            "{:?} {premises:?} → {target} scheme {:?} question {:?}",
+            link.kind, link.scheme, link.question
+        )
     }
     let mut texts: Vec<String> = map.claims.iter().map(|c| c.text.clone()).collect();
     texts.sort();
@@ -250,9 +274,20 @@ fn an_undercut_aif_import_is_summarised_without_false_alarms_and_names_schemes()
     assert_eq!((summary.supports, summary.undercuts), (1, 1));
     let text = summary.to_string();
     assert!(!text.contains("left out"), "{text}");
-    assert!(text.contains("Argument From Expert Opinion (1)"), "{text}");
-    assert!(text.contains("Calling Out (1)"), "{text}");
-    assert!(map.links.iter().any(|l| l.note.contains("Calling Out")));
+    // A scheme the catalogue knows is taken in under its own id; one it does
+    // not is kept by name and reported as such.
+    assert!(
+        text.contains("schemes: Argument from expert opinion (1)"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "not in Argmap's catalogue, kept by name without critical questions: Calling Out (1)"
+        ),
+        "{text}"
+    );
+    let schemes: Vec<&str> = map.links.iter().map(|l| l.scheme.as_str()).collect();
+    assert_eq!(schemes, ["expert_opinion", "Calling Out"]);
 }
 
 #[test]

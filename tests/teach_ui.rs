@@ -20,6 +20,8 @@ fn rebut(id: u64, from: u64, to: u64) -> Link {
         premises: vec![ClaimId(from)],
         target: Target::Claim(ClaimId(to)),
         note: String::new(),
+        scheme: String::new(),
+        question: String::new(),
     }
 }
 

@@ -40,6 +40,8 @@ pub fn grid_map(n: u64) -> Map {
             premises: vec![ClaimId(from)],
             target: Target::Claim(ClaimId(to)),
             note: String::new(),
+            scheme: String::new(),
+            question: String::new(),
         })
         .collect();
     Map {
@@ -99,6 +101,8 @@ pub fn quoted_map(n: u64) -> Map {
             premises: vec![ClaimId(id)],
             target: Target::Claim(ClaimId(id - 1)),
             note: String::new(),
+            scheme: String::new(),
+            question: String::new(),
         })
         .collect();
     Map {
@@ -204,6 +208,8 @@ pub fn argument_map(n: u64) -> Map {
             premises,
             target: Target::Claim(ClaimId(target)),
             note: String::new(),
+            scheme: String::new(),
+            question: String::new(),
         });
         next += 1;
         // Now and then an objection to the inference itself.
@@ -214,6 +220,8 @@ pub fn argument_map(n: u64) -> Map {
                 premises: vec![ClaimId(id)],
                 target: Target::Link(LinkId(next - 1)),
                 note: String::new(),
+                scheme: String::new(),
+                question: String::new(),
             });
             next += 1;
             id += 1;

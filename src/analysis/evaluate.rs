@@ -115,7 +115,8 @@ impl<'a> Graph<'a> {
                 (LinkKind::Rebut, Target::Claim(c)) => {
                     graph.rebuts.entry(c).or_default().push(link.id)
                 }
-                // A support aimed at a link is not valid; it is ignored rather than guessed at.
+                // A support aimed at a link backs the inference (it meets a critical
+                // question); an inference stands unless attacked, so it changes nothing.
                 (LinkKind::Support, Target::Link(_)) => {}
                 (LinkKind::Rebut, Target::Link(l)) => {
                     graph.undercuts.entry(l).or_default().push(link.id)

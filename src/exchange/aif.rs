@@ -30,8 +30,12 @@ pub struct Summary {
     pub dialogue_nodes: usize,
     /// Whether OVA layout positions were used (else Tidy laid the map out).
     pub positioned: bool,
-    /// Argumentation schemes the RA and CA nodes name, with how many use each.
+    /// Argumentation schemes the RA and CA nodes name that Argmap's
+    /// catalogue knows, by the catalogue's name, with how many use each.
     pub schemes: BTreeMap<String, usize>,
+    /// Scheme names the catalogue does not know: kept on their links by
+    /// name (with no critical questions), with how many use each.
+    pub unknown_schemes: BTreeMap<String, usize>,
     /// One line for everything else left out or changed.
     pub notes: Vec<String>,
 }
@@ -52,16 +56,21 @@ impl std::fmt::Display for Summary {
                 "laid out with Tidy"
             }
         )?;
-        if !self.schemes.is_empty() {
-            let named: Vec<String> = self
-                .schemes
+        let list = |schemes: &BTreeMap<String, usize>| -> String {
+            let named: Vec<String> = schemes
                 .iter()
                 .map(|(name, n)| format!("{name} ({n})"))
                 .collect();
+            named.join(", ")
+        };
+        if !self.schemes.is_empty() {
+            write!(f, "\n  schemes: {}", list(&self.schemes))?;
+        }
+        if !self.unknown_schemes.is_empty() {
             write!(
                 f,
-                "\n  schemes named, kept in the links' notes: {}",
-                named.join(", ")
+                "\n  schemes not in Argmap's catalogue, kept by name without critical questions: {}",
+                list(&self.unknown_schemes)
             )?;
         }
         for note in &self.notes {
@@ -199,7 +208,13 @@ struct Node {
     text: String,
     /// The argumentation scheme an RA or CA names, other than the defaults.
     scheme: Option<String>,
+    /// The critical question an Argmap-written RA or CA answers.
+    question: String,
 }
+
+/// Where Argmap writes which critical question an RA or CA answers; other
+/// tools ignore the field.
+const QUESTION: &str = "argmapQuestion";
 
 /// What RA and CA nodes are called when they name no particular scheme.
 const DEFAULT_SCHEMES: &[&str] = &["", "default inference", "default conflict"];
@@ -216,6 +231,7 @@ fn scheme_name(item: &Value, text: &str) -> Option<String> {
 
 /// Reads AIF JSON (any of the shapes above) into a map and a summary.
 pub fn import(text: &str) -> Result<(Map, Summary), ReadError> {
+    let catalogue = crate::schemes::Catalogue::bundled();
     let root: Value =
         serde_json::from_str(text).map_err(|e| crate::format::json_error(text, &e))?;
     let Value::Object(top) = &root else {
@@ -263,7 +279,20 @@ pub fn import(text: &str) -> Result<(Map, Summary), ReadError> {
         let scheme = matches!(kind.as_str(), "RA" | "CA")
             .then(|| scheme_name(item, &text))
             .flatten();
-        nodes.insert(id, Node { kind, text, scheme });
+        let question = item
+            .get(QUESTION)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_owned();
+        nodes.insert(
+            id,
+            Node {
+                kind,
+                text,
+                scheme,
+                question,
+            },
+        );
     }
     let mut edges: Vec<(String, String)> = Vec::new();
     let mut seen_edges = BTreeSet::new();
@@ -384,11 +413,6 @@ pub fn import(text: &str) -> Result<(Map, Summary), ReadError> {
                 waiting.push((id, kind, premises, target));
                 continue;
             };
-            if kind == LinkKind::Support && matches!(resolved, Target::Link(_)) {
-                summary.notes.push(format!("RA node {id} supports an inference; Argmap cannot show that, so it was left out"));
-                progress = true;
-                continue;
-            }
             if let Target::Claim(c) = resolved
                 && premises.contains(&c)
             {
@@ -402,19 +426,32 @@ pub fn import(text: &str) -> Result<(Map, Summary), ReadError> {
             let mut premises = premises;
             premises.sort();
             premises.dedup();
-            let scheme = nodes[&id].scheme.clone();
+            let scheme = match nodes[&id].scheme.as_deref() {
+                None => String::new(),
+                Some(name) => match catalogue.find(name) {
+                    Some(known) => {
+                        *summary.schemes.entry(known.name.clone()).or_default() += 1;
+                        known.id.clone()
+                    }
+                    None => {
+                        *summary.unknown_schemes.entry(name.to_owned()).or_default() += 1;
+                        name.to_owned()
+                    }
+                },
+            };
+            let question = match resolved {
+                Target::Link(_) => nodes[&id].question.clone(),
+                Target::Claim(_) => String::new(),
+            };
             let link = Link {
                 id: LinkId(next_link),
                 kind,
                 premises,
                 target: resolved,
-                note: scheme
-                    .as_ref()
-                    .map_or_else(String::new, |name| format!("AIF scheme: {name}")),
+                note: String::new(),
+                scheme,
+                question,
             };
-            if let Some(name) = scheme {
-                *summary.schemes.entry(name).or_default() += 1;
-            }
             if let Some(same) = map.links.iter().find(|l| {
                 l.kind == link.kind && l.premises == link.premises && l.target == link.target
             }) {
@@ -575,14 +612,28 @@ fn graph(map: &Map) -> (Vec<Value>, Vec<Value>, Vec<Value>) {
         let id = (edges.len() + 1).to_string();
         edges.push(json!({"edgeID": id, "fromID": from, "toID": to, "formEdgeID": null}));
     };
+    let catalogue = crate::schemes::Catalogue::bundled();
     for link in &map.links {
-        let (kind, text, scheme) = match link.kind {
+        let (kind, default, default_id) = match link.kind {
             LinkKind::Support => ("RA", "Default Inference", "72"),
             LinkKind::Rebut => ("CA", "Default Conflict", "71"),
         };
         let node = ids.link(link.id);
-        nodes.push(json!({"nodeID": node, "text": text, "type": kind, "timestamp": "", "scheme": text, "schemeID": scheme}));
-        schemes.push(json!({"nodeID": node, "schemeID": scheme}));
+        // A scheme goes by the name OVA and AIFdb use; the default schemes
+        // also carry their ids, which are the same in every AIFdb.
+        let mut value = if link.scheme.is_empty() {
+            schemes.push(json!({"nodeID": node, "schemeID": default_id}));
+            json!({"nodeID": node, "text": default, "type": kind, "timestamp": "", "scheme": default, "schemeID": default_id})
+        } else {
+            let name = catalogue
+                .scheme(&link.scheme)
+                .map_or(link.scheme.as_str(), |s| s.aif.as_str());
+            json!({"nodeID": node, "text": name, "type": kind, "timestamp": "", "scheme": name})
+        };
+        if !link.question.is_empty() {
+            value[QUESTION] = json!(link.question);
+        }
+        nodes.push(value);
         for premise in &link.premises {
             edge(ids.claim(*premise), node.clone());
         }

@@ -146,7 +146,35 @@ fn titles(map: &Map) -> BTreeMap<ClaimId, String> {
 
 /// Links written as arguments rather than plain relations.
 fn as_argument(map: &Map, link: &Link) -> bool {
-    link.premises.len() > 1 || map.links.iter().any(|l| l.target == Target::Link(link.id))
+    link.premises.len() > 1
+        || !link.scheme.is_empty()
+        || !link.question.is_empty()
+        || map.links.iter().any(|l| l.target == Target::Link(link.id))
+}
+
+/// The scheme and critical question a link carries, as an argument's data:
+/// a flow mapping with quoted keys, which reads as YAML and as JSON alike.
+fn argument_data(link: &Link) -> String {
+    let mut fields = Vec::new();
+    for (key, value) in [("scheme", &link.scheme), ("question", &link.question)] {
+        if !value.is_empty() {
+            fields.push(format!(
+                "\"{key}\": {}",
+                serde_json::Value::from(value.as_str())
+            ));
+        }
+    }
+    if fields.is_empty() {
+        String::new()
+    } else {
+        format!(" {{{}}}", fields.join(", "))
+    }
+}
+
+/// Reads back what [`argument_data`] wrote at the end of an argument's line.
+fn read_argument_data(line: &str) -> Option<BTreeMap<String, String>> {
+    let at = line.find(" {\"")?;
+    serde_json::from_str(&line[at + 1..]).ok()
 }
 
 fn arrow(kind: LinkKind) -> &'static str {
@@ -189,7 +217,7 @@ pub fn to_argdown(map: &Map) -> String {
         let name = format!("<L{}>", link.id.0);
         let _ = writeln!(
             out,
-            "{name}: {}\n",
+            "{name}: {}{}\n",
             escape(&format!(
                 "{} link {}.",
                 if link.kind == LinkKind::Support {
@@ -198,7 +226,8 @@ pub fn to_argdown(map: &Map) -> String {
                     "Rebut"
                 },
                 link.id.0
-            ))
+            )),
+            argument_data(link)
         );
         let mut n = 1;
         for &premise in &link.premises {
@@ -209,6 +238,14 @@ pub fn to_argdown(map: &Map) -> String {
         match (link.kind, link.target) {
             (LinkKind::Support, Target::Claim(c)) => {
                 let _ = writeln!(out, "({n}) {}", t(c));
+            }
+            (LinkKind::Support, Target::Link(l)) => {
+                let _ = writeln!(
+                    out,
+                    "({n}) [{}]: {}",
+                    conclusion_title(link.id),
+                    escape(&format!("The inference L{} holds", l.0))
+                );
             }
             (_, target) => {
                 let denied = match target {
@@ -228,7 +265,7 @@ pub fn to_argdown(map: &Map) -> String {
         }
         out.push('\n');
     }
-    // Undercuts, under the argument they attack.
+    // Undercuts and backings, under the argument they attack or support.
     for link in &map.links {
         let Target::Link(attacked) = link.target else {
             continue;
@@ -238,7 +275,11 @@ pub fn to_argdown(map: &Map) -> String {
         } else {
             link.premises.first().map_or_else(String::new, |&p| t(p))
         };
-        let _ = writeln!(out, "<L{}>\n    <_ {by}\n", attacked.0);
+        let symbol = match link.kind {
+            LinkKind::Support => "<+",
+            LinkKind::Rebut => "<_",
+        };
+        let _ = writeln!(out, "<L{}>\n    {symbol} {by}\n", attacked.0);
     }
     out
 }
@@ -301,6 +342,7 @@ pub fn read(text: &str) -> Result<Map, ReadError> {
     let mut parent: Option<Node> = None;
     let mut in_conclusion = false;
     let mut current_argument: Option<String> = None;
+    let mut data: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     for (number, raw) in text.lines().enumerate() {
         let fail = |what: &str| ReadError::Syntax {
             line: number + 1,
@@ -371,11 +413,14 @@ pub fn read(text: &str) -> Result<Map, ReadError> {
             Node::Argument(name) => {
                 current_argument = Some(name.clone());
                 in_conclusion = false;
+                if let Some(fields) = read_argument_data(line) {
+                    data.insert(name.clone(), fields);
+                }
             }
         }
         parent = Some(node);
     }
-    build(title, statements, relations, pcs).map_err(ReadError::Structure)
+    build(title, statements, relations, pcs, &data).map_err(ReadError::Structure)
 }
 
 fn build(
@@ -383,6 +428,7 @@ fn build(
     statements: Vec<(String, String)>,
     relations: Vec<(Node, &str, Node)>,
     pcs: BTreeMap<String, (Vec<String>, Option<String>)>,
+    data: &BTreeMap<String, BTreeMap<String, String>>,
 ) -> Result<Map, String> {
     let synthetic = is_conclusion_title;
     let mut ids: BTreeMap<String, ClaimId> = BTreeMap::new();
@@ -440,12 +486,20 @@ fn build(
         let id = LinkId(next);
         next += 1;
         argument_links.insert(argument.clone(), id);
+        let field = |key: &str| {
+            data.get(argument)
+                .and_then(|d| d.get(key))
+                .cloned()
+                .unwrap_or_default()
+        };
         links.push(Link {
             id,
             kind,
             premises,
             target: target.unwrap_or(Target::Link(LinkId(0))),
             note: String::new(),
+            scheme: field("scheme"),
+            question: field("question"),
         });
     }
     for (from, symbol, to) in &relations {
@@ -462,10 +516,17 @@ fn build(
                     premises: vec![claim(premise)?],
                     target: Target::Claim(claim(target)?),
                     note: String::new(),
+                    scheme: String::new(),
+                    question: String::new(),
                 });
                 next += 1;
             }
-            (Node::Argument(attacked), "<_", by) => {
+            (Node::Argument(attacked), "<_" | "<+", by) => {
+                let kind = if *symbol == "<+" {
+                    LinkKind::Support
+                } else {
+                    LinkKind::Rebut
+                };
                 let target = Target::Link(
                     *argument_links
                         .get(attacked)
@@ -475,10 +536,12 @@ fn build(
                     Node::Statement(premise) => {
                         links.push(Link {
                             id: LinkId(next),
-                            kind: LinkKind::Rebut,
+                            kind,
                             premises: vec![claim(premise)?],
                             target,
                             note: String::new(),
+                            scheme: String::new(),
+                            question: String::new(),
                         });
                         next += 1;
                     }
@@ -488,6 +551,7 @@ fn build(
                             .ok_or_else(|| format!("unknown argument <{name}>"))?;
                         if let Some(link) = links.iter_mut().find(|l| l.id == *id) {
                             link.target = target;
+                            link.kind = kind;
                         }
                     }
                 }

@@ -36,6 +36,16 @@ pub enum Edit {
         link: LinkId,
         note: String,
     },
+    /// Tags a link with an argument scheme (empty: untagged).
+    SetScheme {
+        link: LinkId,
+        scheme: String,
+    },
+    /// Says which critical question of its target a link answers (empty: none).
+    SetQuestion {
+        link: LinkId,
+        question: String,
+    },
     SetMeta {
         title: String,
         description: String,
@@ -109,6 +119,22 @@ impl Edit {
                 let found = map.link_mut(link).ok_or(EditError::NoSuchLink(link))?;
                 let old = std::mem::replace(&mut found.note, note);
                 Ok(Self::SetLinkNote { link, note: old })
+            }
+            Self::SetScheme { link, scheme } => {
+                let found = map.link_mut(link).ok_or(EditError::NoSuchLink(link))?;
+                let old = std::mem::replace(&mut found.scheme, scheme);
+                Ok(Self::SetScheme { link, scheme: old })
+            }
+            Self::SetQuestion { link, question } => {
+                let found = map.link_mut(link).ok_or(EditError::NoSuchLink(link))?;
+                if !question.is_empty() && matches!(found.target, Target::Claim(_)) {
+                    return Err(EditError::Breaks(Problem::QuestionOffLink(link)));
+                }
+                let old = std::mem::replace(&mut found.question, question);
+                Ok(Self::SetQuestion {
+                    link,
+                    question: old,
+                })
             }
             Self::SetMeta { title, description } => Ok(Self::SetMeta {
                 title: std::mem::replace(&mut map.title, title),

@@ -173,6 +173,15 @@ pub struct Link {
     pub target: Target,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The argument scheme the link follows: the id of a scheme in Argmap's
+    /// catalogue, or a name brought in from another tool; empty when untagged.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub scheme: String,
+    /// For a link aimed at another link: which of that link's critical
+    /// questions it answers (the question's id in the catalogue), raising it
+    /// as an objection (a rebut) or meeting it (a support); empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub question: String,
 }
 
 impl Link {

@@ -35,10 +35,9 @@ pub enum Problem {
         claim: ClaimId,
     },
     TargetsItself(LinkId),
-    SupportOnLink {
-        link: LinkId,
-        target: LinkId,
-    },
+    /// A link says it answers a critical question but is aimed at a claim:
+    /// only a link aimed at another link can answer one of its questions.
+    QuestionOffLink(LinkId),
     UndercutCycle(LinkId),
     SameLinkTwice {
         link: LinkId,
@@ -98,9 +97,10 @@ impl fmt::Display for Problem {
                 write!(f, "{link} links {claim} to itself")
             }
             Self::TargetsItself(id) => write!(f, "{id} points at itself"),
-            Self::SupportOnLink { link, target } => write!(
+            Self::QuestionOffLink(id) => write!(
                 f,
-                "{link} is a support aimed at {target}; only a rebut can aim at a link"
+                "{id} answers a critical question but is aimed at a claim; \
+                 only a link aimed at another link can answer its questions"
             ),
             Self::UndercutCycle(id) => {
                 write!(f, "{id} is part of a loop of links aimed at links")
@@ -278,13 +278,10 @@ pub(crate) fn link_problems(
             } else if reaches_itself(link.id, target, target_of) {
                 problems.push(Problem::UndercutCycle(link.id));
             }
-            if link.kind == LinkKind::Support {
-                problems.push(Problem::SupportOnLink {
-                    link: link.id,
-                    target,
-                });
-            }
         }
+    }
+    if !link.question.is_empty() && matches!(link.target, Target::Claim(_)) {
+        problems.push(Problem::QuestionOffLink(link.id));
     }
     problems
 }

@@ -54,6 +54,8 @@ pub fn link(id: u64, kind: LinkKind, premises: &[u64], target: Target) -> Link {
         premises: premises.iter().map(|&p| ClaimId(p)).collect(),
         target,
         note: String::new(),
+        scheme: String::new(),
+        question: String::new(),
     }
 }
 

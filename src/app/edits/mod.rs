@@ -84,6 +84,8 @@ pub fn link(map: &Map, premises: &[ClaimId], target: Target, kind: LinkKind) -> 
         premises: premises.to_vec(),
         target,
         note: String::new(),
+        scheme: String::new(),
+        question: String::new(),
     })
 }
 
@@ -105,6 +107,8 @@ pub fn link_selection(map: &Map, selection: &Selection, kind: LinkKind) -> Optio
                 premises: vec![p],
                 target: Target::Claim(target),
                 note: String::new(),
+                scheme: String::new(),
+                question: String::new(),
             })
         })
         .collect();
