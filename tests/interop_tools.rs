@@ -201,3 +201,103 @@ fn arguebuf_loads_the_aifdb_export_with_the_same_structure() {
         );
     }
 }
+
+/// Runs a Python snippet on a file; its stdout, or a failure with its stderr.
+fn python(script: &str, file: &std::path::Path) -> String {
+    let output = Command::new("python3")
+        .args(["-c", script])
+        .arg(file)
+        .output()
+        .expect("python");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn arguebuf_reads_the_schemes_in_both_aif_shapes() {
+    if !available("python3", &["-c", "import arguebuf"]) {
+        return;
+    }
+    let mut map = common::small_map();
+    map.links[0].scheme = "analogy".into();
+    map.links[1].scheme = "cause_to_effect".into();
+    // arguebuf knows no attack schemes: a rebut's scheme reads as its default.
+    map.links[2].scheme = "ad_hominem".into();
+    // A question met: a support aimed at the analogy's inference, itself
+    // an argument from expert opinion.
+    let mut backing = common::link(9, LinkKind::Support, &[3], Target::Link(map.links[0].id));
+    backing.question = "differences".into();
+    backing.scheme = "expert_opinion".into();
+    map.links.push(backing);
+    assert!(argmap::model::validate(&map).is_empty());
+    let dir = tempfile::tempdir().expect("temp");
+    let report = "s = sorted(f'{type(n.scheme).__name__}:{n.scheme.value}' for n in g.scheme_nodes.values() if n.scheme)\n\
+                  print('|'.join(s)); print(len(g.edges))";
+    for (shape, text, loader) in [
+        ("aifdb", aif::to_aifdb(&map), "arguebuf.load.aif"),
+        ("ova", aif::to_ova(&map), "arguebuf.load.xaif"),
+    ] {
+        let file = dir.path().join(format!("{shape}.json"));
+        std::fs::write(&file, text).expect("write");
+        let script = format!(
+            "import sys, json, arguebuf\ng = {loader}(json.load(open(sys.argv[1])))\n{report}"
+        );
+        let out = python(&script, &file);
+        let mut lines = out.lines();
+        assert_eq!(
+            lines.next(),
+            Some(
+                "Attack:Default|Attack:Default|Support:Analogy|Support:Cause to Effect|Support:Expert Opinion"
+            ),
+            "{shape}"
+        );
+        let edges: usize = map.links.iter().map(|l| l.premises.len() + 1).sum();
+        assert_eq!(lines.next(), Some(edges.to_string().as_str()), "{shape}");
+    }
+}
+
+#[test]
+fn argdown_cli_reads_schemes_and_answered_questions() {
+    if !available("argdown", &["--version"]) {
+        return;
+    }
+    let mut map = common::small_map();
+    map.links[0].scheme = "analogy".into();
+    let mut backing = common::link(9, LinkKind::Support, &[3], Target::Link(map.links[0].id));
+    backing.question = "differences".into();
+    map.links.push(backing);
+    let dir = tempfile::tempdir().expect("temp");
+    let file = dir.path().join("map.argdown");
+    let text = argdown::to_argdown(&map);
+    std::fs::write(&file, &text).expect("write");
+    let status = Command::new("argdown")
+        .arg("json")
+        .arg(&file)
+        .arg(dir.path())
+        .status()
+        .expect("argdown");
+    assert!(status.success(), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("map.json")).expect("json"))
+            .expect("parse");
+    assert_eq!(
+        json["arguments"]["L1"]["data"]["scheme"], "analogy",
+        "{text}"
+    );
+    assert_eq!(
+        json["arguments"]["L9"]["data"]["question"], "differences",
+        "{text}"
+    );
+    // The question met: the backing argument supports the one it answers.
+    let relations = json["relations"].as_array().expect("relations");
+    assert!(
+        relations
+            .iter()
+            .any(|r| r["relationType"] == "support" && r["to"] == "L1"),
+        "{relations:?}"
+    );
+}
