@@ -21,6 +21,13 @@ pub enum Action {
     GoToClaim(ClaimId),
     /// Open a claim's source in the reader at its passage.
     ShowInArticle(ClaimId),
+    /// A new claim in the user's words that raises (a rebut) or meets (a
+    /// support) one critical question of a link, edited in place at once.
+    AnswerQuestion {
+        link: LinkId,
+        question: String,
+        kind: crate::model::LinkKind,
+    },
     /// A what-if pin on a claim (or its removal).
     Pin(ClaimId, Option<Pin>),
     /// Write the map in another format (asks where).

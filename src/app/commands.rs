@@ -57,6 +57,8 @@ pub enum Command {
     ExportReport,
     ExerciseClaims,
     ExerciseContentions,
+    NextOpenQuestion,
+    RaiseOpenQuestions,
     Shortcuts,
 }
 
@@ -126,6 +128,8 @@ impl Command {
             Self::ExportReport => "Export feedback report…",
             Self::ExerciseClaims => "Make exercise: claims without links…",
             Self::ExerciseContentions => "Make exercise: main contentions only…",
+            Self::NextOpenQuestion => "Next open critical question",
+            Self::RaiseOpenQuestions => "What if every open question were raised",
             Self::Shortcuts => "Keyboard shortcuts",
         }
     }
@@ -203,6 +207,12 @@ impl Command {
             Self::ExerciseContentions => {
                 "Save a starter map for students: only the main contentions"
             }
+            Self::NextOpenQuestion => {
+                "Select the next argument with a critical question nobody has raised or met yet"
+            }
+            Self::RaiseOpenQuestions => {
+                "In Which claims stand: treat every open critical question as an objection no one has answered"
+            }
             Self::Shortcuts => "List every keyboard shortcut",
         }
     }
@@ -226,6 +236,9 @@ impl Command {
                 "Select claims to move first"
             }
             Self::FindNext | Self::FindPrevious => "Open Find first (Ctrl+F)",
+            Self::NextOpenQuestion => {
+                "No critical questions are open: tag a link with an argument scheme in the inspector first"
+            }
             Self::DebateLayout => {
                 "A debate layout needs claims quoted from two authors, one rebutting the other"
             }
@@ -278,6 +291,8 @@ impl Command {
             Self::TogglePreferred => key(Modifiers::SHIFT, Key::F5),
             Self::NextPosition => key(NONE, Key::F6),
             Self::Compare => key(CMD_SHIFT, Key::M),
+            Self::NextOpenQuestion => key(NONE, Key::F7),
+            Self::RaiseOpenQuestions => key(Modifiers::SHIFT, Key::F7),
             Self::Shortcuts => key(NONE, Key::F1),
             Self::AddSource
             | Self::DebateLayout
@@ -321,7 +336,7 @@ impl Command {
         // Function keys type nothing, so F3 finds the next match from the find field.
         let function_key = matches!(
             shortcut.logical_key,
-            egui::Key::F1 | egui::Key::F3 | egui::Key::F5 | egui::Key::F6
+            egui::Key::F1 | egui::Key::F3 | egui::Key::F5 | egui::Key::F6 | egui::Key::F7
         );
         function_key
             || !shortcut.modifiers.is_none()
@@ -383,7 +398,9 @@ impl Command {
             | Self::StopComparing
             | Self::ExportReport
             | Self::ExerciseClaims
-            | Self::ExerciseContentions => "Teach",
+            | Self::ExerciseContentions
+            | Self::NextOpenQuestion
+            | Self::RaiseOpenQuestions => "Teach",
             Self::Shortcuts => "Help",
         })
     }

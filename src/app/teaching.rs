@@ -5,6 +5,7 @@
 use crate::analysis::compare::{self, Comparison};
 use crate::analysis::evaluate::{self, Labelling, Pin, Pins};
 use crate::model::{ClaimId, Map};
+use crate::schemes::{self, Catalogue, OpenQuestion};
 
 /// A model answer loaded for comparison, with the result for the map as it is now.
 pub struct Compared {
@@ -36,10 +37,15 @@ pub struct Teaching {
     pins_version: u64,
     cache: Option<Cache>,
     pub comparison: Option<Compared>,
+    /// What-if: every open critical question raised as an objection.
+    pub raise_open: bool,
+    /// Which open question Next open critical question shows next.
+    pub question_cursor: usize,
+    open: Option<((u64, u64), Vec<OpenQuestion>)>,
 }
 
 struct Cache {
-    key: ((u64, u64), u64),
+    key: ((u64, u64), u64, bool),
     grounded: Labelling,
     preferred: Option<Vec<Labelling>>,
 }
@@ -50,6 +56,8 @@ pub struct Overlay<'a> {
     pub status: Option<&'a Labelling>,
     pub pins: Option<&'a Pins>,
     pub comparison: Option<&'a Compared>,
+    /// Critical questions still open, to count on each argument.
+    pub open_questions: &'a [OpenQuestion],
 }
 
 impl Teaching {
@@ -74,12 +82,28 @@ impl Teaching {
     /// Brings the evaluation and comparison up to date with the map, whose
     /// state `version` names (see `Document::version`).
     pub fn refresh(&mut self, map: &Map, version: (u64, u64)) {
+        let catalogue = Catalogue::bundled();
+        if self.open.as_ref().is_none_or(|(at, _)| *at != version) {
+            self.open = Some((version, schemes::open_questions(map, catalogue)));
+        }
         if self.evaluate {
-            let key = (version, self.pins_version);
+            let key = (version, self.pins_version, self.raise_open);
+            // The what-if map adds claims of its own; only the real ones are shown.
+            let raised = self
+                .raise_open
+                .then(|| schemes::with_open_questions_raised(map, catalogue));
+            let judged = raised.as_ref().unwrap_or(map);
+            let keep_real = |mut labelling: Labelling| {
+                if raised.is_some() {
+                    labelling.claims.retain(|id, _| map.claim(*id).is_some());
+                    labelling.links.retain(|id, _| map.link(*id).is_some());
+                }
+                labelling
+            };
             if self.cache.as_ref().is_none_or(|c| c.key != key) {
                 self.cache = Some(Cache {
                     key,
-                    grounded: evaluate::grounded(map, &self.pins),
+                    grounded: keep_real(evaluate::grounded(judged, &self.pins)),
                     preferred: None,
                 });
             }
@@ -87,7 +111,8 @@ impl Teaching {
                 && let Some(cache) = self.cache.as_mut()
                 && cache.preferred.is_none()
             {
-                cache.preferred = Some(evaluate::preferred(map, &self.pins).unwrap_or_default());
+                let positions = evaluate::preferred(judged, &self.pins).unwrap_or_default();
+                cache.preferred = Some(positions.into_iter().map(keep_real).collect());
             }
         }
         if let Some(compared) = self.comparison.as_mut()
@@ -96,6 +121,11 @@ impl Teaching {
             compared.result = compare::compare(map, &compared.model);
             compared.computed_at = Some(version);
         }
+    }
+
+    /// The critical questions still open on the map, as of the last refresh.
+    pub fn open_questions(&self) -> &[OpenQuestion] {
+        self.open.as_ref().map_or(&[], |(_, open)| open.as_slice())
     }
 
     /// The preferred positions, when that mode is on and they could be computed.
@@ -122,6 +152,7 @@ impl Teaching {
             status: self.shown(),
             pins: self.evaluate.then_some(&self.pins),
             comparison: self.comparison.as_ref(),
+            open_questions: self.open_questions(),
         }
     }
 }

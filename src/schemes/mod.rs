@@ -5,7 +5,9 @@
 
 mod questions;
 
-pub use questions::{Answer, Asked, OpenQuestion, answers, asked, open_questions};
+pub use questions::{
+    Answer, Asked, OpenQuestion, answers, asked, open_questions, with_open_questions_raised,
+};
 
 use crate::model::LinkKind;
 use serde::Deserialize;

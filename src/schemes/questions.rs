@@ -85,3 +85,41 @@ pub fn open_questions(map: &Map, catalogue: &Catalogue) -> Vec<OpenQuestion> {
     }
     out
 }
+
+/// The map as it would be if every open question were raised as an
+/// objection nobody answers: one new claim (the question itself) undercutting
+/// each argument per open question. For the what-if view of which claims
+/// stand; the new claims and links come after every id of `map`.
+pub fn with_open_questions_raised(map: &Map, catalogue: &Catalogue) -> Map {
+    let open = open_questions(map, catalogue);
+    let mut out = map.clone();
+    let claims = map.free_claim_ids(open.len());
+    let links = map.free_link_ids(open.len());
+    for ((item, claim), id) in open.iter().zip(claims).zip(links) {
+        let text = map
+            .link(item.link)
+            .and_then(|l| catalogue.scheme(&l.scheme))
+            .and_then(|s| s.questions.iter().find(|q| q.id == item.question))
+            .map_or_else(String::new, |q| q.text.clone());
+        out.claims.push(crate::model::Claim {
+            id: claim,
+            text,
+            label: String::new(),
+            pos: crate::model::Point::default(),
+            note: String::new(),
+            quote: None,
+            pin: None,
+        });
+        out.links.push(crate::model::Link {
+            id,
+            kind: LinkKind::Rebut,
+            premises: vec![claim],
+            target: Target::Link(item.link),
+            note: String::new(),
+            scheme: String::new(),
+            question: item.question.clone(),
+        });
+    }
+    out.sort();
+    out
+}

@@ -218,7 +218,8 @@ pub fn link_label(map: &Map, link: &Link) -> String {
         }),
     };
     let verb = match (link.kind, link.target) {
-        (LinkKind::Support, _) => "supports",
+        (LinkKind::Support, Target::Claim(_)) => "supports",
+        (LinkKind::Support, Target::Link(_)) => "backs",
         (LinkKind::Rebut, Target::Claim(_)) => "rebuts",
         (LinkKind::Rebut, Target::Link(_)) => "undercuts",
     };

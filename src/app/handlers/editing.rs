@@ -3,7 +3,7 @@
 
 use crate::app::ArgmapApp;
 use crate::app::edits;
-use crate::model::{Edit, LinkKind, Point};
+use crate::model::{Edit, LinkId, LinkKind, Point, Target};
 use crate::render::measure::layout_size;
 
 /// How far one arrow-key press moves the selected claims, in canvas units.
@@ -80,6 +80,11 @@ pub fn nudge(app: &mut ArgmapApp, dx: f32, dy: f32) {
 /// Where a claim added by command goes: the free place nearest the middle
 /// of the view where a card clears every other card.
 fn free_spot(app: &ArgmapApp) -> Point {
+    free_spot_near(app, app.panels.canvas.centre())
+}
+
+/// The free place nearest `near` where a new card clears every other card.
+fn free_spot_near(app: &ArgmapApp, near: Point) -> Point {
     let canvas = &app.panels.canvas;
     let taken: Vec<(Point, crate::analysis::layout::Size)> = app
         .state
@@ -93,7 +98,51 @@ fn free_spot(app: &ArgmapApp) -> Point {
         w: crate::render::measure::CARD_WIDTH,
         h: 80.0,
     };
-    crate::analysis::layout::nearest_free(canvas.centre(), card, 40.0, &taken)
+    crate::analysis::layout::nearest_free(near, card, 40.0, &taken)
+}
+
+/// A claim in the user's words that raises or meets a critical question of
+/// `link`, placed beside the argument and edited in place at once.
+pub fn answer_question(app: &mut ArgmapApp, link: LinkId, question: String, kind: LinkKind) {
+    let map = &app.state.doc.map;
+    let Some(argument) = map.link(link) else {
+        return;
+    };
+    // Beside the argument: between its premises and what it bears on.
+    let mut points: Vec<Point> = argument
+        .premises
+        .iter()
+        .filter_map(|&p| map.claim(p).map(|c| c.pos))
+        .collect();
+    if let Target::Claim(c) = argument.target
+        && let Some(claim) = map.claim(c)
+    {
+        points.push(claim.pos);
+    }
+    let n = points.len().max(1) as f32;
+    let middle = points.iter().fold(Point::new(0.0, 0.0), |a, p| {
+        Point::new(a.x + p.x / n, a.y + p.y / n)
+    });
+    let at = free_spot_near(app, Point::new(middle.x + 260.0, middle.y));
+    let map = &app.state.doc.map;
+    let (add, id) = edits::add_own_claim(map, at, "");
+    let answer = Edit::AddLink(crate::model::Link {
+        id: map.next_link_id(),
+        kind,
+        premises: vec![id],
+        target: Target::Link(link),
+        note: String::new(),
+        scheme: String::new(),
+        question,
+    });
+    let label = match kind {
+        LinkKind::Rebut => "Raise a critical question",
+        LinkKind::Support => "Meet a critical question",
+    };
+    if apply_edit(app, label, Edit::Batch(vec![add, answer])) {
+        app.state.selection.only_claim(id);
+        app.panels.canvas.start_editing(&app.state.doc.map, id);
+    }
 }
 
 /// Ctrl+E: the passage selected in the reader becomes a quoted claim.

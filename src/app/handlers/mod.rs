@@ -25,6 +25,11 @@ pub fn handle(app: &mut ArgmapApp, action: Action) {
         Action::GoToClaim(id) => view::go_to_claim(app, id),
         Action::ShowInArticle(id) => view::show_in_article(app, id),
         Action::Pin(id, pin) => teaching::pin(app, id, pin),
+        Action::AnswerQuestion {
+            link,
+            question,
+            kind,
+        } => editing::answer_question(app, link, question, kind),
         Action::Export(choice) => files::export(app, &choice),
         Action::ExportOptions(choice) => view::export_options(app, choice),
         Action::Open(pending) => files::request(app, pending),
@@ -112,6 +117,8 @@ fn run(app: &mut ArgmapApp, command: Command) {
         Command::ExerciseContentions => {
             teaching::make_exercise(app, crate::analysis::compare::Exercise::MainContentions);
         }
+        Command::NextOpenQuestion => teaching::next_open_question(app),
+        Command::RaiseOpenQuestions => teaching::toggle_raise_open(app),
     }
 }
 
@@ -161,6 +168,10 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
             .any(|c| c.pin != state.teach.pins.get(&c.id).copied()),
         Command::StopComparing | Command::ExportReport => state.teach.comparison.is_some(),
         Command::ExerciseClaims | Command::ExerciseContentions => !map.claims.is_empty(),
+        Command::NextOpenQuestion => !state.teach.open_questions().is_empty(),
+        Command::RaiseOpenQuestions => {
+            state.teach.raise_open || !state.teach.open_questions().is_empty()
+        }
         Command::New
         | Command::Open
         | Command::Save

@@ -27,6 +27,42 @@ pub fn toggle_preferred(app: &mut ArgmapApp) {
     teach.position = 0;
 }
 
+/// What-if: every open critical question raised, shown in Which claims stand.
+pub fn toggle_raise_open(app: &mut ArgmapApp) {
+    let teach = &mut app.state.teach;
+    teach.raise_open = !teach.raise_open;
+    if teach.raise_open {
+        teach.evaluate = true;
+    }
+}
+
+/// Selects the argument with the next open critical question and says which.
+pub fn next_open_question(app: &mut ArgmapApp) {
+    let open = app.state.teach.open_questions();
+    if open.is_empty() {
+        return;
+    }
+    let n = open.len();
+    let at = app.state.teach.question_cursor % n;
+    let item = open[at].clone();
+    app.state.teach.question_cursor = at + 1;
+    let map = &app.state.doc.map;
+    let text = map
+        .link(item.link)
+        .and_then(|l| crate::schemes::Catalogue::bundled().scheme(&l.scheme))
+        .and_then(|s| s.questions.iter().find(|q| q.id == item.question))
+        .map_or_else(String::new, |q| q.text.clone());
+    let shown = map
+        .link(item.link)
+        .and_then(|l| l.premises.first().copied());
+    if let Some(claim) = shown {
+        app.panels.canvas.reveal(claim);
+    }
+    super::view::select(app, crate::app::actions::Select::OnlyLink(item.link));
+    app.state
+        .set_status(format!("Open critical question {} of {n}: {text}", at + 1));
+}
+
 pub fn next_position(app: &mut ArgmapApp) {
     app.state.teach.position += 1;
 }

@@ -216,7 +216,8 @@ impl Inspector {
     fn link(&mut self, ui: &mut Ui, map: &Map, id: LinkId, actions: &mut Vec<Action>) {
         let Some(link) = map.link(id) else { return };
         ui.heading(match (link.kind, link.target) {
-            (LinkKind::Support, _) => "Support link",
+            (LinkKind::Support, Target::Claim(_)) => "Support link",
+            (LinkKind::Support, Target::Link(_)) => "Backing",
             (LinkKind::Rebut, Target::Claim(_)) => "Rebut link",
             (LinkKind::Rebut, Target::Link(_)) => "Undercut",
         });
@@ -312,6 +313,8 @@ impl Inspector {
             }
         }
         ui.add_space(6.0);
+        super::schemes::answers_section(ui, map, link, actions);
+        super::schemes::scheme_section(ui, map, link, actions);
         self.field(
             ui,
             map,

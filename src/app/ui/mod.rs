@@ -7,6 +7,7 @@ pub mod inspector;
 mod keys;
 mod menu_bar;
 pub mod reader;
+mod schemes;
 mod status_bar;
 mod teach_bar;
 pub mod theme;

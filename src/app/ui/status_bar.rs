@@ -22,6 +22,22 @@ pub fn status_bar(ui: &mut Ui, state: &AppState, zoom: f32, actions: &mut Vec<Ac
             count(map.links.len(), "link", "links"),
             count(map.sources.len(), "source", "sources")
         ));
+        let open = state.teach.open_questions().len();
+        if open > 0 {
+            ui.separator();
+            let words = if open == 1 {
+                "1 critical question still open".to_owned()
+            } else {
+                format!("{open} critical questions still open")
+            };
+            if ui
+                .link(words)
+                .on_hover_text("Show the next one (F7)")
+                .clicked()
+            {
+                actions.push(Action::Command(crate::app::Command::NextOpenQuestion));
+            }
+        }
         ui.separator();
         ui.label(format!("{:.0} %", zoom * 100.0));
         let status = &state.status;

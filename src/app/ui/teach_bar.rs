@@ -63,6 +63,14 @@ pub fn teach_bar(
                             }
                         }
                     }
+                    if (teach.raise_open || !teach.open_questions().is_empty())
+                        && ui
+                            .selectable_label(teach.raise_open, "What if every open question were raised")
+                            .on_hover_text(Command::RaiseOpenQuestions.help())
+                            .clicked()
+                    {
+                        actions.push(Action::Command(Command::RaiseOpenQuestions));
+                    }
                     if !teach.pins.is_empty()
                         && ui
                             .button(format!("Clear {}", count(teach.pins.len(), "pin", "pins")))

@@ -94,3 +94,35 @@ pub fn draw_badge(
         );
     }
 }
+
+/// Below a link's badge, when zoomed in far enough to read it: the scheme
+/// the argument follows, and how many of its critical questions are open.
+pub fn draw_scheme(painter: &Painter, path: &LinkPath, words: &str, zoom: f32, dark: bool) {
+    let px = (11.0 * zoom).clamp(10.0, 14.0);
+    let at = path.anchor + egui::vec2(0.0, badge_radius(zoom) + 3.0);
+    let galley = painter.layout_no_wrap(
+        words.to_owned(),
+        FontId::proportional(px),
+        theme::text_colour(dark),
+    );
+    let rect = Align2::CENTER_TOP
+        .anchor_size(at, galley.size())
+        .expand(2.0);
+    painter.rect_filled(rect, 3.0, theme::card_fill(dark).gamma_multiply(0.9));
+    painter.galley(
+        rect.min + egui::vec2(2.0, 2.0),
+        galley,
+        theme::text_colour(dark),
+    );
+}
+
+/// The words [`draw_scheme`] shows: the scheme's name without "Argument",
+/// and the open questions if any.
+pub fn scheme_words(name: &str, open: usize) -> String {
+    let short = name.strip_prefix("Argument ").unwrap_or(name);
+    match open {
+        0 => short.to_owned(),
+        1 => format!("{short} · 1 question open"),
+        n => format!("{short} · {n} questions open"),
+    }
+}

@@ -48,6 +48,9 @@ pub struct TextDraft {
     focus: bool,
 }
 
+/// The zoom from which links show their argument scheme's name.
+pub const SCHEME_ZOOM: f32 = 0.6;
+
 pub struct Canvas {
     pub view: View,
     sizes: CardSizes,
@@ -299,6 +302,27 @@ impl Canvas {
         for path in paths.values() {
             if visible.contains(path.anchor) {
                 self.link_badge(ui, map, path, selection, actions);
+            }
+        }
+        // Scheme names once they can be read: a teacher zooms in on one exchange.
+        if self.view.zoom >= SCHEME_ZOOM {
+            let catalogue = crate::schemes::Catalogue::bundled();
+            let mut open: std::collections::BTreeMap<crate::model::LinkId, usize> =
+                std::collections::BTreeMap::new();
+            for q in overlay.open_questions {
+                *open.entry(q.link).or_default() += 1;
+            }
+            for path in paths.values() {
+                let Some(link) = map.link(path.id).filter(|l| !l.scheme.is_empty()) else {
+                    continue;
+                };
+                if visible.contains(path.anchor) {
+                    let words = links::scheme_words(
+                        catalogue.display_name(&link.scheme),
+                        open.get(&link.id).copied().unwrap_or(0),
+                    );
+                    links::draw_scheme(&painter, path, &words, self.view.zoom, dark);
+                }
             }
         }
         if let Some(compared) = overlay.comparison {
