@@ -1,6 +1,8 @@
 //! Comparing a student's map with a model answer: exact on known differences,
 //! blind to layout and order, and the CLI that grades a folder.
 
+mod common;
+
 use argmap::analysis::compare::{Exercise, Verdict, compare, exercise, report};
 use argmap::model::{ClaimId, Edit, LinkId, LinkKind, Map, Point, Target};
 use std::process::Command;
@@ -530,4 +532,35 @@ proptest::proptest! {
         let found: Vec<_> = result.links.iter().map(|l| (l.model, l.student, l.verdict)).collect();
         proptest::prop_assert_eq!(found, verdicts_by_plain_search(&student, &model, &claims));
     }
+}
+
+#[test]
+fn schemes_read_differently_are_listed_in_plain_words() {
+    let mut model = common::small_map();
+    model.links[0].scheme = "analogy".into();
+    model.links[1].scheme = "cause_to_effect".into();
+    model.links[2].scheme = "ad_hominem".into();
+    let mut student = common::small_map();
+    student.links[0].scheme = "example".into();
+    student.links[2].scheme = "ad_hominem".into();
+    let cmp = argmap::analysis::compare::compare(&student, &model);
+    let sentences: Vec<String> = cmp.schemes.iter().map(|d| d.sentence()).collect();
+    assert_eq!(
+        sentences,
+        [
+            "you read this as an argument from example; the model reads it as an argument from analogy",
+            "you gave this no scheme; the model reads it as an argument from cause to effect",
+        ]
+    );
+    let report = argmap::analysis::compare::report(&cmp, &student, &model, "s", "m");
+    assert!(
+        report.contains("## Arguments read as a different scheme"),
+        "{report}"
+    );
+    assert!(report.contains("the model reads it as an argument from analogy"));
+    // The same schemes, or none in the model: nothing to say.
+    let same = argmap::analysis::compare::compare(&model, &model);
+    assert!(same.schemes.is_empty());
+    let plain = argmap::analysis::compare::compare(&student, &common::small_map());
+    assert!(plain.schemes.is_empty());
 }

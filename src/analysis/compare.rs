@@ -98,6 +98,61 @@ pub struct Comparison {
     pub links: Vec<LinkResult>,
     pub claims: Score,
     pub link_score: Score,
+    /// Links found in both maps that the model reads with a scheme the
+    /// student's map does not give them.
+    pub schemes: Vec<SchemeDifference>,
+}
+
+/// A link both maps have, read as different argument schemes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SchemeDifference {
+    pub model: LinkId,
+    pub student: LinkId,
+    /// The schemes as stored (catalogue ids, or names from other tools);
+    /// the student's is empty when the link has none.
+    pub model_scheme: String,
+    pub student_scheme: String,
+}
+
+impl SchemeDifference {
+    /// "you read this as an argument from example; the model reads it as an
+    /// argument from analogy", in the catalogue's names.
+    pub fn sentence(&self) -> String {
+        let catalogue = crate::schemes::Catalogue::bundled();
+        let name = |id: &str| {
+            let name = catalogue.display_name(id);
+            let mut chars = name.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_lowercase().chain(chars).collect::<String>()
+            })
+        };
+        let theirs = name(&self.model_scheme);
+        if self.student_scheme.is_empty() {
+            format!(
+                "you gave this no scheme; the model reads it as {}",
+                with_article(&theirs)
+            )
+        } else {
+            format!(
+                "you read this as {}; the model reads it as {}",
+                with_article(&name(&self.student_scheme)),
+                with_article(&theirs)
+            )
+        }
+    }
+}
+
+/// "an argument from analogy", "a slippery slope", "practical reasoning".
+fn with_article(name: &str) -> String {
+    if name.starts_with("practical") {
+        return name.to_owned();
+    }
+    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {name}")
 }
 
 impl Comparison {
@@ -129,6 +184,18 @@ pub fn compare(student: &Map, model: &Map) -> Comparison {
         .filter(|id| !matches.contains_key(id))
         .collect();
     let links = match_links(student, model, &model_to_student);
+    let schemes = links
+        .iter()
+        .filter_map(|r| {
+            let (m, s) = (model.link(r.model?)?, student.link(r.student?)?);
+            (!m.scheme.is_empty() && m.scheme != s.scheme).then(|| SchemeDifference {
+                model: m.id,
+                student: s.id,
+                model_scheme: m.scheme.clone(),
+                student_scheme: s.scheme.clone(),
+            })
+        })
+        .collect();
     let correct = links
         .iter()
         .filter(|l| l.verdict == Verdict::Correct)
@@ -140,6 +207,7 @@ pub fn compare(student: &Map, model: &Map) -> Comparison {
         missing_claims,
         extra_claims,
         links,
+        schemes,
     }
 }
 
@@ -514,6 +582,13 @@ pub fn report(
             .collect();
         section(title, lines);
     }
+    section(
+        "Arguments read as a different scheme",
+        cmp.schemes
+            .iter()
+            .map(|d| format!("- {}: {}\n", describe(student, d.student), d.sentence()))
+            .collect(),
+    );
     out
 }
 

@@ -591,6 +591,17 @@ fn comparison_section(ui: &mut Ui, map: &Map, compared: &Compared, actions: &mut
                     }
                 }
             }
+            if !r.schemes.is_empty() {
+                ui.label(
+                    RichText::new(format!("Schemes read differently ({})", r.schemes.len()))
+                        .strong(),
+                );
+                for difference in &r.schemes {
+                    if ui.link(format!("• {}", difference.sentence())).clicked() {
+                        actions.push(Action::Select(Select::OnlyLink(difference.student)));
+                    }
+                }
+            }
             if ui.button("Export feedback report…").clicked() {
                 actions.push(Action::Command(crate::app::Command::ExportReport));
             }
