@@ -583,6 +583,22 @@ pub fn report(
         section(title, lines);
     }
     section(
+        "Paragraphs the model maps that your map leaves untouched",
+        super::coverage::untouched(student, model)
+            .iter()
+            .filter_map(|u| {
+                let source = model.source(&u.source)?;
+                let text = source.text.get(u.paragraph.start..u.paragraph.end)?;
+                Some(format!(
+                    "- {}, paragraph {}: “{}”\n",
+                    source.short_name(),
+                    u.number,
+                    excerpt(text, 120)
+                ))
+            })
+            .collect(),
+    );
+    section(
         "Arguments read as a different scheme",
         cmp.schemes
             .iter()

@@ -1,5 +1,6 @@
 //! Pure computations on a map: no UI types, no files.
 
 pub mod compare;
+pub mod coverage;
 pub mod evaluate;
 pub mod layout;

@@ -57,5 +57,32 @@ fn check_one(path: &Path, report: &mut String) -> bool {
     for problem in &problems {
         report.push_str(&format!("{name}: {problem}\n"));
     }
+    for (source, coverage) in map
+        .sources
+        .iter()
+        .zip(crate::analysis::coverage::coverage(&map))
+    {
+        report.push_str(&format!(
+            "{name}: coverage: {}: {}\n",
+            source.short_name(),
+            coverage.summary()
+        ));
+    }
+    let catalogue = crate::schemes::Catalogue::bundled();
+    let mut used: std::collections::BTreeMap<&str, usize> = Default::default();
+    for link in map.links.iter().filter(|l| !l.scheme.is_empty()) {
+        *used
+            .entry(catalogue.display_name(&link.scheme))
+            .or_default() += 1;
+    }
+    if !used.is_empty() {
+        let names: Vec<String> = used.iter().map(|(s, n)| format!("{s} ({n})")).collect();
+        let open = crate::schemes::open_questions(&map, catalogue).len();
+        report.push_str(&format!(
+            "{name}: schemes: {}; {} open\n",
+            names.join(", "),
+            count(open, "critical question", "critical questions")
+        ));
+    }
     problems.is_empty()
 }

@@ -91,13 +91,7 @@ fn cards(map: &Map, outliner: &Outliner) -> HashMap<ClaimId, Card> {
             let badge = claim.quote.as_ref().map(|q| {
                 let label = map.source(&q.source).map_or_else(
                     || q.source.as_str().to_owned(),
-                    |s| {
-                        s.authors
-                            .iter()
-                            .filter_map(|a| a.split_whitespace().last())
-                            .collect::<Vec<_>>()
-                            .join(" & ")
-                    },
+                    crate::model::Source::short_name,
                 );
                 let galley = fonts.layout_no_wrap(
                     label,

@@ -1,11 +1,13 @@
 //! The argument map as plain data: sources, claims, links. No UI types live here,
 //! so the CLI, the tests and the editor all share one model.
 
+mod blocks;
 mod edit;
 mod history;
 mod ids;
 mod validate;
 
+pub use blocks::{Block, BlockKind, blocks};
 pub use edit::{Edit, EditError};
 pub use history::History;
 pub use ids::{ClaimId, LinkId, SourceId};
@@ -55,6 +57,23 @@ pub struct Source {
     /// The full text. Paragraphs are separated by a blank line; a paragraph
     /// starting with `# ` is a heading and one starting with `- ` a list item.
     pub text: String,
+}
+
+impl Source {
+    /// The authors' surnames ("Tamkin & Gramer"), or the title when the
+    /// source names no author: how badges and counts name a source.
+    pub fn short_name(&self) -> String {
+        let surnames: Vec<&str> = self
+            .authors
+            .iter()
+            .filter_map(|a| a.split_whitespace().last())
+            .collect();
+        if surnames.is_empty() {
+            self.title.clone()
+        } else {
+            surnames.join(" & ")
+        }
+    }
 }
 
 /// A position on the canvas, in canvas units (one unit is one logical pixel at 100 % zoom).

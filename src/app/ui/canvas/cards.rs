@@ -96,18 +96,7 @@ pub fn badge_label(map: &Map, claim: &Claim) -> Option<(String, Color32)> {
     let colour = theme::source_colour(&quote.source);
     let label = map.source(&quote.source).map_or_else(
         || quote.source.as_str().to_owned(),
-        |source| {
-            let surnames: Vec<&str> = source
-                .authors
-                .iter()
-                .filter_map(|a| a.split_whitespace().last())
-                .collect();
-            if surnames.is_empty() {
-                source.title.clone()
-            } else {
-                surnames.join(" & ")
-            }
-        },
+        crate::model::Source::short_name,
     );
     Some((label, colour))
 }

@@ -1,48 +1,7 @@
-//! Splits a source text into the blocks the reader shows: paragraphs,
-//! headings (`# `) and list items (`- `), each as a byte range of the text.
+//! Finding and selecting in a source's text; its blocks (paragraphs,
+//! headings, list items) are the model's.
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BlockKind {
-    Paragraph,
-    Heading,
-    Item,
-}
-
-/// One block. `start..end` is the shown text, after any `# ` or `- ` marker.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Block {
-    pub kind: BlockKind,
-    pub start: usize,
-    pub end: usize,
-}
-
-pub fn blocks(text: &str) -> Vec<Block> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for piece in text.split("\n\n") {
-        let piece_start = offset;
-        offset += piece.len() + 2;
-        let lead = piece.len() - piece.trim_start().len();
-        let body = piece.trim();
-        if body.is_empty() {
-            continue;
-        }
-        let start = piece_start + lead;
-        let (kind, marker) = if body.starts_with("# ") {
-            (BlockKind::Heading, 2)
-        } else if body.starts_with("- ") {
-            (BlockKind::Item, 2)
-        } else {
-            (BlockKind::Paragraph, 0)
-        };
-        out.push(Block {
-            kind,
-            start: start + marker,
-            end: start + body.len(),
-        });
-    }
-    out
-}
+pub use crate::model::{Block, BlockKind, blocks};
 
 /// Every place `query` occurs in `text`, ignoring case, as byte ranges.
 pub fn find_all(text: &str, query: &str) -> Vec<(usize, usize)> {

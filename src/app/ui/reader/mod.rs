@@ -2,6 +2,7 @@
 //! already on the map, and text selection that can be dragged onto the canvas.
 
 pub mod blocks;
+mod coverage;
 
 use super::theme;
 use crate::app::actions::Action;
@@ -64,6 +65,8 @@ pub struct Reader {
     autoscroll: f32,
     /// Scroll back to the top on the next frame (another article opened).
     to_top: bool,
+    /// How far down the article the view was scrolled last frame.
+    offset: f32,
 }
 
 impl Reader {
@@ -102,6 +105,11 @@ impl Reader {
 
     /// Whether the find field had the keyboard last frame: its Escape closes
     /// find rather than clearing the selection.
+    /// How far down the article the reader is scrolled, in points.
+    pub fn scroll_offset(&self) -> f32 {
+        self.offset
+    }
+
     pub fn find_has_focus(&self) -> bool {
         self.find.open && self.find.had_focus
     }
@@ -172,6 +180,13 @@ impl Reader {
             self.flash = Some((start, end, now + FLASH_SECONDS));
         }
         let highlights = quote_highlights(map, &source.id, selected_claim, dark);
+        let covered = crate::analysis::coverage::of_source(map, source);
+        let is_covered = |block: &Block| {
+            covered
+                .paragraphs
+                .iter()
+                .any(|p| p.start == block.start && p.covered)
+        };
         let flash = self.flash.filter(|f| f.2 > now);
         if flash.is_some() {
             ui.ctx().request_repaint();
@@ -194,9 +209,11 @@ impl Reader {
                 if self.autoscroll != 0.0 {
                     ui.scroll_with_delta(vec2(0.0, self.autoscroll));
                 }
-                let width = ui.available_width().min(MAX_TEXT_WIDTH);
+                // Room at the right for the coverage strip and the scroll bar over it.
+                let width = (ui.available_width() - coverage::STRIP - 14.0).min(MAX_TEXT_WIDTH);
 
                 header(ui, map, source, width);
+                coverage::share(ui, &source.short_name(), &covered);
                 ui.add_space(10.0);
                 let selection = self.selected_span();
                 let current = self.find.matches.get(self.find.current).copied();
@@ -233,6 +250,9 @@ impl Reader {
                         }
                         ui.painter()
                             .galley(origin, galley.clone(), theme::text_colour(dark));
+                        if block.kind != BlockKind::Heading {
+                            coverage::margin_mark(ui, rect, is_covered(block), &source.id);
+                        }
                     }
                     if let Some((start, _)) = scroll_to
                         && block.start <= start
@@ -259,16 +279,30 @@ impl Reader {
                     });
                 }
             });
-        self.placed = placed;
-        // The visible text column, leaving the scroll bar at the right edge alone.
+        // The visible text column, leaving the coverage strip and the scroll
+        // bar at the right edge alone.
         let view = output.inner_rect;
         let area = Rect::from_min_max(
             view.min,
             egui::pos2(
-                (view.max.x - 14.0).min(view.min.x + MAX_TEXT_WIDTH),
+                (view.max.x - 14.0 - coverage::STRIP).min(view.min.x + MAX_TEXT_WIDTH),
                 view.max.y,
             ),
         );
+        self.offset = output.state.clamped_offset().y;
+        let content_top = view.top() - self.offset;
+        let height = output.content_size.y.max(1.0);
+        let marks: Vec<coverage::Mark> = placed
+            .iter()
+            .filter(|p| p.block.kind != BlockKind::Heading)
+            .map(|p| coverage::Mark {
+                span: (p.block.start, p.block.end),
+                covered: is_covered(&p.block),
+                from: (p.origin.y - content_top) / height,
+                to: (p.origin.y + p.galley.size().y - content_top) / height,
+            })
+            .collect();
+        self.placed = placed;
         let response = ui.interact(
             area,
             ui.scope_id().with("reader-text"),
@@ -282,6 +316,13 @@ impl Reader {
             )
         });
         self.pointer(ui, &response, map, source, output.inner_rect, actions);
+        let strip = Rect::from_min_max(
+            egui::pos2(view.max.x - 14.0 - coverage::STRIP + 2.0, view.min.y + 4.0),
+            egui::pos2(view.max.x - 15.0, view.max.y - 4.0),
+        );
+        if let Some(span) = coverage::strip(ui, strip, &marks, &source.id) {
+            self.scroll_to = Some(span);
+        }
         self.drag_preview(ui, &source.text, dark);
         // A passage picked after the claims on the map is what Copy takes.
         if self.selection != self.reported {
@@ -600,16 +641,10 @@ impl Reader {
 }
 
 fn source_name(source: &crate::model::Source) -> String {
-    let who = source
-        .authors
-        .iter()
-        .filter_map(|a| a.split_whitespace().last())
-        .collect::<Vec<_>>()
-        .join(" & ");
-    if who.is_empty() {
+    if source.authors.is_empty() {
         source.title.clone()
     } else {
-        format!("{who}: {}", source.title)
+        format!("{}: {}", source.short_name(), source.title)
     }
 }
 
