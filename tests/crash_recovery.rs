@@ -35,27 +35,30 @@ struct Display {
 
 impl Display {
     fn start() -> Option<Self> {
-        // Numbers from the process id, so test runs side by side do not meet.
-        let first = 200 + std::process::id() % 400;
-        for number in first..first + 40 {
-            let name = format!(":{number}");
-            let taken = Path::new(&format!("/tmp/.X{number}-lock")).exists()
-                || Path::new(&format!("/tmp/.X11-unix/X{number}")).exists();
-            if taken {
-                continue;
-            }
-            let server = Command::new("Xvfb")
-                .args([&name, "-screen", "0", "1400x900x24", "-nolisten", "tcp"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .ok()?;
-            let display = Self { name, server };
-            if display.wait_ready() {
-                return Some(display);
-            }
+        // The server picks a free display itself and writes its number to
+        // its standard output once it accepts clients; `-noreset` keeps it
+        // from restarting between one client leaving and the next arriving.
+        let mut server = Command::new("Xvfb")
+            .args(["-displayfd", "1", "-noreset", "-nolisten", "tcp"])
+            .args(["-screen", "0", "1400x900x24"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .ok()?;
+        let mut line = String::new();
+        let stdout = server.stdout.take()?;
+        let read = std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line);
+        let number = line.trim();
+        if read.is_err() || number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+            let _ = server.kill();
+            let _ = server.wait();
+            return None;
         }
-        None
+        let display = Self {
+            name: format!(":{number}"),
+            server,
+        };
+        display.wait_ready().then_some(display)
     }
 
     fn wait_ready(&self) -> bool {
@@ -128,35 +131,54 @@ fn the_editor_killed_mid_edit_offers_the_exact_work_back() {
     std::fs::create_dir(&runtime).expect("runtime dir");
 
     let log = temp.path().join("argmap.log");
-    let mut editor = Command::new(env!("CARGO_BIN_EXE_argmap"))
-        .arg(&file)
-        .env("DISPLAY", &display.name)
-        .env("ARGMAP_DATA_DIR", &data)
-        .env("XDG_RUNTIME_DIR", &runtime)
-        .env_remove("WAYLAND_DISPLAY")
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log).expect("log"))
-        .spawn()
-        .expect("start argmap");
+    let launch = || {
+        Command::new(env!("CARGO_BIN_EXE_argmap"))
+            .arg(&file)
+            .env("DISPLAY", &display.name)
+            .env("ARGMAP_DATA_DIR", &data)
+            .env("XDG_RUNTIME_DIR", &runtime)
+            .env_remove("WAYLAND_DISPLAY")
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).expect("log"))
+            .spawn()
+            .expect("start argmap")
+    };
     let typed = "Typed just before the crash";
-    let window = {
+    // A window that never appears because the program ended at once (a busy
+    // machine's X server refusing a client) is retried; one that hangs is not.
+    let mut said = Vec::new();
+    let mut found = None;
+    for _attempt in 0..3 {
+        let mut editor = launch();
         let start = Instant::now();
-        loop {
+        let window = loop {
             if let Some(id) = display.xdotool(&["search", "--name", "map.ron"]) {
                 break id.lines().next().map(str::to_owned);
             }
+            if editor.try_wait().ok().flatten().is_some() {
+                break None;
+            }
             if start.elapsed() > Duration::from_secs(60) {
+                let _ = editor.kill();
+                let _ = editor.wait();
                 break None;
             }
             std::thread::sleep(Duration::from_millis(300));
+        };
+        said.push(std::fs::read_to_string(&log).unwrap_or_default());
+        if let Some(window) = window {
+            found = Some((editor, window));
+            break;
         }
-    };
-    let Some(window) = window else {
-        let _ = editor.kill();
-        let said = std::fs::read_to_string(&log).unwrap_or_default();
+        if start.elapsed() > Duration::from_secs(60) {
+            break;
+        }
+    }
+    let Some((mut editor, window)) = found else {
         panic!(
-            "the editor's window did not appear on {}; it said:\n{said}",
-            display.name
+            "the editor's window did not appear on {}; it said:\n{}",
+            display.name,
+            said.join("\n---\n")
         );
     };
     // Let the first frames settle, then type a claim of one's own.
