@@ -219,11 +219,12 @@ fn tidy_keeps_every_shipped_map_untangled_and_in_a_window_shape() {
         no_overlaps(&map, &at, &sizes);
         let ratio = argmap::analysis::layout::shape_ratio(&at);
         assert!((0.6..=2.0).contains(&ratio), "{file}: aspect {ratio}");
-        // Fewer crossings than Graphviz's dot gives the same graph (28 and 51
-        // for the two debate maps, 1 and 0 for the single cases).
+        // Fewer crossings than Graphviz's dot gives the same graph (28, 51
+        // and 46 for the three debate maps, 1 and 0 for the single cases).
         let most = match file {
             "kimmage-kramer-debate.ron" => 28,
             "kimmage-kramer-wider.ron" => 51,
+            "kimmage-kramer-questions.ron" => 46,
             "kimmage-alone.ron" => 1,
             _ => 0,
         };

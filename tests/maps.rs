@@ -181,6 +181,9 @@ fn every_map_is_untangled_and_in_a_window_shape_as_saved() {
         let most = match file.as_str() {
             "kimmage-kramer-debate.ron" => 15,
             "kimmage-kramer-wider.ron" => 25,
+            // Tidy's layout as saved (map-metrics counts 32 there, drawing
+            // undercuts to the badge); dot crosses 46 times on the same graph.
+            "kimmage-kramer-questions.ron" => 35,
             "kimmage-alone.ron" => 1,
             "kramer-alone.ron" => 0,
             other => panic!("{other}: no target set for this map"),

@@ -111,6 +111,11 @@ pub fn examples() -> &'static [Example] {
             text: include_str!("../../maps/kimmage-kramer-wider.ron"),
         },
         Example {
+            file: "kimmage-kramer-questions.ron",
+            title: "The debate read for schemes and critical questions",
+            text: include_str!("../../maps/kimmage-kramer-questions.ron"),
+        },
+        Example {
             file: "kimmage-alone.ron",
             title: "How Kimmage argues",
             text: include_str!("../../maps/kimmage-alone.ron"),

@@ -97,28 +97,56 @@ pub fn draw_badge(
 
 /// Below a link's badge, when zoomed in far enough to read it: the scheme
 /// the argument follows, and how many of its critical questions are open.
-pub fn draw_scheme(painter: &Painter, path: &LinkPath, words: &str, zoom: f32, dark: bool) {
+/// Draws a link's scheme beside its badge where the words clear the cards
+/// and the labels already placed (`taken`): below the badge, else above,
+/// else on two lines, else the scheme's name alone; a label with no room
+/// is left out rather than drawn over another.
+pub fn draw_scheme(
+    painter: &Painter,
+    path: &LinkPath,
+    (name, open): (&str, usize),
+    zoom: f32,
+    dark: bool,
+    taken: &mut Vec<egui::Rect>,
+) {
     let px = (11.0 * zoom).clamp(10.0, 14.0);
-    let at = path.anchor + egui::vec2(0.0, badge_radius(zoom) + 3.0);
-    let galley = painter.layout_no_wrap(
-        words.to_owned(),
-        FontId::proportional(px),
-        theme::text_colour(dark),
-    );
-    let rect = Align2::CENTER_TOP
-        .anchor_size(at, galley.size())
-        .expand(2.0);
-    painter.rect_filled(rect, 3.0, theme::card_fill(dark).gamma_multiply(0.9));
-    painter.galley(
-        rect.min + egui::vec2(2.0, 2.0),
-        galley,
-        theme::text_colour(dark),
-    );
+    let gap = badge_radius(zoom) + 3.0;
+    let below = (path.anchor + egui::vec2(0.0, gap), Align2::CENTER_TOP);
+    let above = (path.anchor - egui::vec2(0.0, gap), Align2::CENTER_BOTTOM);
+    let short = name.strip_prefix("Argument ").unwrap_or(name);
+    let count = match open {
+        0 => String::new(),
+        1 => "1 question open".to_owned(),
+        n => format!("{n} questions open"),
+    };
+    let mut texts = vec![scheme_words(name, open)];
+    if open > 0 {
+        texts.push(format!("{short}\n{count}"));
+        texts.push(short.to_owned());
+    }
+    for words in texts {
+        let galley =
+            painter.layout_no_wrap(words, FontId::proportional(px), theme::text_colour(dark));
+        for (at, align) in [below, above] {
+            let rect = align.anchor_size(at, galley.size()).expand(2.0);
+            if taken.iter().any(|t| t.intersects(rect)) {
+                continue;
+            }
+            taken.push(rect);
+            painter.rect_filled(rect, 3.0, theme::card_fill(dark).gamma_multiply(0.9));
+            painter.galley(
+                rect.min + egui::vec2(2.0, 2.0),
+                galley,
+                theme::text_colour(dark),
+            );
+            return;
+        }
+    }
 }
 
 /// The words [`draw_scheme`] shows: the scheme's name without "Argument",
 /// and the open questions if any.
-pub fn scheme_words(name: &str, open: usize) -> String {
+fn scheme_words(name: &str, open: usize) -> String {
     let short = name.strip_prefix("Argument ").unwrap_or(name);
     match open {
         0 => short.to_owned(),

@@ -312,16 +312,24 @@ impl Canvas {
             for q in overlay.open_questions {
                 *open.entry(q.link).or_default() += 1;
             }
+            // Cards and every badge are kept clear; labels then claim room in turn.
+            let badge = links::badge_radius(self.view.zoom);
+            let mut taken: Vec<Rect> = rects.values().copied().collect();
+            taken.extend(
+                paths
+                    .values()
+                    .map(|p| Rect::from_center_size(p.anchor, egui::Vec2::splat(badge * 2.0))),
+            );
             for path in paths.values() {
                 let Some(link) = map.link(path.id).filter(|l| !l.scheme.is_empty()) else {
                     continue;
                 };
                 if visible.contains(path.anchor) {
-                    let words = links::scheme_words(
+                    let named = (
                         catalogue.display_name(&link.scheme),
                         open.get(&link.id).copied().unwrap_or(0),
                     );
-                    links::draw_scheme(&painter, path, &words, self.view.zoom, dark);
+                    links::draw_scheme(&painter, path, named, self.view.zoom, dark, &mut taken);
                 }
             }
         }
