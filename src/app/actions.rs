@@ -71,6 +71,19 @@ pub enum Action {
         now: f64,
         focused: bool,
     },
+    /// A button of the tutorial's window.
+    Tutorial(TutorialMove),
+}
+
+/// What the tutorial's buttons ask for; its steps move on by themselves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TutorialMove {
+    /// Leave the step undone and go on.
+    Skip,
+    /// Close the window; Help ▸ Tutorial picks up at the same step.
+    Leave,
+    /// Begin again on a new map.
+    StartOver,
 }
 
 /// Answers when the map's file changed on disk since it was read.
@@ -119,6 +132,8 @@ pub enum Pending {
     Close,
     /// A recovery copy (by its place in the list).
     Recover(usize),
+    /// The tutorial, on a new map.
+    Tutorial,
 }
 
 /// Answers to "save changes first?".

@@ -59,6 +59,7 @@ pub enum Command {
     ExerciseContentions,
     NextOpenQuestion,
     RaiseOpenQuestions,
+    Tutorial,
     Shortcuts,
 }
 
@@ -130,6 +131,7 @@ impl Command {
             Self::ExerciseContentions => "Make exercise: main contentions only…",
             Self::NextOpenQuestion => "Next open critical question",
             Self::RaiseOpenQuestions => "What if every open question were raised",
+            Self::Tutorial => "Tutorial: your first map",
             Self::Shortcuts => "Keyboard shortcuts",
         }
     }
@@ -212,6 +214,9 @@ impl Command {
             }
             Self::RaiseOpenQuestions => {
                 "In Which claims stand: treat every open critical question as an objection no one has answered"
+            }
+            Self::Tutorial => {
+                "A ten-step lesson on Kramer’s article for a first map; picks up where you left it"
             }
             Self::Shortcuts => "List every keyboard shortcut",
         }
@@ -301,7 +306,8 @@ impl Command {
             | Self::StopComparing
             | Self::ExportReport
             | Self::ExerciseClaims
-            | Self::ExerciseContentions => None,
+            | Self::ExerciseContentions
+            | Self::Tutorial => None,
         }
     }
 
@@ -401,7 +407,7 @@ impl Command {
             | Self::ExerciseContentions
             | Self::NextOpenQuestion
             | Self::RaiseOpenQuestions => "Teach",
-            Self::Shortcuts => "Help",
+            Self::Tutorial | Self::Shortcuts => "Help",
         })
     }
 }

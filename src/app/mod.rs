@@ -19,6 +19,7 @@ mod handlers;
 pub mod selection;
 pub mod state;
 pub mod teaching;
+pub mod tutorial;
 pub mod ui;
 
 pub use actions::{Action, Pending, PromptAnswer};

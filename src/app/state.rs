@@ -14,6 +14,8 @@ pub struct AppState {
     pub doc: Document,
     pub selection: Selection,
     pub teach: Teaching,
+    /// Help ▸ Tutorial, once started: kept when its window is closed.
+    pub tutorial: Option<super::tutorial::Tutorial>,
     pub panes: Panes,
     pub status: Status,
     /// The unsaved-changes question, when it is open.
@@ -34,6 +36,7 @@ impl AppState {
             doc,
             selection: Selection::default(),
             teach: Teaching::default(),
+            tutorial: None,
             panes: Panes::default(),
             status: Status::default(),
             prompt: None,

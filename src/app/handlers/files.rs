@@ -40,6 +40,12 @@ fn perform(app: &mut ArgmapApp, pending: Pending) {
         Pending::OpenExample(index) => open_example(app, index),
         Pending::Import(path) => import(app, &path),
         Pending::Recover(index) => super::recovery::restore(app, index),
+        Pending::Tutorial => {
+            app.replace_document(Document::untitled());
+            app.state.tutorial = Some(crate::app::tutorial::Tutorial::default());
+            app.state
+                .set_status("Tutorial: a new map for your first argument");
+        }
         Pending::Close => {
             app.state.allow_close = true;
             app.effects

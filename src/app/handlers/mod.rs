@@ -1,14 +1,15 @@
 //! The one place the app changes. [`handle`] takes each [`Action`] the
 //! frame produced and calls its handler; a command goes straight from its
 //! table entry to the function that does it. Handlers are grouped by what
-//! they touch: files, the map (editing), the clipboard, teaching views and
-//! the view itself.
+//! they touch: files, the map (editing), the clipboard, teaching views, the
+//! tutorial and the view itself.
 
 mod clipboard;
 mod editing;
 mod files;
 pub mod recovery;
 mod teaching;
+mod tutorial;
 mod view;
 
 use super::actions::{Action, Pending};
@@ -50,6 +51,7 @@ pub fn handle(app: &mut ArgmapApp, action: Action) {
         Action::ReloadFromDisk(reload) => files::reload_from_disk(app, reload),
         Action::TakeInterrupted(take) => files::take_interrupted(app, take),
         Action::Tick { now, focused } => recovery::tick(app, now, focused),
+        Action::Tutorial(step) => tutorial::step(app, step),
     }
 }
 
@@ -103,6 +105,7 @@ fn run(app: &mut ArgmapApp, command: Command) {
         Command::ToggleReader => view::toggle_reader(app),
         Command::ToggleInspector => view::toggle_inspector(app),
         Command::Shortcuts => view::toggle_shortcuts(app),
+        Command::Tutorial => tutorial::start_or_resume(app),
         Command::ToggleEvaluation => teaching::toggle_evaluation(app),
         Command::TogglePreferred => teaching::toggle_preferred(app),
         Command::NextPosition => teaching::next_position(app),
@@ -189,6 +192,7 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
         | Command::ToggleInspector
         | Command::ToggleEvaluation
         | Command::Compare
+        | Command::Tutorial
         | Command::Shortcuts => true,
     }
 }
@@ -197,4 +201,5 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
 pub fn refresh(app: &mut ArgmapApp) {
     let state = &mut app.state;
     state.teach.refresh(&state.doc.map, state.doc.version());
+    tutorial::watch(app);
 }

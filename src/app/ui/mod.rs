@@ -11,6 +11,7 @@ mod schemes;
 mod status_bar;
 mod teach_bar;
 pub mod theme;
+mod tutorial;
 mod windows;
 
 use super::Command;
@@ -25,6 +26,18 @@ pub struct Panels {
     pub canvas: canvas::Canvas,
     pub reader: reader::Reader,
     pub inspector: inspector::Inspector,
+    /// Where each part of the window was drawn last frame (the tutorial
+    /// points at them).
+    pub areas: Areas,
+}
+
+/// Screen rectangles of the window's parts, as last drawn.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Areas {
+    pub menu_bar: Option<egui::Rect>,
+    pub reader: Option<egui::Rect>,
+    pub inspector: Option<egui::Rect>,
+    pub canvas: Option<egui::Rect>,
 }
 
 impl Panels {
@@ -90,9 +103,11 @@ pub fn draw(
         keys::shortcuts(&ctx, state, panels, &mut actions);
     }
 
-    egui::Panel::top("menu-bar").show(ui, |ui| {
+    let mut areas = Areas::default();
+    let menu = egui::Panel::top("menu-bar").show(ui, |ui| {
         menu_bar::menu_bar(ui, state, enabled, &mut actions);
     });
+    areas.menu_bar = Some(menu.response.rect);
     egui::Panel::bottom("status-bar").show(ui, |ui| {
         status_bar::status_bar(ui, state, panels.canvas.view.zoom, &mut actions);
     });
@@ -104,7 +119,7 @@ pub fn draw(
         least.min(most * 0.75)..=most
     };
     if state.panes.reader {
-        egui::Panel::left("reader")
+        let shown = egui::Panel::left("reader")
             .resizable(true)
             .default_size(350.0_f32.min(width * 0.25))
             .size_range(pane(0.3, 260.0))
@@ -114,9 +129,10 @@ pub fn draw(
                     .reader
                     .show(ui, &state.doc.map, selected, &mut actions);
             });
+        areas.reader = Some(shown.response.rect);
     }
     if state.panes.inspector {
-        egui::Panel::right("inspector")
+        let shown = egui::Panel::right("inspector")
             .resizable(true)
             .default_size(250.0_f32.min(width * 0.2))
             .size_range(pane(0.22, 220.0))
@@ -129,6 +145,7 @@ pub fn draw(
                     &mut actions,
                 );
             });
+        areas.inspector = Some(shown.response.rect);
     }
     egui::CentralPanel::no_frame().show(ui, |ui| {
         let overlay = state.teach.overlay();
@@ -142,6 +159,8 @@ pub fn draw(
         );
         teach_bar::teach_bar(ui, state, panels.canvas.rect, enabled, &mut actions);
     });
+    areas.canvas = Some(panels.canvas.rect);
+    panels.areas = areas;
 
     windows::prompt(&ctx, state, &mut actions);
     windows::shortcuts(&ctx, state, &mut actions);
@@ -152,5 +171,6 @@ pub fn draw(
     windows::recovered(&ctx, state, &mut actions);
     windows::reload_offer(&ctx, state, &mut actions);
     windows::interrupted(&ctx, state, &mut actions);
+    tutorial::window(&ctx, state, &panels.areas, &mut actions);
     actions
 }

@@ -22,6 +22,7 @@ pub fn prompt(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) 
         | Pending::Import(_)
         | Pending::Recover(_) => "opening another map",
         Pending::Close => "closing",
+        Pending::Tutorial => "starting the tutorial",
     };
     let mut answer = None;
     let modal = egui::Modal::new(egui::Id::unique("argmap-unsaved")).show(ctx, |ui| {

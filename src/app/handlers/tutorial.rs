@@ -1,0 +1,53 @@
+//! Help > Tutorial: starting it on a new map (after the unsaved-changes
+//! question), leaving and resuming it, and moving it on as the map shows
+//! each step done.
+
+use super::files;
+use crate::app::ArgmapApp;
+use crate::app::actions::{Pending, TutorialMove};
+use crate::app::tutorial::Seen;
+
+/// Shows the lesson under way where it was left, or starts one.
+pub fn start_or_resume(app: &mut ArgmapApp) {
+    match &mut app.state.tutorial {
+        Some(tutorial) if !tutorial.finished() => tutorial.shown = true,
+        _ => files::request(app, Pending::Tutorial),
+    }
+}
+
+pub fn step(app: &mut ArgmapApp, wanted: TutorialMove) {
+    match wanted {
+        TutorialMove::Skip => {
+            if let Some(tutorial) = &mut app.state.tutorial {
+                tutorial.skip();
+            }
+        }
+        TutorialMove::Leave => {
+            if let Some(tutorial) = &mut app.state.tutorial {
+                tutorial.shown = false;
+            }
+            if app.state.tutorial.as_ref().is_some_and(|t| !t.finished()) {
+                app.state
+                    .set_status("Tutorial left: Help > Tutorial picks up at this step");
+            }
+        }
+        TutorialMove::StartOver => files::request(app, Pending::Tutorial),
+    }
+}
+
+/// Moves the lesson past each step the map now shows done.
+pub fn watch(app: &mut ArgmapApp) {
+    let state = &mut app.state;
+    let Some(tutorial) = &mut state.tutorial else {
+        return;
+    };
+    let seen = Seen {
+        map: &state.doc.map,
+        reading: app.panels.reader.source.as_ref().map(|s| s.as_str()),
+        evaluating: state.teach.evaluate,
+        saved: state.doc.path.is_some() && !state.doc.is_dirty(),
+    };
+    if tutorial.observe(&seen) && tutorial.finished() {
+        state.set_status("Tutorial finished: your first argument map");
+    }
+}
