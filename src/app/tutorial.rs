@@ -94,9 +94,10 @@ impl Step {
             Self::MainContention => format!(
                 "Read the title and first paragraphs: what does Kramer want the reader to \
                 believe? His answer is in the title: dialogue won’t work. Select a sentence \
-                that says it (for example “Dialogue simply won’t work with Putin’s murderous, treacherous, \
-                kleptocratic regime.”) \
+                that says it, for example “Dialogue simply won’t work with Putin’s \
+                murderous, treacherous, kleptocratic regime.” (Find, {}, jumps to it), \
                 and drag it onto the map, or press {}.",
+                keys(Command::Find),
                 keys(Command::AddSelectionAsClaim)
             ),
             Self::Reason => format!(

@@ -18,7 +18,7 @@ pub fn window(ctx: &egui::Context, state: &AppState, areas: &Areas, actions: &mu
         && let Some(rect) = area(areas, step.place())
     {
         let painter = ctx.layer_painter(egui::LayerId::new(
-            egui::Order::Foreground,
+            egui::Order::Middle,
             egui::Id::unique("argmap-tutorial-highlight"),
         ));
         painter.rect_stroke(
@@ -59,7 +59,6 @@ fn contents(ui: &mut egui::Ui, tutorial: &Tutorial, actions: &mut Vec<Action>) {
                      the step done.",
                     where_(step.place())
                 ))
-                .small()
                 .weak(),
             );
             ui.horizontal(|ui| {
