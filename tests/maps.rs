@@ -195,3 +195,41 @@ fn every_map_is_untangled_and_in_a_window_shape_as_saved() {
         assert!((0.6..=1.8).contains(&ratio), "{file}: aspect {ratio:.2}");
     }
 }
+
+/// Every paragraph of Kimmage's and Kramer's articles that the debate map
+/// leaves out is quoted by the map of schemes and critical questions, or is
+/// one of those its description names as giving no reason (Kimmage's first,
+/// Kramer's first and his list of further measures).
+#[test]
+fn the_debate_accounts_for_every_paragraph_it_leaves_out() {
+    use argmap::analysis::coverage::of_source;
+    let maps = shipped();
+    let find = |file: &str| {
+        maps.iter()
+            .find(|(f, _)| f == file)
+            .map(|(_, m)| m.clone())
+            .expect("shipped")
+    };
+    let debate = find("kimmage-kramer-debate.ron");
+    let questions = find("kimmage-kramer-questions.ron");
+    assert!(debate.description.contains("Left out of this map"));
+    for (source, no_reason) in [
+        ("kimmage-2018", vec![1]),
+        ("kramer-2017", vec![1, 10, 11, 12, 13]),
+    ] {
+        let article = debate
+            .source(&argmap::model::SourceId::new(source))
+            .expect("quoted");
+        let here = of_source(&debate, article);
+        let there = of_source(&questions, article);
+        let left: Vec<usize> = (0..here.total())
+            .filter(|&i| !here.paragraphs[i].covered && !there.paragraphs[i].covered)
+            .map(|i| i + 1)
+            .collect();
+        assert_eq!(left, no_reason, "{source}: paragraphs neither map quotes");
+        assert!(
+            there.covered() > here.covered(),
+            "{source}: the fuller map quotes more"
+        );
+    }
+}
