@@ -235,3 +235,30 @@ pub fn argument_map(n: u64) -> Map {
         links,
     }
 }
+
+/// A course's worth of argument: [`argument_map`] with a second link for
+/// every claim (an objection to an earlier claim, or now and then an
+/// undercut of an earlier inference, some of them undercutting undercuts),
+/// so a map of `n` claims has about `2n` links.
+pub fn course_map(n: u64) -> Map {
+    let mut map = argument_map(n);
+    let mut dice = Dice(0x2545_f491_4f6c_dd1d ^ n);
+    let first = map.links.len() as u64 + 1;
+    for (next, id) in (first..).zip(2..=n) {
+        let target = if dice.roll(10) == 0 && next > 1 {
+            Target::Link(LinkId(1 + dice.roll(next - 1)))
+        } else {
+            Target::Claim(ClaimId(1 + dice.roll(id - 1)))
+        };
+        map.links.push(Link {
+            id: LinkId(next),
+            kind: LinkKind::Rebut,
+            premises: vec![ClaimId(id)],
+            target,
+            note: String::new(),
+            scheme: String::new(),
+            question: String::new(),
+        });
+    }
+    map
+}

@@ -658,12 +658,13 @@ pub fn exercise(model: &Map, kind: Exercise) -> Map {
     let mut map = model.clone();
     map.links.clear();
     if kind == Exercise::MainContentions {
-        map.claims.retain(|c| {
-            !model
-                .links
-                .iter()
-                .any(|l| l.kind == LinkKind::Support && l.premises.contains(&c.id))
-        });
+        let reasons: std::collections::HashSet<ClaimId> = model
+            .links
+            .iter()
+            .filter(|l| l.kind == LinkKind::Support)
+            .flat_map(|l| l.premises.iter().copied())
+            .collect();
+        map.claims.retain(|c| !reasons.contains(&c.id));
     }
     // The teacher's notes and what-if pins are part of the answer.
     map.claims.iter_mut().for_each(|c| {

@@ -13,7 +13,7 @@ use crate::analysis::layout;
 use crate::format::ReadError;
 use crate::model::{Claim, ClaimId, Link, LinkId, LinkKind, Map, Point, Target, excerpt};
 use serde_json::{Map as Object, Value, json};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A top-level key naming the program that wrote the file; other readers
 /// ignore it.
@@ -308,20 +308,16 @@ pub fn import(text: &str) -> Result<(Map, Summary), ReadError> {
         }
     }
     let kind_of = |id: &str| nodes.get(id).map(|n| n.kind.as_str());
-    let incoming = |id: &str| -> Vec<String> {
-        edges
-            .iter()
-            .filter(|(_, t)| t == id)
-            .map(|(f, _)| f.clone())
-            .collect()
-    };
-    let outgoing = |id: &str| -> Vec<String> {
-        edges
-            .iter()
-            .filter(|(f, _)| f == id)
-            .map(|(_, t)| t.clone())
-            .collect()
-    };
+    // Each node's edges, gathered once (in file order) rather than searched
+    // for per node.
+    let mut into: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut out_of: HashMap<&str, Vec<String>> = HashMap::new();
+    for (from, to) in &edges {
+        into.entry(to).or_default().push(from.clone());
+        out_of.entry(from).or_default().push(to.clone());
+    }
+    let incoming = |id: &str| -> Vec<String> { into.get(id).cloned().unwrap_or_default() };
+    let outgoing = |id: &str| -> Vec<String> { out_of.get(id).cloned().unwrap_or_default() };
 
     // Claims, in file order.
     let mut claim_of: BTreeMap<String, ClaimId> = BTreeMap::new();
@@ -344,7 +340,7 @@ pub fn import(text: &str) -> Result<(Map, Summary), ReadError> {
     }
     // Scheme nodes become links; CAs aimed at scheme nodes wait for their target.
     let mut link_of: BTreeMap<String, LinkId> = BTreeMap::new();
-    let mut pending: Vec<(String, LinkKind, Vec<ClaimId>, String)> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::new();
     for id in &order {
         let node = &nodes[id];
         let kind = match node.kind.as_str() {
@@ -398,82 +394,90 @@ pub fn import(text: &str) -> Result<(Map, Summary), ReadError> {
         }
         pending.push((id.clone(), kind, premises, target.clone()));
     }
-    // Resolve targets: claims first, then links (possibly chains of undercuts).
+    // Resolve targets: claims first, then links (possibly chains of undercuts),
+    // numbering links as passes over the file would: a node aimed at a
+    // scheme node comes in the pass after it, or in the same pass if it
+    // follows it in the file. Passes are worked out along each chain once,
+    // so a long chain of undercuts costs no more than its length.
+    let passes = passes(&pending, |target| kind_of(target) == Some("I"));
+    let mut order: Vec<usize> = (0..pending.len())
+        .filter(|&i| passes[i].is_some())
+        .collect();
+    order.sort_by_key(|&i| (passes[i], i));
+    let mut slots: Vec<Option<Pending>> = pending.into_iter().map(Some).collect();
     let mut next_link = 1u64;
-    let mut progress = true;
-    while progress && !pending.is_empty() {
-        progress = false;
-        let mut waiting = Vec::new();
-        for (id, kind, premises, target) in std::mem::take(&mut pending) {
-            let resolved = match kind_of(&target) {
-                Some("I") => claim_of.get(&target).map(|c| Target::Claim(*c)),
-                _ => link_of.get(&target).map(|l| Target::Link(*l)),
-            };
-            let Some(resolved) = resolved else {
-                waiting.push((id, kind, premises, target));
-                continue;
-            };
-            if let Target::Claim(c) = resolved
-                && premises.contains(&c)
-            {
-                summary.notes.push(format!(
-                    "{} node {id} links a claim to itself and was left out",
-                    nodes[&id].kind
-                ));
-                progress = true;
-                continue;
-            }
-            let mut premises = premises;
-            premises.sort();
-            premises.dedup();
-            let scheme = match nodes[&id].scheme.as_deref() {
-                None => String::new(),
-                Some(name) => match catalogue.find(name) {
-                    Some(known) => {
-                        *summary.schemes.entry(known.name.clone()).or_default() += 1;
-                        known.id.clone()
-                    }
-                    None => {
-                        *summary.unknown_schemes.entry(name.to_owned()).or_default() += 1;
-                        name.to_owned()
-                    }
-                },
-            };
-            let question = match resolved {
-                Target::Link(_) => nodes[&id].question.clone(),
-                Target::Claim(_) => String::new(),
-            };
-            let link = Link {
-                id: LinkId(next_link),
-                kind,
-                premises,
-                target: resolved,
-                note: String::new(),
-                scheme,
-                question,
-            };
-            if let Some(same) = map.links.iter().find(|l| {
-                l.kind == link.kind && l.premises == link.premises && l.target == link.target
-            }) {
-                summary.notes.push(format!(
-                    "{} node {id} repeats link {} and was merged into it",
-                    nodes[&id].kind, same.id.0
-                ));
-                link_of.insert(id, same.id);
-            } else {
-                match (kind, resolved) {
-                    (LinkKind::Support, _) => summary.supports += 1,
-                    (LinkKind::Rebut, Target::Claim(_)) => summary.rebuts += 1,
-                    (LinkKind::Rebut, Target::Link(_)) => summary.undercuts += 1,
-                }
-                link_of.insert(id, link.id);
-                map.links.push(link);
-                next_link += 1;
-            }
-            progress = true;
+    let mut same_links: HashMap<(LinkKind, Vec<ClaimId>, Target), LinkId> = HashMap::new();
+    for i in order {
+        let Some((id, kind, premises, target)) = slots[i].take() else {
+            continue;
+        };
+        let resolved = match kind_of(&target) {
+            Some("I") => claim_of.get(&target).map(|c| Target::Claim(*c)),
+            _ => link_of.get(&target).map(|l| Target::Link(*l)),
+        };
+        let Some(resolved) = resolved else {
+            // Aimed at a node that was itself left out.
+            slots[i] = Some((id, kind, premises, target));
+            continue;
+        };
+        if let Target::Claim(c) = resolved
+            && premises.contains(&c)
+        {
+            summary.notes.push(format!(
+                "{} node {id} links a claim to itself and was left out",
+                nodes[&id].kind
+            ));
+            continue;
         }
-        pending = waiting;
+        let mut premises = premises;
+        premises.sort();
+        premises.dedup();
+        let scheme = match nodes[&id].scheme.as_deref() {
+            None => String::new(),
+            Some(name) => match catalogue.find(name) {
+                Some(known) => {
+                    *summary.schemes.entry(known.name.clone()).or_default() += 1;
+                    known.id.clone()
+                }
+                None => {
+                    *summary.unknown_schemes.entry(name.to_owned()).or_default() += 1;
+                    name.to_owned()
+                }
+            },
+        };
+        let question = match resolved {
+            Target::Link(_) => nodes[&id].question.clone(),
+            Target::Claim(_) => String::new(),
+        };
+        let key = (kind, premises, resolved);
+        if let Some(&same) = same_links.get(&key) {
+            summary.notes.push(format!(
+                "{} node {id} repeats link {} and was merged into it",
+                nodes[&id].kind, same.0
+            ));
+            link_of.insert(id, same);
+            continue;
+        }
+        match (kind, resolved) {
+            (LinkKind::Support, _) => summary.supports += 1,
+            (LinkKind::Rebut, Target::Claim(_)) => summary.rebuts += 1,
+            (LinkKind::Rebut, Target::Link(_)) => summary.undercuts += 1,
+        }
+        let link = Link {
+            id: LinkId(next_link),
+            kind,
+            premises: key.1.clone(),
+            target: resolved,
+            note: String::new(),
+            scheme,
+            question,
+        };
+        same_links.insert(key, link.id);
+        link_of.insert(id, link.id);
+        map.links.push(link);
+        next_link += 1;
     }
+    let pending = slots.into_iter().flatten();
     for (id, _, _, target) in pending {
         summary.notes.push(format!(
             "{} node {id} aims at {target}, which was left out, so it was left out too",
@@ -505,6 +509,59 @@ pub fn import(text: &str) -> Result<(Map, Summary), ReadError> {
         return Err(ReadError::Invalid(problems));
     }
     Ok((map, summary))
+}
+
+/// A scheme node on its way to becoming a link: its id, kind, premises and
+/// the id of the node it aims at.
+type Pending = (String, LinkKind, Vec<ClaimId>, String);
+
+/// For each pending scheme node, the pass over the file in which its target
+/// is known: 1 for a node aimed at a claim (`is_claim`), its target's pass
+/// if the target comes earlier in the file, else one more. `None` where the
+/// target never resolves (left out, missing, or a ring of scheme nodes).
+/// Walks each chain of targets once, without recursion.
+fn passes(pending: &[Pending], is_claim: impl Fn(&str) -> bool) -> Vec<Option<usize>> {
+    let index: HashMap<&str, usize> = pending
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.0.as_str(), i))
+        .collect();
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        New,
+        Walking,
+        Done,
+    }
+    let mut state = vec![State::New; pending.len()];
+    let mut pass = vec![None; pending.len()];
+    for start in 0..pending.len() {
+        let mut chain = Vec::new();
+        let mut at = start;
+        while state[at] == State::New {
+            state[at] = State::Walking;
+            chain.push(at);
+            let target = pending[at].3.as_str();
+            match index.get(target) {
+                Some(&next) if !is_claim(target) => at = next,
+                _ => break,
+            }
+        }
+        for &i in chain.iter().rev() {
+            let target = pending[i].3.as_str();
+            pass[i] = if is_claim(target) {
+                Some(1)
+            } else {
+                match index.get(target) {
+                    Some(&t) if state[t] == State::Done => {
+                        pass[t].map(|p| if t < i { p } else { p + 1 })
+                    }
+                    _ => None,
+                }
+            };
+            state[i] = State::Done;
+        }
+    }
+    pass
 }
 
 /// Keeps a rephrase (MA) or preference (PA) as a note on the claims involved.

@@ -9,7 +9,7 @@
 
 use crate::format::ReadError;
 use crate::model::{Claim, ClaimId, Link, LinkId, LinkKind, Map, Point, Target};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 
 /// Characters that mean something in Argdown or its Markdown, escaped with `\`.
@@ -130,26 +130,37 @@ fn base_title(claim: &Claim) -> String {
 
 fn titles(map: &Map) -> BTreeMap<ClaimId, String> {
     let mut used = BTreeSet::new();
+    // Where each title's numbering goes on: every number below it is taken,
+    // so claims worded alike cost one try each, not one per earlier claim.
+    let mut next: HashMap<String, usize> = HashMap::new();
     let mut out = BTreeMap::new();
     for claim in &map.claims {
         let base = base_title(claim);
-        let mut title = base.clone();
-        let mut n = 2;
+        let key = base.to_lowercase();
+        let mut n = next.get(&key).copied().unwrap_or(2);
+        let mut title = if n == 2 {
+            base.clone()
+        } else {
+            n += 1;
+            format!("{base} {}", n - 1)
+        };
         while !used.insert(title.to_lowercase()) {
             title = format!("{base} {n}");
             n += 1;
         }
+        next.insert(key, n);
         out.insert(claim.id, title);
     }
     out
 }
 
 /// Links written as arguments rather than plain relations.
-fn as_argument(map: &Map, link: &Link) -> bool {
+/// `aimed_at` is [`Map::aimed_at`].
+fn as_argument(aimed_at: &HashSet<LinkId>, link: &Link) -> bool {
     link.premises.len() > 1
         || !link.scheme.is_empty()
         || !link.question.is_empty()
-        || map.links.iter().any(|l| l.target == Target::Link(link.id))
+        || aimed_at.contains(&link.id)
 }
 
 /// The scheme and critical question a link carries, as an argument's data:
@@ -186,6 +197,7 @@ fn arrow(kind: LinkKind) -> &'static str {
 
 pub fn to_argdown(map: &Map) -> String {
     let titles = titles(map);
+    let aimed_at = map.aimed_at();
     let t = |id: ClaimId| format!("[{}]", titles.get(&id).map_or("?", String::as_str));
     let mut out = String::new();
     let heading = escape(&map.title);
@@ -199,7 +211,7 @@ pub fn to_argdown(map: &Map) -> String {
     // Plain relations, grouped under their target.
     let mut under: BTreeMap<ClaimId, Vec<&Link>> = BTreeMap::new();
     for link in &map.links {
-        if let (false, Target::Claim(target)) = (as_argument(map, link), link.target) {
+        if let (false, Target::Claim(target)) = (as_argument(&aimed_at, link), link.target) {
             under.entry(target).or_default().push(link);
         }
     }
@@ -213,7 +225,7 @@ pub fn to_argdown(map: &Map) -> String {
         out.push('\n');
     }
     // Arguments, each with its premise-conclusion structure.
-    for link in map.links.iter().filter(|l| as_argument(map, l)) {
+    for link in map.links.iter().filter(|l| as_argument(&aimed_at, l)) {
         let name = format!("<L{}>", link.id.0);
         let _ = writeln!(
             out,
@@ -270,7 +282,7 @@ pub fn to_argdown(map: &Map) -> String {
         let Target::Link(attacked) = link.target else {
             continue;
         };
-        let by = if as_argument(map, link) {
+        let by = if as_argument(&aimed_at, link) {
             format!("<L{}>", link.id.0)
         } else {
             link.premises.first().map_or_else(String::new, |&p| t(p))

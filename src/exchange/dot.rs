@@ -2,7 +2,7 @@
 //! green arrows marked +, rebut as dashed red arrows with a bar marked −.
 //! Linked arguments and links that are undercut pass through a small point.
 
-use crate::model::{Link, LinkKind, Map, Target};
+use crate::model::{Link, LinkId, LinkKind, Map, Target};
 use crate::render::palette;
 use std::fmt::Write as _;
 
@@ -25,11 +25,13 @@ fn quote(text: &str) -> String {
     out
 }
 
-fn needs_point(map: &Map, link: &Link) -> bool {
-    link.premises.len() > 1 || map.links.iter().any(|l| l.target == Target::Link(link.id))
+/// `aimed_at` is [`Map::aimed_at`].
+fn needs_point(aimed_at: &std::collections::HashSet<LinkId>, link: &Link) -> bool {
+    link.premises.len() > 1 || aimed_at.contains(&link.id)
 }
 
 pub fn to_dot(map: &Map) -> String {
+    let aimed_at = map.aimed_at();
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -80,7 +82,7 @@ pub fn to_dot(map: &Map) -> String {
             Target::Claim(c) => quote(&format!("c{}", c.0)),
             Target::Link(l) => quote(&format!("l{}", l.0)),
         };
-        if needs_point(map, link) {
+        if needs_point(&aimed_at, link) {
             let point = quote(&format!("l{}", link.id.0));
             let _ = writeln!(out, "  {point} [shape=point, width=0.08, color={colour}];");
             for premise in &link.premises {

@@ -2,7 +2,7 @@
 //! so undo and redo are plain stacks. Edits keep a valid map valid: one that
 //! would break the map is refused and changes nothing.
 
-use super::validate::{link_problems, quote_problem, same_shape};
+use super::validate::{link_problems, quote_problem, reaches_itself, same_shape};
 use super::{
     Claim, ClaimId, Link, LinkId, LinkKind, Map, Point, Problem, Source, SourceId, Target,
 };
@@ -226,7 +226,11 @@ fn check_link(map: &Map, link: &Link) -> Result<(), EditError> {
             map.link(l).map(|l| l.target)
         }
     };
-    if let Some(problem) = link_problems(link, &claim_exists, &target_of)
+    let on_ring = |l: LinkId| match target_of(l) {
+        Some(Target::Link(first)) => reaches_itself(l, first, &target_of),
+        _ => false,
+    };
+    if let Some(problem) = link_problems(link, &claim_exists, &target_of, &on_ring)
         .into_iter()
         .next()
     {

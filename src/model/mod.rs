@@ -222,6 +222,18 @@ fn find<T, K: Ord>(items: &[T], key: &K, id_of: impl Fn(&T) -> &K) -> Result<usi
 }
 
 impl Map {
+    /// The links that some other link aims at (undercut or backed), found
+    /// in one pass, for writers that ask it of every link.
+    pub fn aimed_at(&self) -> std::collections::HashSet<LinkId> {
+        self.links
+            .iter()
+            .filter_map(|l| match l.target {
+                Target::Link(id) => Some(id),
+                Target::Claim(_) => None,
+            })
+            .collect()
+    }
+
     pub fn claim(&self, id: ClaimId) -> Option<&Claim> {
         find(&self.claims, &id, |c| &c.id)
             .ok()

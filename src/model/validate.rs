@@ -200,9 +200,11 @@ fn check_links(map: &Map, problems: &mut Vec<Problem>) {
     let links: BTreeMap<LinkId, Target> = map.links.iter().map(|l| (l.id, l.target)).collect();
     let claim_exists = |c: ClaimId| claims.contains(&c);
     let target_of = |l: LinkId| links.get(&l).copied();
+    let rings = undercut_rings(&links);
+    let on_ring = |l: LinkId| rings.contains(&l);
     let mut shapes: BTreeMap<(LinkKind, Vec<ClaimId>, Target), LinkId> = BTreeMap::new();
     for link in &map.links {
-        problems.extend(link_problems(link, &claim_exists, &target_of));
+        problems.extend(link_problems(link, &claim_exists, &target_of, &on_ring));
         let shape = (link.kind, sorted(&link.premises), link.target);
         if let Some(&first) = shapes.get(&shape) {
             problems.push(Problem::SameLinkTwice {
@@ -226,12 +228,53 @@ pub(crate) fn same_shape(a: &Link, b: &Link) -> bool {
     a.kind == b.kind && a.target == b.target && sorted(&a.premises) == sorted(&b.premises)
 }
 
+/// The links on a ring of undercuts (each aimed, in turn, at the next), found
+/// in one walk: every link aims at one target at most, so each chain is
+/// followed once, however long.
+fn undercut_rings(links: &BTreeMap<LinkId, Target>) -> BTreeSet<LinkId> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Seen {
+        OnPath,
+        Done,
+    }
+    let mut seen: BTreeMap<LinkId, Seen> = BTreeMap::new();
+    let mut rings = BTreeSet::new();
+    for &start in links.keys() {
+        let mut path = Vec::new();
+        let mut at = start;
+        loop {
+            match seen.get(&at) {
+                Some(Seen::Done) => break,
+                Some(Seen::OnPath) => {
+                    // The path came back to itself: from `at` on, it is a ring.
+                    let from = path.iter().position(|&l| l == at).unwrap_or(0);
+                    rings.extend(path[from..].iter().copied());
+                    break;
+                }
+                None => {}
+            }
+            seen.insert(at, Seen::OnPath);
+            path.push(at);
+            match links.get(&at) {
+                Some(Target::Link(next)) if links.contains_key(next) => at = *next,
+                _ => break,
+            }
+        }
+        for l in path {
+            seen.insert(l, Seen::Done);
+        }
+    }
+    rings
+}
+
 /// Problems of one link on its own (everything but duplication), given a way
-/// to ask whether a claim exists and where a link points.
+/// to ask whether a claim exists, where a link points and whether a link is
+/// on a ring of undercuts.
 pub(crate) fn link_problems(
     link: &Link,
     claim_exists: &dyn Fn(ClaimId) -> bool,
     target_of: &dyn Fn(LinkId) -> Option<Target>,
+    on_ring: &dyn Fn(LinkId) -> bool,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     if link.premises.is_empty() {
@@ -275,7 +318,7 @@ pub(crate) fn link_problems(
                     link: link.id,
                     target,
                 });
-            } else if reaches_itself(link.id, target, target_of) {
+            } else if on_ring(link.id) {
                 problems.push(Problem::UndercutCycle(link.id));
             }
         }
@@ -287,7 +330,7 @@ pub(crate) fn link_problems(
 }
 
 /// Whether following link-to-link targets from `first` comes back to `start`.
-fn reaches_itself(
+pub(crate) fn reaches_itself(
     start: LinkId,
     first: LinkId,
     target_of: &dyn Fn(LinkId) -> Option<Target>,

@@ -95,39 +95,60 @@ pub fn place(layered: &Layered, size: impl Fn(usize) -> Size) -> (Vec<(usize, Po
 /// boxes that would overlap are merged into a block centred on the mean of
 /// what its members want.
 pub fn spread(wanted: &[f32], widths: &[f32], gaps: &[f32]) -> Vec<f32> {
-    // Each block: first and last box, left edge, total width.
-    let mut blocks: Vec<(usize, usize, f32, f32)> = Vec::new();
-    // Offset of each box's centre from its block's left edge.
-    let mut offset = vec![0.0f32; wanted.len()];
+    // Each block keeps its boxes' count and two sums, so that a merge costs
+    // the same however many boxes it holds: the sum of what the boxes want,
+    // and the sum of their centres' offsets from the block's left edge.
+    struct Block {
+        first: usize,
+        left: f32,
+        width: f32,
+        count: f32,
+        wanted: f32,
+        offsets: f32,
+    }
+    let mut blocks: Vec<Block> = Vec::new();
     for i in 0..wanted.len() {
-        offset[i] = widths[i] / 2.0;
-        blocks.push((i, i, wanted[i] - widths[i] / 2.0, widths[i]));
+        blocks.push(Block {
+            first: i,
+            left: wanted[i] - widths[i] / 2.0,
+            width: widths[i],
+            count: 1.0,
+            wanted: wanted[i],
+            offsets: widths[i] / 2.0,
+        });
         while blocks.len() > 1 {
-            let (b_first, b_last, b_left, b_width) = blocks[blocks.len() - 1];
-            let (a_first, _, a_left, a_width) = blocks[blocks.len() - 2];
-            let gap = gaps[b_first - 1];
-            if a_left + a_width + gap <= b_left {
+            let b = &blocks[blocks.len() - 1];
+            let a = &blocks[blocks.len() - 2];
+            let gap = gaps[b.first - 1];
+            if a.left + a.width + gap <= b.left {
                 break;
             }
             // Merge: b's boxes follow a's; the block sits where its boxes want on average.
-            for o in &mut offset[b_first..=b_last] {
-                *o += a_width + gap;
-            }
-            let width = a_width + gap + b_width;
-            let members = (b_last - a_first + 1) as f32;
-            let left = (a_first..=b_last)
-                .map(|j| wanted[j] - offset[j])
-                .sum::<f32>()
-                / members;
+            let shift = a.width + gap;
+            let count = a.count + b.count;
+            let wanted = a.wanted + b.wanted;
+            let offsets = a.offsets + b.offsets + b.count * shift;
+            let merged = Block {
+                first: a.first,
+                left: (wanted - offsets) / count,
+                width: shift + b.width,
+                count,
+                wanted,
+                offsets,
+            };
             blocks.pop();
             blocks.pop();
-            blocks.push((a_first, b_last, left, width));
+            blocks.push(merged);
         }
     }
+    // Within a block the boxes sit side by side, each `gaps` apart.
     let mut result = vec![0.0; wanted.len()];
-    for (first, last, left, _) in blocks {
-        for j in first..=last {
-            result[j] = left + offset[j];
+    for (k, block) in blocks.iter().enumerate() {
+        let last = blocks.get(k + 1).map_or(wanted.len(), |next| next.first);
+        let mut at = block.left;
+        for j in block.first..last {
+            result[j] = at + widths[j] / 2.0;
+            at += widths[j] + gaps.get(j).copied().unwrap_or(0.0);
         }
     }
     result

@@ -140,12 +140,15 @@ struct Drawing {
     routes: Vec<Route>,
     segs: Vec<Segment>,
     moves_with: Vec<Vec<usize>>,
+    /// Segment pairs compared so far, held to the layout's budget.
+    spent: usize,
 }
 
 impl Drawing {
     /// Crossings and length of the segments in `affected` (against all), and
     /// of each pair among them once.
-    fn local(&self, segs: &[Segment], affected: &[usize]) -> (usize, f32) {
+    fn local(&mut self, segs: &[Segment], affected: &[usize]) -> (usize, f32) {
+        self.spent += affected.len() * segs.len();
         let mut crossings = 0;
         let mut length_sum = 0.0;
         for (k, &i) in affected.iter().enumerate() {
@@ -166,19 +169,24 @@ impl Drawing {
     /// Moves claims to new places if that is better: fewer crossings, or as
     /// many and clearly shorter links.
     fn try_moves(&mut self, moves: &[(usize, Point)]) -> bool {
+        // A try costs something even when it compares nothing: placing a
+        // card (lookups, a reflowed row) weighs about as much as comparing
+        // a few dozen segment pairs.
+        self.spent += moves.len() * 32;
         let mut affected: Vec<usize> = moves
             .iter()
             .flat_map(|&(c, _)| self.moves_with[c].iter().copied())
             .collect();
         affected.sort_unstable();
         affected.dedup();
+        // Cards no drawn link touches gain nothing by moving; moving them
+        // without saying so would leave the row's order behind their places.
         if affected.is_empty() {
-            for &(c, p) in moves {
-                self.at[c] = p;
-            }
             return false;
         }
-        let (before, before_len) = self.local(&self.segs, &affected);
+        let segs_now = std::mem::take(&mut self.segs);
+        let (before, before_len) = self.local(&segs_now, &affected);
+        self.segs = segs_now;
         let old: Vec<Point> = moves.iter().map(|&(c, _)| self.at[c]).collect();
         for &(c, p) in moves {
             self.at[c] = p;
@@ -256,6 +264,7 @@ pub fn refine(
         routes,
         segs,
         moves_with,
+        spent: 0,
     };
     let w = |id: ClaimId| size(id).w;
     let steps = [-120.0f32, -60.0, -30.0, 30.0, 60.0, 120.0];
@@ -264,11 +273,14 @@ pub fn refine(
     let widest = rows.iter().map(|r| r.ids.len()).max().unwrap_or(1);
     let per_pass = (ids.len() * (7 + widest * widest) * 4 * drawing.segs.len()).max(1);
     let passes = (budget / per_pass).clamp(1, 24);
-    for _ in 0..passes {
+    'passes: for _ in 0..passes {
         let mut improved = false;
         for row in rows.iter_mut() {
             // Swaps of neighbours: the pair keeps its left edge and gap.
             for i in 0..row.ids.len().saturating_sub(1) {
+                if drawing.spent > budget {
+                    break 'passes;
+                }
                 let (a, b) = (row.ids[i], row.ids[i + 1]);
                 let (ia, ib) = (index[&a], index[&b]);
                 let left = drawing.at[ia].x - w(a) / 2.0;
@@ -284,6 +296,9 @@ pub fn refine(
             // keeps its left edge and its gaps.
             for from in 0..row.ids.len() {
                 for to in 0..row.ids.len() {
+                    if drawing.spent > budget {
+                        break 'passes;
+                    }
                     if to == from || to == from + 1 || from == to + 1 {
                         continue;
                     }
@@ -304,6 +319,9 @@ pub fn refine(
             }
             // Slides into free room.
             for i in 0..row.ids.len() {
+                if drawing.spent > budget {
+                    break 'passes;
+                }
                 let id = row.ids[i];
                 let c = index[&id];
                 let low = if i == 0 {
