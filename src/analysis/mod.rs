@@ -4,3 +4,4 @@ pub mod compare;
 pub mod coverage;
 pub mod evaluate;
 pub mod layout;
+pub mod search;

@@ -53,6 +53,8 @@ pub enum Action {
     ShowGhost(ClaimId),
     /// How many links out the focused view reaches.
     FocusSteps(usize),
+    /// The words in the Find claim window changed.
+    FindClaimText(String),
     /// The text in the window where a path is typed changed.
     PathText(String),
     /// The typed path is confirmed.
@@ -151,6 +153,7 @@ pub enum Window {
     Export,
     ImportSummary,
     PathEntry,
+    FindClaim,
 }
 
 /// What the Export window is set to.

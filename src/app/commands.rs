@@ -44,6 +44,7 @@ pub enum Command {
     ZoomOut,
     FitView,
     Focus,
+    FindClaim,
     Tidy,
     ToggleReader,
     ToggleInspector,
@@ -115,6 +116,7 @@ impl Command {
             Self::ZoomOut => "Zoom out",
             Self::FitView => "Fit map to view",
             Self::Focus => "Focus on claim",
+            Self::FindClaim => "Find claim…",
             Self::Tidy => "Tidy layout",
             Self::DebateLayout => "Lay out as a debate",
             Self::ToggleReader => "Show or hide reader",
@@ -185,6 +187,7 @@ impl Command {
             Self::Focus => {
                 "Show only the selected claim and what links to it, laid out large; again to show the whole map"
             }
+            Self::FindClaim => "Find a claim on the map by its words and go to it",
             Self::Tidy => "Lay the map out in layers, conclusions on top",
             Self::DebateLayout => {
                 "Put the two cases side by side, each author's main contentions on top, the exchanges between them in the middle"
@@ -289,6 +292,7 @@ impl Command {
             Self::ZoomOut => key(CMD, Key::Minus),
             Self::FitView => key(CMD, Key::Num0),
             Self::Focus => key(NONE, Key::F),
+            Self::FindClaim => key(CMD_SHIFT, Key::F),
             Self::Tidy => key(CMD_SHIFT, Key::L),
             Self::ToggleReader => key(CMD, Key::OpenBracket),
             Self::ToggleInspector => key(CMD, Key::CloseBracket),
@@ -388,7 +392,7 @@ impl Command {
             | Self::ShowInArticle
             | Self::Tidy
             | Self::DebateLayout => "Map",
-            Self::Find | Self::FindNext | Self::FindPrevious => "Edit",
+            Self::Find | Self::FindNext | Self::FindPrevious | Self::FindClaim => "Edit",
             Self::ZoomIn
             | Self::ZoomOut
             | Self::FitView

@@ -93,6 +93,8 @@ pub struct Windows {
     pub export: Option<ExportChoice>,
     /// What the last import brought in and left out, shown until dismissed.
     pub import_summary: Option<String>,
+    /// Find claim: the words typed so far, while the window is open.
+    pub find_claim: Option<String>,
     /// Where a path is typed, because the system has no file dialog.
     pub path_entry: Option<PathEntry>,
     /// The map's file changed on disk since Argmap read it: asked before saving.

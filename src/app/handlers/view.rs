@@ -147,6 +147,19 @@ pub fn close_window(app: &mut ArgmapApp, window: Window) {
         Window::Export => windows.export = None,
         Window::ImportSummary => windows.import_summary = None,
         Window::PathEntry => windows.path_entry = None,
+        Window::FindClaim => windows.find_claim = None,
+    }
+}
+
+/// Opens Find claim (keeping the words of the last search while it stays open).
+pub fn open_find_claim(app: &mut ArgmapApp) {
+    let windows = &mut app.state.windows;
+    windows.find_claim = Some(windows.find_claim.take().unwrap_or_default());
+}
+
+pub fn find_claim_text(app: &mut ArgmapApp, text: String) {
+    if let Some(words) = &mut app.state.windows.find_claim {
+        *words = text;
     }
 }
 

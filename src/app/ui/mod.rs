@@ -167,6 +167,7 @@ pub fn draw(
     windows::export(&ctx, state, &mut actions);
     windows::import_summary(&ctx, state, &mut actions);
     windows::path_entry(&ctx, state, &mut actions);
+    windows::find_claim(&ctx, state, &mut actions);
     windows::conflict(&ctx, state, &mut actions);
     windows::recovered(&ctx, state, &mut actions);
     windows::reload_offer(&ctx, state, &mut actions);

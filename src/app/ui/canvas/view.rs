@@ -3,7 +3,8 @@
 use crate::model::Point;
 use egui::{Pos2, Rect, Vec2, pos2, vec2};
 
-pub const MIN_ZOOM: f32 = 0.05;
+/// Far enough out that a map of a whole course (10,000 claims and more) fits.
+pub const MIN_ZOOM: f32 = 0.005;
 pub const MAX_ZOOM: f32 = 4.0;
 
 /// `screen = origin + canvas × zoom`, where `origin` is where canvas (0, 0) appears.
