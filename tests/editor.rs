@@ -6,8 +6,8 @@ mod common;
 use argmap::app::{Action, ArgmapApp, Command, Pending};
 use argmap::corpus;
 use argmap::model::{ClaimId, Link, LinkId, LinkKind, Map, Quote, SourceId, Target};
-use common::AppHarness;
 use common::claim;
+use common::{AppHarness, drag};
 use egui::{Key, Modifiers, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -64,20 +64,6 @@ fn harness() -> Harness<'static, ArgmapApp> {
 
 fn answer_dialogs(harness: &mut Harness<'static, ArgmapApp>, answers: Vec<Option<PathBuf>>) {
     harness.answer_dialogs(answers);
-}
-
-/// Presses at `from`, moves in small steps to `to`, releases there.
-fn drag(harness: &mut Harness<'static, ArgmapApp>, from: Pos2, to: Pos2) {
-    harness.hover_at(from);
-    harness.run();
-    harness.drag_at(from);
-    harness.run();
-    for step in 1..=8 {
-        harness.hover_at(from.lerp(to, step as f32 / 8.0));
-        harness.run();
-    }
-    harness.drop_at(to);
-    harness.run();
 }
 
 /// Clicks `count` times at `pos` in one frame (a harness frame lasts longer

@@ -7,8 +7,8 @@ mod common;
 use argmap::app::ArgmapApp;
 use argmap::app::tutorial::{Seen, Step, Tutorial};
 use argmap::model::{LinkKind, Map};
-use common::AppHarness;
-use egui::{Key, Modifiers, Pos2, vec2};
+use common::{AppHarness, drag};
+use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
@@ -41,20 +41,6 @@ fn choose_article(harness: &mut Harness<'static, ArgmapApp>, name: &str) {
     harness.get_by_label("Article").click();
     harness.run();
     harness.get_by_label(name).click();
-    harness.run();
-}
-
-/// Presses at `from`, moves in small steps to `to`, releases there.
-fn drag(harness: &mut Harness<'static, ArgmapApp>, from: Pos2, to: Pos2) {
-    harness.hover_at(from);
-    harness.run();
-    harness.drag_at(from);
-    harness.run();
-    for step in 1..=8 {
-        harness.hover_at(from.lerp(to, step as f32 / 8.0));
-        harness.run();
-    }
-    harness.drop_at(to);
     harness.run();
 }
 

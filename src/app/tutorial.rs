@@ -10,7 +10,7 @@ use crate::model::{ClaimId, LinkKind, Map, Target};
 pub const KRAMER: &str = "kramer-2017";
 pub const KIMMAGE: &str = "kimmage-2018";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter, strum::EnumCount)]
 pub enum Step {
     OpenArticle,
     MainContention,
@@ -196,7 +196,7 @@ impl Default for Tutorial {
 }
 
 impl Tutorial {
-    pub const STEPS: usize = 10;
+    pub const STEPS: usize = <Step as strum::EnumCount>::COUNT;
 
     /// The step to do now; `None` once the lesson is finished.
     pub fn step(&self) -> Option<Step> {

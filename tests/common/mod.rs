@@ -138,6 +138,24 @@ pub fn advance(harness: &mut egui_kittest::Harness<'static, argmap::app::ArgmapA
     harness.run();
 }
 
+/// Presses at `from`, moves in small steps to `to`, releases there.
+pub fn drag(
+    harness: &mut egui_kittest::Harness<'static, argmap::app::ArgmapApp>,
+    from: egui::Pos2,
+    to: egui::Pos2,
+) {
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=8 {
+        harness.hover_at(from.lerp(to, step as f32 / 8.0));
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+}
+
 /// What a test reads of the app in its harness.
 pub trait AppHarness {
     /// What the window shows: the document, selection, status, windows.

@@ -187,6 +187,22 @@ pub fn import_summary(ctx: &egui::Context, state: &AppState, actions: &mut Vec<A
     }
 }
 
+/// A one-line field a small window is opened for: named `label` for
+/// screen readers, given the keyboard while empty. Returns whether Enter
+/// was pressed in it.
+fn typed_field(ui: &mut egui::Ui, text: &mut String, hint: &str, label: &str) -> bool {
+    let field = ui.add(
+        egui::TextEdit::singleline(text)
+            .desired_width(420.0)
+            .hint_text(hint),
+    );
+    field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+    if !field.has_focus() && text.is_empty() {
+        field.request_focus();
+    }
+    field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
+}
+
 /// How many claims Find claim lists at once.
 const FOUND_MAX: usize = 30;
 
@@ -206,18 +222,12 @@ pub fn find_claim(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Actio
         .pivot(egui::Align2::CENTER_TOP)
         .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 60.0))
         .show(ctx, |ui| {
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut text)
-                    .desired_width(420.0)
-                    .hint_text("Words from the claim or its label"),
+            let entered = typed_field(
+                ui,
+                &mut text,
+                "Words from the claim or its label",
+                "Claim words",
             );
-            field.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Claim words")
-            });
-            if !field.has_focus() && text.is_empty() {
-                field.request_focus();
-            }
-            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             let map = &state.doc.map;
             let (found, total) = crate::analysis::search::claims_with_words(map, &text, FOUND_MAX);
             if !text.trim().is_empty() {
@@ -278,18 +288,7 @@ pub fn path_entry(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Actio
         .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
             ui.label("No file dialog is available on this system. Type the file’s full path:");
-            let field = ui.add(
-                egui::TextEdit::singleline(&mut text)
-                    .desired_width(420.0)
-                    .hint_text("/home/me/maps/map.ron"),
-            );
-            field.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::TextInput, true, "File path")
-            });
-            if !field.has_focus() && text.is_empty() {
-                field.request_focus();
-            }
-            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let entered = typed_field(ui, &mut text, "/home/me/maps/map.ron", "File path");
             ui.horizontal(|ui| {
                 let go = if entry.request.saves() {
                     "Save"
