@@ -1,6 +1,7 @@
 //! One canvas frame, built headless: an `egui::Context` runs the canvas over a
-//! map of 200 or 2,000 claims (no GPU, no window). Two views: the whole map
-//! fitted (far out, text skipped) and 100 % zoom (only what is on screen drawn).
+//! map of 200 to 100,000 claims (no GPU, no window). Two views: the whole map
+//! fitted (far out, drawn at a level of detail) and 100 % zoom (only what is
+//! on screen drawn).
 
 use argmap::app::selection::Selection;
 use argmap::app::ui::canvas::Canvas;
@@ -40,7 +41,7 @@ fn frame(ctx: &egui::Context, canvas: &mut Canvas, map: &Map, selection: &mut Se
 }
 
 fn bench(c: &mut Criterion) {
-    for n in [200u64, 2_000] {
+    for n in [200u64, 2_000, 10_000, 100_000] {
         let map = grid_map(n);
         for (name, fitted) in [("fitted", true), ("zoom 100%", false)] {
             let ctx = egui::Context::default();

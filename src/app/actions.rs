@@ -53,6 +53,8 @@ pub enum Action {
     ShowGhost(ClaimId),
     /// How many links out the focused view reaches.
     FocusSteps(usize),
+    /// Hide (true) or show again (false) what bears on a claim.
+    Collapse(ClaimId, bool),
     /// The words in the Find claim window changed.
     FindClaimText(String),
     /// The text in the window where a path is typed changed.

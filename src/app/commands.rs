@@ -44,6 +44,8 @@ pub enum Command {
     ZoomOut,
     FitView,
     Focus,
+    Collapse,
+    ExpandAll,
     FindClaim,
     Tidy,
     ToggleReader,
@@ -116,6 +118,8 @@ impl Command {
             Self::ZoomOut => "Zoom out",
             Self::FitView => "Fit map to view",
             Self::Focus => "Focus on claim",
+            Self::Collapse => "Collapse or expand claim",
+            Self::ExpandAll => "Expand all",
             Self::FindClaim => "Find claim…",
             Self::Tidy => "Tidy layout",
             Self::DebateLayout => "Lay out as a debate",
@@ -187,6 +191,10 @@ impl Command {
             Self::Focus => {
                 "Show only the selected claim and what links to it, laid out large; again to show the whole map"
             }
+            Self::Collapse => {
+                "Hide everything that bears on the selected claim behind its card, or show it again"
+            }
+            Self::ExpandAll => "Show every collapsed claim's arguments again",
             Self::FindClaim => "Find a claim on the map by its words and go to it",
             Self::Tidy => "Lay the map out in layers, conclusions on top",
             Self::DebateLayout => {
@@ -238,6 +246,8 @@ impl Command {
                 "Select claims or links first"
             }
             Self::EditClaim | Self::Focus => "Select one claim first",
+            Self::Collapse => "Select claims with arguments bearing on them first",
+            Self::ExpandAll => "Nothing is collapsed",
             Self::ShowInArticle => "Select one quoted claim first",
             Self::AddSelectionAsClaim => "Select a passage in the reader first",
             Self::MoveLeft | Self::MoveRight | Self::MoveUp | Self::MoveDown => {
@@ -292,6 +302,8 @@ impl Command {
             Self::ZoomOut => key(CMD, Key::Minus),
             Self::FitView => key(CMD, Key::Num0),
             Self::Focus => key(NONE, Key::F),
+            Self::Collapse => key(NONE, Key::C),
+            Self::ExpandAll => key(Modifiers::SHIFT, Key::C),
             Self::FindClaim => key(CMD_SHIFT, Key::F),
             Self::Tidy => key(CMD_SHIFT, Key::L),
             Self::ToggleReader => key(CMD, Key::OpenBracket),
@@ -397,6 +409,8 @@ impl Command {
             | Self::ZoomOut
             | Self::FitView
             | Self::Focus
+            | Self::Collapse
+            | Self::ExpandAll
             | Self::ToggleReader
             | Self::ToggleInspector => "View",
             Self::ToggleEvaluation

@@ -234,6 +234,16 @@ impl Map {
             .collect()
     }
 
+    /// Where a claim stands in `claims` (kept sorted by id).
+    pub fn claim_index(&self, id: ClaimId) -> Option<usize> {
+        find(&self.claims, &id, |c| &c.id).ok()
+    }
+
+    /// Where a link stands in `links` (kept sorted by id).
+    pub fn link_index(&self, id: LinkId) -> Option<usize> {
+        find(&self.links, &id, |l| &l.id).ok()
+    }
+
     pub fn claim(&self, id: ClaimId) -> Option<&Claim> {
         find(&self.claims, &id, |c| &c.id)
             .ok()

@@ -49,17 +49,35 @@ impl LinkPath {
 /// Paths of every link whose ends are known, given each claim's screen rectangle.
 pub fn paths(map: &Map, rects: &HashMap<ClaimId, Rect>, zoom: f32) -> BTreeMap<LinkId, LinkPath> {
     let offsets = parallel_offsets(map);
+    paths_of(
+        map,
+        &map.links,
+        |id| rects.get(&id).copied(),
+        zoom,
+        &offsets,
+    )
+}
+
+/// Paths of `links` (and of the links they undercut, whose badges they aim
+/// at), with each claim's screen rectangle from `rect`.
+pub fn paths_of<'a>(
+    map: &Map,
+    links: impl IntoIterator<Item = &'a Link>,
+    rect: impl Fn(ClaimId) -> Option<Rect>,
+    zoom: f32,
+    offsets: &HashMap<LinkId, f32>,
+) -> BTreeMap<LinkId, LinkPath> {
     let mut out = BTreeMap::new();
-    for link in &map.links {
-        path_of(map, link, rects, zoom, &offsets, &mut out, 0);
+    for link in links {
+        path_of(map, link, &rect, zoom, offsets, &mut out, 0);
     }
     out
 }
 
 /// Links between the same two claims in opposite directions are drawn side
 /// by side rather than on top of each other.
-fn parallel_offsets(map: &Map) -> HashMap<LinkId, f32> {
-    let mut by_pair: BTreeMap<(ClaimId, ClaimId), Vec<LinkId>> = BTreeMap::new();
+pub fn parallel_offsets(map: &Map) -> HashMap<LinkId, f32> {
+    let mut by_pair: HashMap<(ClaimId, ClaimId), Vec<LinkId>> = HashMap::new();
     for link in &map.links {
         if let Some((a, b)) = link.simple_ends() {
             by_pair
@@ -81,7 +99,7 @@ fn parallel_offsets(map: &Map) -> HashMap<LinkId, f32> {
 fn path_of(
     map: &Map,
     link: &Link,
-    rects: &HashMap<ClaimId, Rect>,
+    rects: &dyn Fn(ClaimId) -> Option<Rect>,
     zoom: f32,
     offsets: &HashMap<LinkId, f32>,
     out: &mut BTreeMap<LinkId, LinkPath>,
@@ -94,18 +112,14 @@ fn path_of(
     if depth > map.links.len() {
         return None;
     }
-    let premises: Vec<Rect> = link
-        .premises
-        .iter()
-        .filter_map(|p| rects.get(p).copied())
-        .collect();
+    let premises: Vec<Rect> = link.premises.iter().filter_map(|p| rects(*p)).collect();
     if premises.len() != link.premises.len() || premises.is_empty() {
         return None;
     }
     let target_centre;
     let target_end: Box<dyn Fn(Pos2) -> Pos2> = match link.target {
         Target::Claim(id) => {
-            let rect = *rects.get(&id)?;
+            let rect = rects(id)?;
             target_centre = rect.center();
             Box::new(move |from| border_point(rect, from))
         }

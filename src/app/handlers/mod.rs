@@ -43,6 +43,7 @@ pub fn handle(app: &mut ArgmapApp, action: Action) {
         Action::SetTheme(theme) => view::set_theme(app, theme),
         Action::CloseWindow(window) => view::close_window(app, window),
         Action::FocusSteps(steps) => view::focus_steps(app, steps),
+        Action::Collapse(claim, collapsed) => app.panels.canvas.set_collapsed(claim, collapsed),
         Action::ShowGhost(id) => view::show_ghost(app, id),
         Action::PathText(text) => files::path_text(app, text),
         Action::FindClaimText(text) => view::find_claim_text(app, text),
@@ -101,6 +102,8 @@ fn run(app: &mut ArgmapApp, command: Command) {
         Command::ZoomOut => view::zoom(app, 0.8),
         Command::FitView => view::fit(app),
         Command::Focus => view::toggle_focus(app),
+        Command::Collapse => view::toggle_collapse(app),
+        Command::ExpandAll => app.panels.canvas.expand_all(),
         Command::FindClaim => view::open_find_claim(app),
         Command::Tidy => editing::tidy(app),
         Command::DebateLayout => editing::debate_layout(app),
@@ -147,6 +150,15 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
                 || app.panels.canvas.focused().is_some()
         }
         Command::Focus => one_claim.is_some() || app.panels.canvas.focused().is_some(),
+        Command::Collapse => {
+            let chosen: std::collections::HashSet<_> = selection.claims.iter().collect();
+            chosen.iter().any(|&&c| app.panels.canvas.is_collapsed(c))
+                || map.links.iter().any(|l| match l.target {
+                    crate::model::Target::Claim(c) => chosen.contains(&c),
+                    crate::model::Target::Link(_) => false,
+                })
+        }
+        Command::ExpandAll => app.panels.canvas.any_collapsed(),
         Command::MoveLeft | Command::MoveRight | Command::MoveUp | Command::MoveDown => {
             !selection.claims.is_empty()
         }

@@ -55,6 +55,17 @@ pub fn toggle_focus(app: &mut ArgmapApp) {
     }
 }
 
+/// C: the selected claims' arguments hidden behind their cards, or shown
+/// again; all collapsed when any selected claim was open.
+pub fn toggle_collapse(app: &mut ArgmapApp) {
+    let canvas = &mut app.panels.canvas;
+    let claims = &app.state.selection.claims;
+    let collapse = claims.iter().any(|&c| !canvas.is_collapsed(c));
+    for &claim in claims {
+        canvas.set_collapsed(claim, collapse);
+    }
+}
+
 pub fn show_ghost(app: &mut ArgmapApp, model_claim: ClaimId) {
     app.panels.canvas.reveal_ghost(model_claim);
 }

@@ -55,11 +55,23 @@ pub fn label_of(claim: &Claim) -> String {
 #[derive(Default)]
 pub struct CardSizes {
     cache: HashMap<ClaimId, (String, bool, Vec2)>,
+    /// The map state last measured, so an unchanged map costs nothing.
+    measured: Option<(u64, u64)>,
+    changes: u64,
 }
 
 impl CardSizes {
+    /// Counts the times any size changed.
+    pub fn changes(&self) -> u64 {
+        self.changes
+    }
+
     /// Measures every claim whose text changed since last time.
-    pub fn update(&mut self, ctx: &egui::Context, map: &Map) {
+    pub fn update(&mut self, ctx: &egui::Context, map: &Map, version: (u64, u64)) {
+        if self.measured == Some(version) {
+            return;
+        }
+        self.measured = Some(version);
         let stale: Vec<&Claim> = map
             .claims
             .iter()
@@ -70,6 +82,7 @@ impl CardSizes {
             })
             .collect();
         if !stale.is_empty() {
+            self.changes += 1;
             ctx.fonts_mut(|fonts| {
                 for claim in stale {
                     let size = card_size(fonts, claim);
@@ -80,6 +93,7 @@ impl CardSizes {
         }
         if self.cache.len() > map.claims.len() {
             self.cache.retain(|id, _| map.claim(*id).is_some());
+            self.changes += 1;
         }
     }
 

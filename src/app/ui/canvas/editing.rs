@@ -4,22 +4,21 @@
 use super::{Canvas, cards};
 use crate::app::actions::Action;
 use crate::app::ui::theme;
-use crate::model::{ClaimId, Edit, Map};
+use crate::model::{Edit, Map};
 use egui::{Key, Modifiers, Rect, Ui, WidgetInfo, vec2};
-use std::collections::HashMap;
 
 impl Canvas {
     pub(super) fn edit_in_place(
         &mut self,
         ui: &mut Ui,
         map: &Map,
-        rects: &HashMap<ClaimId, Rect>,
+        shown: &super::Shown<'_>,
         actions: &mut Vec<Action>,
     ) {
         let Some(draft) = &mut self.editing else {
             return;
         };
-        let Some(&card) = rects.get(&draft.claim) else {
+        let Some(card) = shown.rect(draft.claim) else {
             self.editing = None;
             return;
         };

@@ -5,9 +5,8 @@ use super::{Canvas, PendingLink, links};
 use crate::app::actions::{Action, Select};
 use crate::app::edits;
 use crate::app::selection::Selection;
-use crate::model::{ClaimId, Edit, LinkId, LinkKind, Map, Target};
+use crate::model::{Edit, LinkId, LinkKind, Map, Target};
 use egui::{Id, Key, Rect, Sense, Ui, Vec2, WidgetInfo, vec2};
-use std::collections::HashMap;
 
 impl Canvas {
     pub(super) fn link_badge(
@@ -85,7 +84,7 @@ impl Canvas {
         &mut self,
         ui: &Ui,
         map: &Map,
-        rects: &HashMap<ClaimId, Rect>,
+        shown: &super::Shown<'_>,
         paths: &std::collections::BTreeMap<LinkId, links::LinkPath>,
     ) {
         let Some(from) = self.linking else { return };
@@ -104,11 +103,12 @@ impl Canvas {
         let target = if let Some(path) = on_link {
             Some(Target::Link(path.id))
         } else {
-            map.claims
+            shown
+                .visible
                 .iter()
                 .rev()
-                .find(|c| c.id != from && rects.get(&c.id).is_some_and(|r| r.contains(at)))
-                .map(|c| Target::Claim(c.id))
+                .find(|(id, r)| *id != from && r.contains(at))
+                .map(|(id, _)| Target::Claim(*id))
         };
         if let Some(target) = target {
             self.pending_link = Some(PendingLink { from, target, at });

@@ -3,7 +3,9 @@
 
 use crate::app::ui::theme;
 use crate::model::LinkKind;
-pub use crate::render::geometry::{BADGE_RADIUS, LinkPath, badge_radius, border_point, paths};
+pub use crate::render::geometry::{
+    BADGE_RADIUS, LinkPath, badge_radius, border_point, paths, paths_of,
+};
 use egui::{Align2, Color32, FontId, Painter, Pos2, Shape, Stroke};
 
 /// Draws a link: solid line and + for support, dashed line, a bar and − for rebut.

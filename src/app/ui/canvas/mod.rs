@@ -4,11 +4,13 @@
 
 pub mod cards;
 mod editing;
+pub mod far;
 pub mod focus;
 mod link_gestures;
 pub mod links;
 pub mod marks;
 mod overlay;
+pub mod scene;
 pub mod view;
 
 use super::theme;
@@ -23,7 +25,8 @@ use egui::{
     Align2, CornerRadius, PointerButton, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, Vec2,
     WidgetInfo,
 };
-use std::collections::HashMap;
+use scene::{Scene, SceneKey};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 pub use view::View;
 
 /// Claims being dragged, and how far they have moved (canvas units).
@@ -73,6 +76,20 @@ pub struct Canvas {
     ghosts: std::collections::BTreeMap<ClaimId, Point>,
     /// A ghost to bring into view on the next frame.
     reveal_ghost: Option<ClaimId>,
+    /// The map as placed, in canvas units, kept between frames.
+    scene: Scene,
+    /// Claims whose arguments are hidden behind their cards (view state).
+    collapsed: BTreeSet<ClaimId>,
+    /// What the collapsed claims hide, how many each, and the state they
+    /// were worked out for (document version, collapse count).
+    hidden: HashSet<ClaimId>,
+    hidden_counts: BTreeMap<ClaimId, usize>,
+    hidden_for: Option<((u64, u64), u64)>,
+    collapse_changes: u64,
+    /// Counts changes to a drag, so the scene follows the cards moved.
+    drag_changes: u64,
+    /// The card under the pointer in the far picture (index in `map.claims`).
+    far_hover: Option<usize>,
 }
 
 impl Default for Canvas {
@@ -93,6 +110,14 @@ impl Default for Canvas {
             before_focus: None,
             ghosts: Default::default(),
             reveal_ghost: None,
+            scene: Scene::default(),
+            collapsed: BTreeSet::new(),
+            hidden: HashSet::new(),
+            hidden_counts: BTreeMap::new(),
+            hidden_for: None,
+            collapse_changes: 0,
+            drag_changes: 0,
+            far_hover: None,
         }
     }
 }
@@ -184,27 +209,123 @@ impl Canvas {
         }
     }
 
+    /// Hides (or shows again) everything that bears on `claim`.
+    pub fn set_collapsed(&mut self, claim: ClaimId, collapsed: bool) {
+        let changed = if collapsed {
+            self.collapsed.insert(claim)
+        } else {
+            self.collapsed.remove(&claim)
+        };
+        if changed {
+            self.collapse_changes += 1;
+        }
+    }
+
+    pub fn is_collapsed(&self, claim: ClaimId) -> bool {
+        self.collapsed.contains(&claim)
+    }
+
+    pub fn any_collapsed(&self) -> bool {
+        !self.collapsed.is_empty()
+    }
+
+    /// Shows every collapsed claim's arguments again.
+    pub fn expand_all(&mut self) {
+        if !self.collapsed.is_empty() {
+            self.collapsed.clear();
+            self.collapse_changes += 1;
+        }
+    }
+
+    /// How many claims collapsing `claim` hides (0 when it is not collapsed).
+    pub fn hidden_behind(&self, claim: ClaimId) -> usize {
+        self.hidden_counts.get(&claim).copied().unwrap_or(0)
+    }
+
+    /// Whether a claim is hidden behind a collapsed one.
+    pub fn is_hidden(&self, claim: ClaimId) -> bool {
+        self.hidden.contains(&claim)
+    }
+
     /// Where a claim's card stands on the canvas as shown: its place in the
-    /// map, or in the focus layout (`None` if focus hides it).
+    /// map, or in the focus layout (`None` if focus or a collapse hides it).
     fn shown_at(&self, claim: &crate::model::Claim) -> Option<Point> {
         match &self.focus {
             Some(focus) => focus.position(claim.id),
+            None if self.hidden.contains(&claim.id) => None,
             None => Some(claim.pos),
         }
     }
 
+    /// Works out again what collapsed claims hide, when the map or the
+    /// collapses changed; a new document starts with nothing collapsed.
+    fn update_hidden(&mut self, map: &Map, version: (u64, u64)) {
+        if self
+            .hidden_for
+            .is_some_and(|((doc, _), _)| doc != version.0)
+        {
+            self.expand_all();
+        }
+        let key = (version, self.collapse_changes);
+        if self.hidden_for == Some(key) {
+            return;
+        }
+        self.hidden_for = Some(key);
+        (self.hidden, self.hidden_counts) = scene::hidden_by(map, &self.collapsed);
+    }
+
+    /// Builds the scene again when what it shows changed.
+    fn update_scene(&mut self, map: &Map, version: (u64, u64)) {
+        let key = SceneKey {
+            version,
+            sizes: self.sizes.changes(),
+            layout: self.layout_changes(),
+        };
+        if self.scene.is_for(key) {
+            return;
+        }
+        let moving: HashSet<ClaimId> = self
+            .moving
+            .as_ref()
+            .map(|m| m.ids.iter().copied().collect())
+            .unwrap_or_default();
+        let delta = self.moving.as_ref().map_or(Vec2::ZERO, |m| m.delta);
+        let mut scene = std::mem::take(&mut self.scene);
+        scene.build(
+            key,
+            map,
+            |claim| {
+                let mut at = self.shown_at(claim)?;
+                if moving.contains(&claim.id) {
+                    at = Point::new(at.x + delta.x, at.y + delta.y);
+                }
+                Some(scene::card_at(at, self.sizes.get(claim.id)))
+            },
+            |claim| {
+                claim
+                    .quote
+                    .as_ref()
+                    .map(|q| theme::source_colour(&q.source))
+            },
+        );
+        self.scene = scene;
+    }
+
+    /// Names what, besides the map, decides where cards stand: the focus,
+    /// the collapses and a drag in progress.
+    fn layout_changes(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.focus.as_ref().map(|f| (f.claim, f.steps)).hash(&mut h);
+        self.collapse_changes.hash(&mut h);
+        self.drag_changes.hash(&mut h);
+        h.finish()
+    }
+
     /// Bounding box of every card shown (ghosts of a model answer too), in
     /// canvas units.
-    fn bounds(&self, map: &Map) -> Rect {
-        let cards = map.claims.iter().fold(Rect::NOTHING, |acc, c| {
-            let Some(at) = self.shown_at(c) else {
-                return acc;
-            };
-            acc.union(Rect::from_center_size(
-                egui::pos2(at.x, at.y),
-                self.sizes.get(c.id),
-            ))
-        });
+    fn bounds(&self) -> Rect {
+        let cards = self.scene.bounds();
         if self.focus.is_some() {
             return cards;
         }
@@ -237,7 +358,7 @@ impl Canvas {
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, CornerRadius::ZERO, theme::canvas_fill(dark));
 
-        self.sizes.update(ui.ctx(), map);
+        self.sizes.update(ui.ctx(), map, version);
         self.ghosts = match overlay.comparison {
             Some(compared) => overlay::ghost_positions(map, compared, |id| self.sizes.get(id)),
             None => Default::default(),
@@ -249,6 +370,8 @@ impl Canvas {
                 self.fit_requested = true;
             }
         }
+        self.update_hidden(map, version);
+        self.update_scene(map, version);
         // Fit once the panels around the canvas have settled on their sizes.
         let settled = rect == self.rect_before;
         self.rect_before = rect;
@@ -263,13 +386,13 @@ impl Canvas {
                     zoom: 1.0,
                 };
             } else {
-                self.view.fit(self.bounds(map), rect);
+                self.view.fit(self.bounds(), rect);
             }
         }
         if let Some(id) = self.reveal.take()
-            && let Some(at) = map.claim(id).and_then(|c| self.shown_at(c))
+            && let Some(card) = self.scene.card(map, id)
         {
-            let card = self.view.card_rect(at, self.sizes.get(id));
+            let card = self.view.rect_to_screen(card);
             if !rect.shrink(20.0).contains_rect(card) {
                 self.view.pan(rect.center() - card.center());
             }
@@ -282,12 +405,70 @@ impl Canvas {
                 self.view.pan(rect.center() - card.center());
             }
         }
+        let far = self.view.zoom < far::FAR_ZOOM;
+        if far {
+            self.far_gestures(ui, map, &bg, selection, overlay, actions);
+        } else {
+            self.far_hover = None;
+        }
         self.pan_and_zoom(ui, rect, &bg);
+        if self.moving.is_some() && far {
+            // The scene follows a card dragged in the far picture.
+            self.update_scene(map, version);
+        }
+        let far = self.view.zoom < far::FAR_ZOOM;
 
-        let rects = self.screen_rects(map);
-        let paths = links::paths(map, &rects, self.view.zoom);
+        let scene = std::mem::take(&mut self.scene);
         let visible = rect.expand(20.0);
+        let area = self.view.rect_to_canvas(visible);
+        let shown = Shown {
+            map,
+            scene: &scene,
+            view: self.view,
+            visible: if far {
+                Vec::new()
+            } else {
+                scene
+                    .cards()
+                    .filter(|(_, r)| r.intersects(area))
+                    .map(|(i, r)| (map.claims[i].id, self.view.rect_to_screen(r)))
+                    .collect()
+            },
+        };
+        // Arrow heads, badges and side-by-side offsets reach past a link's
+        // straight course.
+        let margin = 30.0 + 30.0 / self.view.zoom;
+        let paths = if far {
+            BTreeMap::new()
+        } else {
+            let near = map
+                .links
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| scene.link_near(*i, area, margin))
+                .map(|(_, l)| l);
+            links::paths_of(
+                map,
+                near,
+                |id| shown.rect(id),
+                self.view.zoom,
+                &scene.offsets,
+            )
+        };
 
+        if far {
+            far::draw(
+                &painter,
+                map,
+                &scene,
+                &self.view,
+                rect,
+                selection,
+                overlay,
+                self.far_hover,
+                dark,
+            );
+        }
         for path in paths.values() {
             if path.bounds().intersects(visible) {
                 links::draw(
@@ -307,14 +488,13 @@ impl Canvas {
         // Scheme names once they can be read: a teacher zooms in on one exchange.
         if self.view.zoom >= SCHEME_ZOOM {
             let catalogue = crate::schemes::Catalogue::bundled();
-            let mut open: std::collections::BTreeMap<crate::model::LinkId, usize> =
-                std::collections::BTreeMap::new();
+            let mut open: BTreeMap<crate::model::LinkId, usize> = BTreeMap::new();
             for q in overlay.open_questions {
                 *open.entry(q.link).or_default() += 1;
             }
             // Cards and every badge are kept clear; labels then claim room in turn.
             let badge = links::badge_radius(self.view.zoom);
-            let mut taken: Vec<Rect> = rects.values().copied().collect();
+            let mut taken: Vec<Rect> = shown.visible.iter().map(|(_, r)| *r).collect();
             taken.extend(
                 paths
                     .values()
@@ -334,22 +514,17 @@ impl Canvas {
             }
         }
         if let Some(compared) = overlay.comparison {
-            self.comparison_marks(ui, &painter, compared, &rects, &paths, dark);
+            self.comparison_marks(ui, &painter, compared, &shown, &paths, dark);
         }
-        for claim in &map.claims {
-            let Some(&card) = rects.get(&claim.id) else {
-                continue;
-            };
-            if card.intersects(visible) {
-                self.card(
-                    ui, &painter, map, claim.id, card, selection, overlay, actions, dark,
-                );
-            }
+        for &(id, card) in &shown.visible {
+            self.card(
+                ui, &painter, map, id, card, selection, overlay, actions, dark,
+            );
         }
 
-        self.finish_link_drag(ui, map, &rects, &paths);
-        self.rubber_band(ui, &painter, &bg, &rects, actions, dark);
-        if bg.clicked() {
+        self.finish_link_drag(ui, map, &shown, &paths);
+        self.rubber_band(ui, &painter, &bg, &shown, actions, dark);
+        if bg.clicked() && !far {
             let pointer = bg.interact_pointer_pos();
             let near = pointer.and_then(|p| {
                 paths
@@ -368,7 +543,9 @@ impl Canvas {
             self.pending_link = None;
         }
         self.quote_drop(ui, &painter, rect, map, actions, dark);
-        self.edit_in_place(ui, map, &rects, actions);
+        self.edit_in_place(ui, map, &shown, actions);
+        drop(shown);
+        self.scene = scene;
         self.pending_link_popup(ui, map, actions);
         self.focus_bar(ui, map, actions);
         if map.claims.is_empty() {
@@ -380,23 +557,6 @@ impl Canvas {
                 theme::muted_text(dark),
             );
         }
-    }
-
-    /// Screen rectangles of every claim shown, with claims being dragged shifted.
-    fn screen_rects(&self, map: &Map) -> HashMap<ClaimId, Rect> {
-        let mut rects = HashMap::with_capacity(map.claims.len());
-        for claim in &map.claims {
-            let Some(mut pos) = self.shown_at(claim) else {
-                continue;
-            };
-            if let Some(moving) = &self.moving
-                && moving.ids.contains(&claim.id)
-            {
-                pos = Point::new(pos.x + moving.delta.x, pos.y + moving.delta.y);
-            }
-            rects.insert(claim.id, self.view.card_rect(pos, self.sizes.get(claim.id)));
-        }
-        rects
     }
 
     fn pan_and_zoom(&mut self, ui: &Ui, rect: Rect, bg: &egui::Response) {
@@ -424,6 +584,7 @@ impl Canvas {
         let shift = ui.input(|i| i.modifiers.shift);
         if bg.dragged_by(PointerButton::Primary)
             && self.band.is_none()
+            && self.moving.is_none()
             && !(bg.drag_started() && shift)
         {
             self.view.pan(bg.drag_delta());
@@ -471,50 +632,14 @@ impl Canvas {
             self.start_editing(map, id);
         }
         // A focused view is laid out for reading: cards stay where it puts them.
-        if response.drag_started_by(PointerButton::Primary) && self.focus.is_none() {
-            // Dragging an unselected card selects it (with Shift, adds it) and moves
-            // what is then selected.
-            let ids = if selection.has_claim(id) {
-                selection.claims.clone()
-            } else if shift {
-                actions.push(Action::Select(Select::AddClaims(vec![id])));
-                selection.claims.iter().copied().chain([id]).collect()
-            } else {
-                actions.push(Action::Select(Select::OnlyClaim(id)));
-                vec![id]
-            };
-            self.moving = Some(Moving {
-                ids,
-                delta: Vec2::ZERO,
-            });
+        if response.drag_started_by(PointerButton::Primary) {
+            self.start_move(id, selection, shift, actions);
         }
-        if response.dragged_by(PointerButton::Primary)
-            && let Some(moving) = &mut self.moving
-        {
-            moving.delta += response.drag_delta() / self.view.zoom;
+        if response.dragged_by(PointerButton::Primary) {
+            self.drag_by(response.drag_delta());
         }
-        if response.drag_stopped()
-            && let Some(moving) = self.moving.take()
-            && moving.delta.length() > 0.0
-        {
-            let moves = moving
-                .ids
-                .iter()
-                .filter_map(|&m| {
-                    map.claim(m).map(|c| {
-                        (
-                            m,
-                            Point::new(c.pos.x + moving.delta.x, c.pos.y + moving.delta.y),
-                        )
-                    })
-                })
-                .collect::<Vec<_>>();
-            let label = if moves.len() == 1 {
-                "Move claim".to_owned()
-            } else {
-                format!("Move {} claims", moves.len())
-            };
-            actions.push(Action::Edit(label, Edit::MoveClaims(moves)));
+        if response.drag_stopped() {
+            self.finish_move(map, actions);
         }
         if response.secondary_clicked() && !selection.has_claim(id) {
             actions.push(Action::Select(Select::AddClaims(vec![id])));
@@ -532,6 +657,19 @@ impl Canvas {
                     actions.push(Action::Pin(id, None));
                 }
                 ui.separator();
+            }
+            let hides = self.hidden_behind(id);
+            if self.is_collapsed(id) {
+                if ui.button(format!("Expand ({hides} hidden)")).clicked() {
+                    actions.push(Action::Collapse(id, false));
+                }
+            } else if map
+                .links
+                .iter()
+                .any(|l| l.target == crate::model::Target::Claim(id))
+                && ui.button("Collapse what bears on it").clicked()
+            {
+                actions.push(Action::Collapse(id, true));
             }
             if ui.button("Edit text").clicked() {
                 actions.push(Action::Select(Select::OnlyClaim(id)));
@@ -565,6 +703,9 @@ impl Canvas {
             if response.hovered() {
                 self.card_tooltip(map, claim, overlay, &response);
             }
+        }
+        if self.is_collapsed(id) {
+            self.collapsed_tab(ui, painter, id, card, dark, actions);
         }
         // The handle a link is dragged from.
         let show_handle = (response.hovered() || style.selected || self.linking == Some(id))
@@ -609,15 +750,195 @@ impl Canvas {
         }
     }
 
+    /// The tab on a collapsed card: how many claims it hides; a click shows
+    /// them again.
+    fn collapsed_tab(
+        &self,
+        ui: &Ui,
+        painter: &egui::Painter,
+        id: ClaimId,
+        card: Rect,
+        dark: bool,
+        actions: &mut Vec<Action>,
+    ) {
+        let hides = self.hidden_behind(id);
+        let px = (12.0 * self.view.zoom).clamp(10.0, 14.0);
+        let galley = painter.layout_no_wrap(
+            format!("+{hides}"),
+            egui::FontId::proportional(px),
+            egui::Color32::WHITE,
+        );
+        let size = galley.size() + egui::vec2(px, px * 0.4);
+        // Bottom right, where what it hides would hang below it.
+        let tab = Rect::from_center_size(
+            egui::pos2(card.max.x - size.x / 2.0 - 6.0, card.max.y),
+            size,
+        );
+        let response = named(
+            ui,
+            tab,
+            ("expand", id.0),
+            Sense::click(),
+            egui::Role::Button,
+            format!("Expand: {hides} hidden"),
+        );
+        let colour = theme::selection_colour(dark);
+        let fill = if response.hovered() {
+            colour
+        } else {
+            colour.gamma_multiply(0.85)
+        };
+        painter.rect_filled(tab, CornerRadius::same((size.y / 2.0) as u8), fill);
+        painter.galley(
+            tab.center() - galley.size() / 2.0,
+            galley,
+            egui::Color32::WHITE,
+        );
+        if response.clicked() {
+            actions.push(Action::Collapse(id, false));
+        }
+        response.on_hover_text("Show what bears on this claim again (C)");
+    }
+
+    /// A drag on a card starts moving it, and what is selected with it.
+    fn start_move(
+        &mut self,
+        id: ClaimId,
+        selection: &Selection,
+        shift: bool,
+        actions: &mut Vec<Action>,
+    ) {
+        if self.focus.is_some() {
+            return;
+        }
+        // Dragging an unselected card selects it (with Shift, adds it) and moves
+        // what is then selected.
+        let ids = if selection.has_claim(id) {
+            selection.claims.clone()
+        } else if shift {
+            actions.push(Action::Select(Select::AddClaims(vec![id])));
+            selection.claims.iter().copied().chain([id]).collect()
+        } else {
+            actions.push(Action::Select(Select::OnlyClaim(id)));
+            vec![id]
+        };
+        self.moving = Some(Moving {
+            ids,
+            delta: Vec2::ZERO,
+        });
+        self.drag_changes += 1;
+    }
+
+    fn drag_by(&mut self, screen_delta: Vec2) {
+        if let Some(moving) = &mut self.moving
+            && screen_delta != Vec2::ZERO
+        {
+            moving.delta += screen_delta / self.view.zoom;
+            self.drag_changes += 1;
+        }
+    }
+
+    /// The end of a drag: the cards moved, as one undoable edit.
+    fn finish_move(&mut self, map: &Map, actions: &mut Vec<Action>) {
+        let Some(moving) = self.moving.take() else {
+            return;
+        };
+        self.drag_changes += 1;
+        if moving.delta.length() == 0.0 {
+            return;
+        }
+        let moves = moving
+            .ids
+            .iter()
+            .filter_map(|&m| {
+                map.claim(m).map(|c| {
+                    (
+                        m,
+                        Point::new(c.pos.x + moving.delta.x, c.pos.y + moving.delta.y),
+                    )
+                })
+            })
+            .collect::<Vec<_>>();
+        let label = if moves.len() == 1 {
+            "Move claim".to_owned()
+        } else {
+            format!("Move {} claims", moves.len())
+        };
+        actions.push(Action::Edit(label, Edit::MoveClaims(moves)));
+    }
+
+    /// Pointing at the far picture: hovering names a tile, a click selects
+    /// it, a double click zooms in on it, a drag moves it.
+    fn far_gestures(
+        &mut self,
+        ui: &Ui,
+        map: &Map,
+        bg: &egui::Response,
+        selection: &Selection,
+        overlay: &Overlay<'_>,
+        actions: &mut Vec<Action>,
+    ) {
+        let pointer = ui.input(|i| i.pointer.hover_pos());
+        self.far_hover = pointer
+            .filter(|p| self.rect.contains(*p))
+            .and_then(|p| far::claim_at(&self.scene, &self.view, p));
+        let under = self.far_hover.map(|i| map.claims[i].id);
+        let shift = ui.input(|i| i.modifiers.shift);
+        if let Some(i) = self.far_hover
+            && self.moving.is_none()
+        {
+            let claim = &map.claims[i];
+            let mut text = cards::label_of(claim);
+            if let Some(labelling) = overlay.status {
+                let pins = overlay.pins.cloned().unwrap_or_default();
+                text.push_str("\n\n");
+                text.push_str(&crate::analysis::evaluate::explain(
+                    map, labelling, &pins, claim.id,
+                ));
+            }
+            bg.clone().on_hover_text_at_pointer(text);
+        }
+        if bg.drag_started_by(PointerButton::Primary)
+            && !shift
+            && let Some(id) = under
+        {
+            self.start_move(id, selection, false, actions);
+        }
+        if bg.dragged_by(PointerButton::Primary) {
+            self.drag_by(bg.drag_delta());
+        }
+        if bg.drag_stopped() {
+            self.finish_move(map, actions);
+        }
+        if bg.double_clicked()
+            && let (Some(id), Some(at)) = (under, pointer)
+        {
+            actions.push(Action::Select(Select::OnlyClaim(id)));
+            self.view.zoom_around(at, 1.0 / self.view.zoom);
+            self.reveal = Some(id);
+        } else if bg.clicked() {
+            let change = match under {
+                Some(id) if shift => Some(Select::ToggleClaim(id)),
+                Some(id) => Some(Select::OnlyClaim(id)),
+                None if !shift => Some(Select::Nothing),
+                None => None,
+            };
+            actions.extend(change.map(Action::Select));
+        }
+    }
+
     fn rubber_band(
         &mut self,
         ui: &Ui,
         painter: &egui::Painter,
         bg: &egui::Response,
-        rects: &HashMap<ClaimId, Rect>,
+        shown: &Shown<'_>,
         actions: &mut Vec<Action>,
         dark: bool,
     ) {
+        if self.moving.is_some() {
+            return;
+        }
         if bg.drag_started_by(PointerButton::Primary) && ui.input(|i| i.modifiers.shift) {
             self.band = bg.interact_pointer_pos();
         }
@@ -636,10 +957,10 @@ impl Canvas {
         );
         if bg.drag_stopped() || !ui.input(|i| i.pointer.primary_down()) {
             self.band = None;
-            let mut hits: Vec<ClaimId> = rects
-                .iter()
-                .filter(|(_, r)| band.intersects(**r))
-                .map(|(id, _)| *id)
+            let mut hits: Vec<ClaimId> = shown
+                .all()
+                .filter(|(_, r)| band.intersects(*r))
+                .map(|(id, _)| id)
                 .collect();
             hits.sort();
             if !hits.is_empty() {
@@ -718,6 +1039,32 @@ impl Canvas {
                     });
                 });
             });
+    }
+}
+
+/// Where cards stand on screen this frame: those in view listed, any other
+/// found in the scene when asked for.
+pub(super) struct Shown<'a> {
+    map: &'a Map,
+    scene: &'a Scene,
+    view: View,
+    /// Cards in view, in the map's order (later ones drawn on top).
+    pub visible: Vec<(ClaimId, Rect)>,
+}
+
+impl Shown<'_> {
+    /// A shown claim's card on screen, in view or not.
+    pub fn rect(&self, id: ClaimId) -> Option<Rect> {
+        self.scene
+            .card(self.map, id)
+            .map(|r| self.view.rect_to_screen(r))
+    }
+
+    /// Every shown card on screen, in view or not.
+    pub fn all(&self) -> impl Iterator<Item = (ClaimId, Rect)> + '_ {
+        self.scene
+            .cards()
+            .map(|(i, r)| (self.map.claims[i].id, self.view.rect_to_screen(r)))
     }
 }
 

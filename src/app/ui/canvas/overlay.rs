@@ -8,7 +8,6 @@ use crate::analysis::evaluate;
 use crate::app::teaching::{Compared, Overlay};
 use crate::model::{ClaimId, LinkId, Map, Point, Target};
 use egui::{Pos2, Rect, Sense, Ui, Vec2, vec2};
-use std::collections::HashMap;
 
 impl Canvas {
     /// What hovering a card tells: its whole text when zoomed out too far to
@@ -67,7 +66,7 @@ impl Canvas {
         ui: &Ui,
         painter: &egui::Painter,
         compared: &Compared,
-        rects: &HashMap<ClaimId, Rect>,
+        shown: &super::Shown<'_>,
         paths: &std::collections::BTreeMap<LinkId, links::LinkPath>,
         dark: bool,
     ) {
@@ -98,7 +97,7 @@ impl Canvas {
         let student_of = compared.result.student_claims();
         let centre_of = |model_claim: ClaimId| -> Option<Pos2> {
             match student_of.get(&model_claim) {
-                Some(s) => rects.get(s).map(|r| r.center()),
+                Some(s) => shown.rect(*s).map(|r| r.center()),
                 None => ghosts.get(&model_claim).map(|p| self.view.to_screen(*p)),
             }
         };

@@ -38,6 +38,22 @@ impl View {
         Rect::from_center_size(self.to_screen(centre), size * self.zoom)
     }
 
+    /// A rectangle in canvas units, on screen.
+    pub fn rect_to_screen(&self, r: Rect) -> Rect {
+        Rect::from_min_max(
+            self.origin + r.min.to_vec2() * self.zoom,
+            self.origin + r.max.to_vec2() * self.zoom,
+        )
+    }
+
+    /// The part of the canvas (canvas units) that `screen` shows.
+    pub fn rect_to_canvas(&self, screen: Rect) -> Rect {
+        Rect::from_min_max(
+            ((screen.min - self.origin) / self.zoom).to_pos2(),
+            ((screen.max - self.origin) / self.zoom).to_pos2(),
+        )
+    }
+
     pub fn pan(&mut self, delta: Vec2) {
         self.origin += delta;
     }
