@@ -392,6 +392,10 @@ impl Canvas {
         if let Some(id) = self.reveal.take()
             && let Some(card) = self.scene.card(map, id)
         {
+            if self.view.zoom < far::FAR_ZOOM {
+                // From the far picture, going to a claim means reading it.
+                self.view.zoom_around(rect.center(), 1.0 / self.view.zoom);
+            }
             let card = self.view.rect_to_screen(card);
             if !rect.shrink(20.0).contains_rect(card) {
                 self.view.pan(rect.center() - card.center());
@@ -915,7 +919,6 @@ impl Canvas {
         {
             actions.push(Action::Select(Select::OnlyClaim(id)));
             self.view.zoom_around(at, 1.0 / self.view.zoom);
-            self.reveal = Some(id);
         } else if bg.clicked() {
             let change = match under {
                 Some(id) if shift => Some(Select::ToggleClaim(id)),
