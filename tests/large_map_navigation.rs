@@ -23,7 +23,10 @@ fn course(n: u64) -> Map {
             } else {
                 String::new()
             },
-            pos: Point::new(((id - 1) % 100) as f32 * 300.0, ((id - 1) / 100) as f32 * 200.0),
+            pos: Point::new(
+                ((id - 1) % 100) as f32 * 300.0,
+                ((id - 1) / 100) as f32 * 200.0,
+            ),
             note: String::new(),
             pin: None,
             quote: None,
@@ -68,6 +71,8 @@ fn a_ten_thousand_claim_map_is_fitted_found_in_collapsed_and_expanded() {
         assert!(canvas.expand(1.0).contains(at), "{at:?} in {canvas:?}");
     }
     assert!(harness.query_by_label(&card(4_342)).is_none());
+    // The whole map is in view: no minimap.
+    assert!(harness.query_by_label("Minimap").is_none());
 
     // Found by its label's words, selected, and zoomed in to be read.
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
@@ -106,14 +111,44 @@ fn a_ten_thousand_claim_map_is_fitted_found_in_collapsed_and_expanded() {
     assert!(!harness.panels().canvas.is_collapsed(ClaimId(4_242)));
     harness.get_by_label(&card(4_342));
 
-    // C collapses the selected claim, Shift+C expands everything.
+    // Zoomed in, the minimap shows the whole map; a click on its top left
+    // corner (inside its 4-pixel frame) brings the first contention to the
+    // middle of the view, give or take a minimap pixel (about 140 units).
+    let mini = harness.get_by_label("Minimap").rect();
+    assert!(canvas.contains_rect(mini));
+    let corner = mini.min + egui::vec2(4.7, 4.3);
+    harness.hover_at(corner);
+    harness.run();
+    harness.drag_at(corner);
+    harness.run();
+    harness.drop_at(corner);
+    harness.run();
+    let view = harness.panels().canvas.view;
+    let first = view.to_screen(Point::new(0.0, 0.0));
+    assert!(
+        first.distance(canvas.center()) < 100.0,
+        "{first:?} near {:?}",
+        canvas.center()
+    );
+    harness.get_by_label(&card(1));
+    // M hides it, and shows it again.
+    harness.key_press(Key::M);
+    harness.run();
+    assert!(harness.query_by_label("Minimap").is_none());
+    harness.key_press(Key::M);
+    harness.run();
+    harness.get_by_label("Minimap");
+
+    // C collapses the selected claim, wherever it is; Shift+C expands
+    // everything.
+    assert_eq!(harness.app().selection.single_claim(), Some(ClaimId(4_242)));
     harness.key_press(Key::C);
     harness.run();
-    assert!(harness.query_by_label(&card(4_342)).is_none());
+    assert!(harness.panels().canvas.is_hidden(ClaimId(4_342)));
     harness.key_press_modifiers(Modifiers::SHIFT, Key::C);
     harness.run();
     assert!(!harness.panels().canvas.any_collapsed());
-    harness.get_by_label(&card(4_342));
+    assert!(!harness.panels().canvas.is_hidden(ClaimId(4_342)));
     // Collapsing is a way of looking: the map itself is untouched.
     assert!(!harness.app().doc.is_dirty());
 }

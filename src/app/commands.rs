@@ -46,6 +46,7 @@ pub enum Command {
     Focus,
     Collapse,
     ExpandAll,
+    ToggleMinimap,
     FindClaim,
     Tidy,
     ToggleReader,
@@ -120,6 +121,7 @@ impl Command {
             Self::Focus => "Focus on claim",
             Self::Collapse => "Collapse or expand claim",
             Self::ExpandAll => "Expand all",
+            Self::ToggleMinimap => "Show or hide minimap",
             Self::FindClaim => "Find claim…",
             Self::Tidy => "Tidy layout",
             Self::DebateLayout => "Lay out as a debate",
@@ -195,6 +197,9 @@ impl Command {
                 "Hide everything that bears on the selected claim behind its card, or show it again"
             }
             Self::ExpandAll => "Show every collapsed claim's arguments again",
+            Self::ToggleMinimap => {
+                "Show or hide the whole map in miniature in the corner, while it does not fit the view"
+            }
             Self::FindClaim => "Find a claim on the map by its words and go to it",
             Self::Tidy => "Lay the map out in layers, conclusions on top",
             Self::DebateLayout => {
@@ -304,6 +309,7 @@ impl Command {
             Self::Focus => key(NONE, Key::F),
             Self::Collapse => key(NONE, Key::C),
             Self::ExpandAll => key(Modifiers::SHIFT, Key::C),
+            Self::ToggleMinimap => key(NONE, Key::M),
             Self::FindClaim => key(CMD_SHIFT, Key::F),
             Self::Tidy => key(CMD_SHIFT, Key::L),
             Self::ToggleReader => key(CMD, Key::OpenBracket),
@@ -411,6 +417,7 @@ impl Command {
             | Self::Focus
             | Self::Collapse
             | Self::ExpandAll
+            | Self::ToggleMinimap
             | Self::ToggleReader
             | Self::ToggleInspector => "View",
             Self::ToggleEvaluation

@@ -166,7 +166,7 @@ impl ArgmapApp {
 
     /// One frame: draw, then apply what the user did, then carry out what
     /// the handlers asked of the window.
-    fn frame(&mut self, ui: &mut egui::Ui) {
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let enabled = ui::Enabled::new(|command| self.is_enabled(command));
         let mut actions = ui::draw(ui, &self.state, &mut self.panels, &enabled);

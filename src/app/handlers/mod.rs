@@ -104,6 +104,7 @@ fn run(app: &mut ArgmapApp, command: Command) {
         Command::Focus => view::toggle_focus(app),
         Command::Collapse => view::toggle_collapse(app),
         Command::ExpandAll => app.panels.canvas.expand_all(),
+        Command::ToggleMinimap => app.panels.canvas.minimap = !app.panels.canvas.minimap,
         Command::FindClaim => view::open_find_claim(app),
         Command::Tidy => editing::tidy(app),
         Command::DebateLayout => editing::debate_layout(app),
@@ -153,10 +154,11 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
         Command::Collapse => {
             let chosen: std::collections::HashSet<_> = selection.claims.iter().collect();
             chosen.iter().any(|&&c| app.panels.canvas.is_collapsed(c))
-                || map.links.iter().any(|l| match l.target {
-                    crate::model::Target::Claim(c) => chosen.contains(&c),
-                    crate::model::Target::Link(_) => false,
-                })
+                || !chosen.is_empty()
+                    && map.links.iter().any(|l| match l.target {
+                        crate::model::Target::Claim(c) => chosen.contains(&c),
+                        crate::model::Target::Link(_) => false,
+                    })
         }
         Command::ExpandAll => app.panels.canvas.any_collapsed(),
         Command::MoveLeft | Command::MoveRight | Command::MoveUp | Command::MoveDown => {
@@ -204,6 +206,7 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
         | Command::ZoomOut
         | Command::ToggleReader
         | Command::ToggleInspector
+        | Command::ToggleMinimap
         | Command::ToggleEvaluation
         | Command::Compare
         | Command::Tutorial

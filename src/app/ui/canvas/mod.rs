@@ -9,6 +9,7 @@ pub mod focus;
 mod link_gestures;
 pub mod links;
 pub mod marks;
+mod minimap;
 mod overlay;
 pub mod scene;
 pub mod view;
@@ -90,6 +91,8 @@ pub struct Canvas {
     drag_changes: u64,
     /// The card under the pointer in the far picture (index in `map.claims`).
     far_hover: Option<usize>,
+    /// Whether the minimap shows while the map does not fit the view.
+    pub minimap: bool,
 }
 
 impl Default for Canvas {
@@ -118,6 +121,7 @@ impl Default for Canvas {
             collapse_changes: 0,
             drag_changes: 0,
             far_hover: None,
+            minimap: true,
         }
     }
 }
@@ -549,6 +553,12 @@ impl Canvas {
         self.quote_drop(ui, &painter, rect, map, actions, dark);
         self.edit_in_place(ui, map, &shown, actions);
         drop(shown);
+        if self.minimap
+            && self.focus.is_none()
+            && let Some(view) = minimap::show(ui, &scene, &self.view, rect, dark)
+        {
+            self.view = view;
+        }
         self.scene = scene;
         self.pending_link_popup(ui, map, actions);
         self.focus_bar(ui, map, actions);

@@ -27,7 +27,6 @@ pub struct Course {
     pub to: Pos2,
 }
 
-#[derive(Default)]
 pub struct Scene {
     key: Option<SceneKey>,
     /// Parallel to `map.claims`: the card in canvas units, `None` if hidden.
@@ -40,9 +39,26 @@ pub struct Scene {
     link_bounds: Vec<Option<Rect>>,
     /// Links between the same two claims, drawn side by side.
     pub offsets: HashMap<LinkId, f32>,
+    /// The bounds of every shown card.
+    bounds: Rect,
     /// Indices into `map.claims`, the claims a far view names first: the
     /// main contentions, then those most argued about.
     pub prominent: Vec<usize>,
+}
+
+impl Default for Scene {
+    fn default() -> Self {
+        Self {
+            key: None,
+            cards: Vec::new(),
+            stripes: Vec::new(),
+            courses: Vec::new(),
+            link_bounds: Vec::new(),
+            offsets: HashMap::new(),
+            bounds: Rect::NOTHING,
+            prominent: Vec::new(),
+        }
+    }
 }
 
 impl Scene {
@@ -62,6 +78,11 @@ impl Scene {
     ) {
         self.key = Some(key);
         self.cards = map.claims.iter().map(&place).collect();
+        self.bounds = self
+            .cards
+            .iter()
+            .flatten()
+            .fold(Rect::NOTHING, |a, r| a.union(*r));
         self.stripes = map.claims.iter().map(stripe).collect();
         self.offsets = crate::render::geometry::parallel_offsets(map);
         self.courses.clear();
@@ -209,7 +230,7 @@ impl Scene {
 
     /// The bounds of every shown card, in canvas units.
     pub fn bounds(&self) -> Rect {
-        self.cards().fold(Rect::NOTHING, |acc, (_, r)| acc.union(r))
+        self.bounds
     }
 }
 
