@@ -142,26 +142,33 @@ pub fn argument_map(n: u64) -> Map {
         "Every administration since 1991 began with hope and ended disappointed.",
         "Summits raise expectations that the other side is happy to disappoint.",
     ];
-    let mut text = String::new();
+    // Articles of a hundred sentences in paragraphs of five, as a course
+    // reads them: claim `i` quotes sentence `i % 100` of article `i / 100`.
+    const PER_ARTICLE: u64 = 100;
+    let mut sources = Vec::new();
     let mut spans = Vec::new();
-    for i in 0..n {
-        let start = text.len();
-        text.push_str(sentences[(i % sentences.len() as u64) as usize]);
-        spans.push((start, text.len()));
-        text.push(' ');
+    for article in 0..n.div_ceil(PER_ARTICLE) {
+        let mut text = String::new();
+        for i in article * PER_ARTICLE..((article + 1) * PER_ARTICLE).min(n) {
+            let start = text.len();
+            text.push_str(sentences[(i % sentences.len() as u64) as usize]);
+            spans.push((sources.len(), start, text.len()));
+            text.push_str(if i % 5 == 4 { "\n\n" } else { " " });
+        }
+        sources.push(Source {
+            id: SourceId::new(format!("article-{}", article + 1)),
+            title: format!("Article {}", article + 1),
+            authors: vec![format!("Writer {}", article % 40 + 1)],
+            publication: String::new(),
+            date: String::new(),
+            stance: String::new(),
+            text,
+        });
     }
-    let source = Source {
-        id: SourceId::new("article"),
-        title: "A long article".into(),
-        authors: vec!["A. Writer".into()],
-        publication: String::new(),
-        date: String::new(),
-        stance: String::new(),
-        text,
-    };
     let claims: Vec<Claim> = (0..n)
         .map(|i| {
-            let (start, end) = spans[i as usize];
+            let (article, start, end) = spans[i as usize];
+            let source = &sources[article];
             let quoted = i % 5 != 0;
             Claim {
                 id: ClaimId(i + 1),
@@ -230,7 +237,7 @@ pub fn argument_map(n: u64) -> Map {
     Map {
         title: "bench".into(),
         description: String::new(),
-        sources: vec![source],
+        sources,
         claims,
         links,
     }

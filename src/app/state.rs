@@ -28,6 +28,9 @@ pub struct AppState {
     pub copy_passage: bool,
     /// The user chose to close without saving; the next close goes through.
     pub(super) allow_close: bool,
+    /// Whether the map has two sides to lay out as a debate, and the map
+    /// state that was found for (worked out once per edit, not per frame).
+    pub(super) two_sides: Option<((u64, u64), bool)>,
 }
 
 impl AppState {
@@ -44,6 +47,7 @@ impl AppState {
             recent: Vec::new(),
             copy_passage: false,
             allow_close: false,
+            two_sides: None,
         }
     }
 

@@ -177,7 +177,7 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
             .is_some_and(|c| c.quote.is_some()),
         Command::FindNext | Command::FindPrevious => reader.find.open,
         Command::Tidy | Command::FitView | Command::FindClaim => !map.claims.is_empty(),
-        Command::DebateLayout => crate::analysis::layout::has_two_sides(map),
+        Command::DebateLayout => state.two_sides.is_some_and(|(_, two)| two),
         Command::TogglePreferred => state.teach.evaluate,
         Command::NextPosition => state.teach.evaluate && state.teach.preferred,
         Command::ClearPins => !state.teach.pins.is_empty(),
@@ -217,6 +217,11 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
 /// Keeps what is derived from the map up to date after the frame's actions.
 pub fn refresh(app: &mut ArgmapApp) {
     let state = &mut app.state;
-    state.teach.refresh(&state.doc.map, state.doc.version());
+    let version = state.doc.version();
+    state.teach.refresh(&state.doc.map, version);
+    if state.two_sides.is_none_or(|(v, _)| v != version) {
+        let two = crate::analysis::layout::has_two_sides(&state.doc.map);
+        state.two_sides = Some((version, two));
+    }
     tutorial::watch(app);
 }

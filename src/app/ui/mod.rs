@@ -125,9 +125,13 @@ pub fn draw(
             .size_range(pane(0.3, 260.0))
             .show(ui, |ui| {
                 let selected = state.selection.single_claim();
-                panels
-                    .reader
-                    .show(ui, &state.doc.map, selected, &mut actions);
+                panels.reader.show(
+                    ui,
+                    &state.doc.map,
+                    state.doc.version(),
+                    selected,
+                    &mut actions,
+                );
             });
         areas.reader = Some(shown.response.rect);
     }

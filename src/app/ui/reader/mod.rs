@@ -3,6 +3,7 @@
 
 pub mod blocks;
 mod coverage;
+mod marking;
 
 use super::theme;
 use crate::app::actions::Action;
@@ -10,10 +11,8 @@ use crate::app::edits::{self, Passage};
 use crate::corpus;
 use crate::model::{ClaimId, Map, SourceId, excerpt};
 use blocks::{Block, BlockKind};
-use egui::text::{CCursor, LayoutJob, TextFormat};
-use egui::{
-    Align, Color32, FontId, Galley, Id, Key, Pos2, Rect, Sense, Stroke, Ui, WidgetInfo, vec2,
-};
+use egui::text::CCursor;
+use egui::{Align, FontId, Galley, Id, Key, Pos2, Rect, Sense, Stroke, Ui, WidgetInfo, vec2};
 use std::sync::Arc;
 
 const BODY_SIZE: f32 = 15.0;
@@ -35,6 +34,19 @@ pub struct Find {
     focus: bool,
     /// The field had the keyboard last frame (so Escape was meant for it).
     had_focus: bool,
+}
+
+/// What the laid-out blocks show; equal keys, equal blocks.
+#[derive(Clone, PartialEq)]
+struct LaidKey {
+    version: (u64, u64),
+    source: SourceId,
+    selected: Option<ClaimId>,
+    selection: Option<(usize, usize)>,
+    find: Option<(SourceId, String)>,
+    current: Option<(usize, usize)>,
+    dark: bool,
+    width: u32,
 }
 
 /// One laid-out block from the last frame: where it was drawn.
@@ -67,6 +79,10 @@ pub struct Reader {
     to_top: bool,
     /// How far down the article the view was scrolled last frame.
     offset: f32,
+    /// The blocks as last laid out, kept while what they show is unchanged.
+    laid: Option<(LaidKey, Vec<Arc<Galley>>)>,
+    /// The article's coverage, for the map state it was worked out for.
+    covered: Option<((u64, u64), SourceId, crate::analysis::coverage::Coverage)>,
 }
 
 impl Reader {
@@ -155,6 +171,7 @@ impl Reader {
         &mut self,
         ui: &mut Ui,
         map: &Map,
+        version: (u64, u64),
         selected_claim: Option<ClaimId>,
         actions: &mut Vec<Action>,
     ) {
@@ -179,13 +196,18 @@ impl Reader {
         if let Some((start, end)) = self.flash_next.take() {
             self.flash = Some((start, end, now + FLASH_SECONDS));
         }
-        let highlights = quote_highlights(map, &source.id, selected_claim, dark);
-        let covered = crate::analysis::coverage::of_source(map, source);
+        let covered = match self.covered.take() {
+            Some((v, id, c)) if v == version && id == source.id => c,
+            _ => crate::analysis::coverage::of_source(map, source),
+        };
         let is_covered = |block: &Block| {
+            let at = covered
+                .paragraphs
+                .partition_point(|p| p.start < block.start);
             covered
                 .paragraphs
-                .iter()
-                .any(|p| p.start == block.start && p.covered)
+                .get(at)
+                .is_some_and(|p| p.start == block.start && p.covered)
         };
         let flash = self.flash.filter(|f| f.2 > now);
         if flash.is_some() {
@@ -217,24 +239,56 @@ impl Reader {
                 ui.add_space(10.0);
                 let selection = self.selected_span();
                 let current = self.find.matches.get(self.find.current).copied();
-                for block in &blocks {
-                    let style = Overlay {
-                        selection,
-                        highlights: &highlights,
-                        matches: &self.find.matches,
-                        current,
-                        flash: flash.map(|f| (f.0, f.1, ((f.2 - now) / FLASH_SECONDS) as f32)),
-                    };
-                    let (indent, size) = match block.kind {
-                        BlockKind::Item => (ITEM_INDENT, BODY_SIZE),
-                        BlockKind::Heading => (0.0, HEADING_SIZE),
-                        BlockKind::Paragraph => (0.0, BODY_SIZE),
-                    };
+                let key = LaidKey {
+                    version,
+                    source: source.id.clone(),
+                    selected: selected_claim,
+                    selection,
+                    find: self.find.computed_for.clone(),
+                    current,
+                    dark,
+                    width: width.to_bits(),
+                };
+                // A flash changes every frame: its blocks are not kept.
+                let galleys = match self.laid.take() {
+                    Some((k, galleys))
+                        if flash.is_none() && k == key && galleys.len() == blocks.len() =>
+                    {
+                        galleys
+                    }
+                    _ => {
+                        let highlights =
+                            marking::Highlights::of(map, &source.id, selected_claim, dark);
+                        let marks = marking::Marks {
+                            selection,
+                            highlights: &highlights,
+                            matches: &self.find.matches,
+                            current,
+                            flash: flash.map(|f| (f.0, f.1, ((f.2 - now) / FLASH_SECONDS) as f32)),
+                        };
+                        blocks
+                            .iter()
+                            .map(|block| {
+                                let (indent, size) = block_style(block);
+                                let job = marking::block_job(
+                                    &source.text,
+                                    block,
+                                    &marks,
+                                    size,
+                                    width - indent,
+                                    dark,
+                                );
+                                ui.painter().layout_job(job)
+                            })
+                            .collect()
+                    }
+                };
+                for (block, galley) in blocks.iter().zip(&galleys) {
+                    let galley = galley.clone();
+                    let (indent, _) = block_style(block);
                     if block.kind == BlockKind::Heading {
                         ui.add_space(8.0);
                     }
-                    let job = block_job(&source.text, block, &style, size, width - indent, dark);
-                    let galley = ui.painter().layout_job(job);
                     let (rect, _) =
                         ui.allocate_exact_size(vec2(width, galley.size().y), Sense::hover());
                     let origin = rect.min + vec2(indent, 0.0);
@@ -277,6 +331,9 @@ impl Reader {
                     } else {
                         10.0
                     });
+                }
+                if flash.is_none() {
+                    self.laid = Some((key, galleys));
                 }
             });
         // The visible text column, leaving the coverage strip and the scroll
@@ -324,6 +381,7 @@ impl Reader {
             self.scroll_to = Some(span);
         }
         self.drag_preview(ui, &source.text, dark);
+        self.covered = Some((version, source.id.clone(), covered));
         // A passage picked after the claims on the map is what Copy takes.
         if self.selection != self.reported {
             if self.selected_span().is_some() {
@@ -681,29 +739,6 @@ fn header(ui: &mut Ui, map: &Map, source: &crate::model::Source, width: f32) {
 }
 
 /// Byte ranges of passages quoted by claims, with their claim and colour.
-fn quote_highlights(
-    map: &Map,
-    source: &SourceId,
-    selected: Option<ClaimId>,
-    dark: bool,
-) -> Vec<(usize, usize, Color32)> {
-    map.claims
-        .iter()
-        .filter_map(|c| {
-            let q = c.quote.as_ref().filter(|q| &q.source == source)?;
-            // A light tint, stronger for the selected claim: lighter than a
-            // text selection, so the two are never confused.
-            let colour = theme::source_colour(source);
-            let alpha = if Some(c.id) == selected { 0.9 } else { 0.45 };
-            Some((
-                q.start,
-                q.end,
-                theme::wash(colour, dark).gamma_multiply(alpha),
-            ))
-        })
-        .collect()
-}
-
 /// The claim whose quote covers byte `at` (the shortest, if several overlap).
 fn claim_at(map: &Map, source: &SourceId, at: usize) -> Option<ClaimId> {
     map.claims
@@ -716,121 +751,13 @@ fn claim_at(map: &Map, source: &SourceId, at: usize) -> Option<ClaimId> {
         .map(|(_, id)| id)
 }
 
-struct Overlay<'a> {
-    selection: Option<(usize, usize)>,
-    highlights: &'a [(usize, usize, Color32)],
-    matches: &'a [(usize, usize)],
-    current: Option<(usize, usize)>,
-    /// Span and remaining strength (1 → 0).
-    flash: Option<(usize, usize, f32)>,
-}
-
-impl Overlay<'_> {
-    /// Background for the byte at `at`: selection over find over flash over quotes.
-    /// Whether byte `at` lies in a passage some claim quotes.
-    fn quoted(&self, at: usize) -> bool {
-        self.highlights.iter().any(|h| h.0 <= at && at < h.1)
+/// A block's indent and text size.
+fn block_style(block: &Block) -> (f32, f32) {
+    match block.kind {
+        BlockKind::Item => (ITEM_INDENT, BODY_SIZE),
+        BlockKind::Heading => (0.0, HEADING_SIZE),
+        BlockKind::Paragraph => (0.0, BODY_SIZE),
     }
-
-    fn background(&self, at: usize, dark: bool) -> Color32 {
-        let inside = |(s, e): (usize, usize)| s <= at && at < e;
-        if self.selection.is_some_and(inside) {
-            return theme::selection_colour(dark).gamma_multiply(if dark { 0.55 } else { 0.35 });
-        }
-        if self.current.is_some_and(inside) {
-            return Color32::from_rgb(0xff, 0x9f, 0x1a);
-        }
-        if self.matches.iter().any(|&m| inside(m)) {
-            return Color32::from_rgba_unmultiplied(0xff, 0xd8, 0x4d, if dark { 110 } else { 150 });
-        }
-        if let Some((s, e, strength)) = self.flash
-            && inside((s, e))
-        {
-            return Color32::from_rgba_unmultiplied(
-                0xff,
-                0xc1,
-                0x07,
-                (200.0 * strength.clamp(0.0, 1.0)) as u8,
-            );
-        }
-        self.highlights
-            .iter()
-            .find(|h| inside((h.0, h.1)))
-            .map_or(Color32::TRANSPARENT, |h| h.2)
-    }
-
-    /// Offsets inside `block` where the background may change.
-    fn cuts(&self, block: &Block) -> Vec<usize> {
-        let mut cuts = vec![block.start, block.end];
-        let mut add = |(s, e): (usize, usize)| cuts.extend([s, e]);
-        if let Some(s) = self.selection {
-            add(s);
-        }
-        if let Some(c) = self.current {
-            add(c);
-        }
-        if let Some((s, e, _)) = self.flash {
-            add((s, e));
-        }
-        for m in self
-            .matches
-            .iter()
-            .filter(|m| m.1 > block.start && m.0 < block.end)
-        {
-            add(*m);
-        }
-        for h in self
-            .highlights
-            .iter()
-            .filter(|h| h.1 > block.start && h.0 < block.end)
-        {
-            add((h.0, h.1));
-        }
-        cuts.retain(|&c| c >= block.start && c <= block.end);
-        cuts.sort_unstable();
-        cuts.dedup();
-        cuts
-    }
-}
-
-fn block_job(
-    text: &str,
-    block: &Block,
-    overlay: &Overlay<'_>,
-    size: f32,
-    width: f32,
-    dark: bool,
-) -> LayoutJob {
-    let mut job = LayoutJob::default();
-    job.wrap.max_width = width;
-    let colour = theme::text_colour(dark);
-    let cuts = overlay.cuts(block);
-    for pair in cuts.windows(2) {
-        let (s, e) = (pair[0], pair[1]);
-        // Cuts come from validated spans, but a stale one could split a character.
-        let Some(piece) = text.get(s..e) else {
-            continue;
-        };
-        let format = TextFormat {
-            font_id: FontId::proportional(size),
-            color: if block.kind == BlockKind::Heading {
-                theme::text_colour(dark)
-            } else {
-                colour
-            },
-            background: overlay.background(s, dark),
-            // Passages on the map are also underlined, so they show without colour.
-            underline: if overlay.quoted(s) {
-                Stroke::new(1.0, theme::muted_text(dark))
-            } else {
-                Stroke::NONE
-            },
-            line_height: Some(size * 1.45),
-            ..Default::default()
-        };
-        job.append(piece, 0.0, format);
-    }
-    job
 }
 
 fn first_text(galley: &Galley) -> &str {
