@@ -1,12 +1,13 @@
 //! The computations that rerun as the map changes: which claims stand (F5
 //! keeps it live on every edit) and the comparison with a model answer, on
-//! maps of 200 and 2,000 claims; and Tidy on argument maps of 200, 2,000
-//! and 10,000 claims.
+//! maps of 200 and 2,000 claims; which claims stand after one edit, as the
+//! app works it out, on course maps of 10,000 and 100,000 claims; and Tidy
+//! on argument maps of 200, 2,000 and 10,000 claims.
 
 mod common;
 
 use argmap::analysis::{compare, evaluate, layout};
-use common::{grid_map, quoted_map};
+use common::{course_map, grid_map, quoted_map};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -86,5 +87,33 @@ fn preferred(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, analysis, preferred, tidy);
+/// One edit (a link switched between support and rebut), then what the app
+/// does before the next frame with F5 on: which claims stand, and which
+/// critical questions are open.
+fn after_an_edit(c: &mut Criterion) {
+    use argmap::app::document::Document;
+    use argmap::app::teaching::Teaching;
+    use argmap::model::Edit;
+    let mut group = c.benchmark_group("which claims stand after one edit");
+    group.sample_size(20);
+    for n in [10_000u64, 100_000] {
+        let mut doc = Document::new(course_map(n), None, "course");
+        let mut teach = Teaching::default();
+        teach.evaluate = true;
+        teach.refresh(&doc.map, doc.version());
+        let link = doc.map.links[doc.map.links.len() / 2].id;
+        group.bench_function(format!("{n} claims"), |b| {
+            b.iter(|| {
+                let kind = doc.map.link(link).map(|l| l.kind.other()).unwrap();
+                doc.apply("Switch", Edit::RetypeLink { link, kind })
+                    .unwrap();
+                teach.refresh(&doc.map, doc.version());
+                black_box(teach.shown().map(|l| l.claims.len()));
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, analysis, preferred, tidy, after_an_edit);
 criterion_main!(benches);

@@ -324,5 +324,30 @@ proptest::proptest! {
             .map(|(c, accept)| (ClaimId(c % n + 1), if accept { Pin::Accepted } else { Pin::Rejected }))
             .collect();
         proptest::prop_assert_eq!(grounded(&m, &pins), grounded_by_sweeps(&m, &pins));
+        // Ids far apart (as another tool may number them) label alike.
+        let spread = |id: u64| id * 1_000_003 + 7;
+        let mut far = m.clone();
+        for c in &mut far.claims {
+            c.id = ClaimId(spread(c.id.0));
+        }
+        for l in &mut far.links {
+            l.id = LinkId(spread(l.id.0));
+            for p in &mut l.premises {
+                *p = ClaimId(spread(p.0));
+            }
+            l.target = match l.target {
+                Target::Claim(c) => Target::Claim(ClaimId(spread(c.0))),
+                Target::Link(t) => Target::Link(LinkId(spread(t.0))),
+            };
+        }
+        let far_pins: Pins = pins.iter().map(|(c, p)| (ClaimId(spread(c.0)), *p)).collect();
+        let near = grounded(&m, &pins);
+        let apart = grounded(&far, &far_pins);
+        for c in &m.claims {
+            proptest::prop_assert_eq!(near.claim(c.id), apart.claim(ClaimId(spread(c.id.0))));
+        }
+        for l in &m.links {
+            proptest::prop_assert_eq!(near.link(l.id), apart.link(LinkId(spread(l.id.0))));
+        }
     }
 }

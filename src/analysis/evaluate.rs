@@ -78,195 +78,197 @@ impl Labelling {
     }
 }
 
-/// The links around each claim and link, indexed once per evaluation.
-struct Graph<'a> {
-    map: &'a Map,
-    supports: BTreeMap<ClaimId, Vec<LinkId>>,
-    rebuts: BTreeMap<ClaimId, Vec<LinkId>>,
-    undercuts: BTreeMap<LinkId, Vec<LinkId>>,
-    /// The links each claim is a premise of.
-    premise_of: BTreeMap<ClaimId, Vec<LinkId>>,
+/// Labels by position: claims as in `map.claims`, links as in `map.links`.
+#[derive(Clone, PartialEq, Eq)]
+struct Dense {
+    claims: Vec<Status>,
+    links: Vec<Status>,
 }
 
-/// A claim or a link, as queued while settling.
+/// A claim or a link by position, as queued while settling.
 #[derive(Clone, Copy)]
 enum Node {
-    Claim(ClaimId),
-    Link(LinkId),
+    Claim(usize),
+    Link(usize),
+}
+
+/// The links around each claim and link, by position in the map's lists,
+/// indexed once per evaluation: settling then never searches the map.
+struct Graph<'a> {
+    map: &'a Map,
+    supports: Vec<Vec<usize>>,
+    rebuts: Vec<Vec<usize>>,
+    /// Per link: the undercuts aimed at it.
+    undercuts: Vec<Vec<usize>>,
+    /// Per claim: the links it is a premise of.
+    premise_of: Vec<Vec<usize>>,
+    /// Per link: its premises (`None` for one not on the map).
+    premises: Vec<Vec<Option<usize>>>,
+    /// Per link: what it bears on.
+    target: Vec<Option<Node>>,
 }
 
 impl<'a> Graph<'a> {
     fn new(map: &'a Map) -> Self {
+        let (nc, nl) = (map.claims.len(), map.links.len());
         let mut graph = Self {
             map,
-            supports: BTreeMap::new(),
-            rebuts: BTreeMap::new(),
-            undercuts: BTreeMap::new(),
-            premise_of: BTreeMap::new(),
+            supports: vec![Vec::new(); nc],
+            rebuts: vec![Vec::new(); nc],
+            undercuts: vec![Vec::new(); nl],
+            premise_of: vec![Vec::new(); nc],
+            premises: Vec::with_capacity(nl),
+            target: Vec::with_capacity(nl),
         };
-        for link in &map.links {
-            for &p in &link.premises {
-                graph.premise_of.entry(p).or_default().push(link.id);
+        let (claim_at, link_at) = (map.claim_places(), map.link_places());
+        for (li, link) in map.links.iter().enumerate() {
+            let premises: Vec<Option<usize>> =
+                link.premises.iter().map(|&p| claim_at.get(p.0)).collect();
+            for &p in premises.iter().flatten() {
+                graph.premise_of[p].push(li);
             }
-            match (link.kind, link.target) {
-                (LinkKind::Support, Target::Claim(c)) => {
-                    graph.supports.entry(c).or_default().push(link.id)
-                }
-                (LinkKind::Rebut, Target::Claim(c)) => {
-                    graph.rebuts.entry(c).or_default().push(link.id)
-                }
+            graph.premises.push(premises);
+            let target = match link.target {
+                Target::Claim(c) => claim_at.get(c.0).map(Node::Claim),
+                Target::Link(l) => link_at.get(l.0).map(Node::Link),
+            };
+            graph.target.push(target);
+            match (link.kind, target) {
+                (LinkKind::Support, Some(Node::Claim(c))) => graph.supports[c].push(li),
+                (LinkKind::Rebut, Some(Node::Claim(c))) => graph.rebuts[c].push(li),
                 // A support aimed at a link backs the inference (it meets a critical
                 // question); an inference stands unless attacked, so it changes nothing.
-                (LinkKind::Support, Target::Link(_)) => {}
-                (LinkKind::Rebut, Target::Link(l)) => {
-                    graph.undercuts.entry(l).or_default().push(link.id)
-                }
+                (LinkKind::Support, _) => {}
+                (LinkKind::Rebut, Some(Node::Link(l))) => graph.undercuts[l].push(li),
+                (LinkKind::Rebut, None) => {}
             }
         }
         graph
     }
 
-    fn supports(&self, c: ClaimId) -> &[LinkId] {
-        self.supports.get(&c).map_or(&[], Vec::as_slice)
-    }
-
-    fn rebuts(&self, c: ClaimId) -> &[LinkId] {
-        self.rebuts.get(&c).map_or(&[], Vec::as_slice)
-    }
-
-    fn undercuts(&self, l: LinkId) -> &[LinkId] {
-        self.undercuts.get(&l).map_or(&[], Vec::as_slice)
-    }
-
     /// What the rules force for a claim, given the current labels (`None`: not yet).
-    fn claim_rule(&self, c: ClaimId, lab: &Labelling) -> Option<Status> {
-        let rebuts = self.rebuts(c);
-        let supports = self.supports(c);
-        if rebuts.iter().any(|&l| lab.link(l) == Status::Accepted) {
+    fn claim_rule(&self, c: usize, lab: &Dense) -> Option<Status> {
+        let rebuts = &self.rebuts[c];
+        let supports = &self.supports[c];
+        if rebuts.iter().any(|&l| lab.links[l] == Status::Accepted) {
             return Some(Status::Defeated);
         }
-        if !supports.is_empty() && supports.iter().all(|&l| lab.link(l) == Status::Defeated) {
+        if !supports.is_empty() && supports.iter().all(|&l| lab.links[l] == Status::Defeated) {
             return Some(Status::Defeated);
         }
-        let unattacked = rebuts.iter().all(|&l| lab.link(l) == Status::Defeated);
+        let unattacked = rebuts.iter().all(|&l| lab.links[l] == Status::Defeated);
         let grounded =
-            supports.is_empty() || supports.iter().any(|&l| lab.link(l) == Status::Accepted);
+            supports.is_empty() || supports.iter().any(|&l| lab.links[l] == Status::Accepted);
         (unattacked && grounded).then_some(Status::Accepted)
     }
 
-    fn link_rule(&self, l: LinkId, lab: &Labelling) -> Option<Status> {
-        let link = self.map.link(l)?;
-        if link
-            .premises
+    fn link_rule(&self, l: usize, lab: &Dense) -> Option<Status> {
+        let premise = |p: &Option<usize>| p.map_or(Status::Undecided, |p| lab.claims[p]);
+        let undercuts = &self.undercuts[l];
+        if self.premises[l]
             .iter()
-            .any(|&p| lab.claim(p) == Status::Defeated)
-            || self
-                .undercuts(l)
-                .iter()
-                .any(|&u| lab.link(u) == Status::Accepted)
+            .any(|p| premise(p) == Status::Defeated)
+            || undercuts.iter().any(|&u| lab.links[u] == Status::Accepted)
         {
             return Some(Status::Defeated);
         }
-        let premises = link
-            .premises
+        let premises = self.premises[l]
             .iter()
-            .all(|&p| lab.claim(p) == Status::Accepted);
-        let free = self
-            .undercuts(l)
-            .iter()
-            .all(|&u| lab.link(u) == Status::Defeated);
+            .all(|p| premise(p) == Status::Accepted);
+        let free = undercuts.iter().all(|&u| lab.links[u] == Status::Defeated);
         (premises && free).then_some(Status::Accepted)
     }
 
     /// Settles undecided claims and links until nothing more follows.
-    /// Pinned claims keep their pinned status. A label only ever goes from
+    /// Claims marked `fixed` keep their status. A label only ever goes from
     /// undecided to settled, so after a first look at everything only the
     /// neighbours of what just settled need another look.
-    fn settle(&self, lab: &mut Labelling, fixed: &BTreeSet<ClaimId>) {
-        let mut queue: std::collections::VecDeque<Node> = self
-            .map
-            .links
-            .iter()
-            .map(|l| Node::Link(l.id))
-            .chain(self.map.claims.iter().map(|c| Node::Claim(c.id)))
+    fn settle(&self, lab: &mut Dense, fixed: &[bool]) {
+        let mut queue: std::collections::VecDeque<Node> = (0..lab.links.len())
+            .map(Node::Link)
+            .chain((0..lab.claims.len()).map(Node::Claim))
             .collect();
         while let Some(node) = queue.pop_front() {
             match node {
                 Node::Link(l) => {
-                    if lab.link(l) != Status::Undecided {
+                    if lab.links[l] != Status::Undecided {
                         continue;
                     }
                     let Some(status) = self.link_rule(l, lab) else {
                         continue;
                     };
-                    lab.links.insert(l, status);
-                    match self.map.link(l).map(|link| link.target) {
-                        Some(Target::Claim(c)) => queue.push_back(Node::Claim(c)),
-                        Some(Target::Link(t)) => queue.push_back(Node::Link(t)),
-                        None => {}
+                    lab.links[l] = status;
+                    if let Some(target) = self.target[l] {
+                        queue.push_back(target);
                     }
                 }
                 Node::Claim(c) => {
-                    if fixed.contains(&c) || lab.claim(c) != Status::Undecided {
+                    if fixed[c] || lab.claims[c] != Status::Undecided {
                         continue;
                     }
                     let Some(status) = self.claim_rule(c, lab) else {
                         continue;
                     };
-                    lab.claims.insert(c, status);
-                    if let Some(links) = self.premise_of.get(&c) {
-                        queue.extend(links.iter().map(|&l| Node::Link(l)));
-                    }
+                    lab.claims[c] = status;
+                    queue.extend(self.premise_of[c].iter().map(|&l| Node::Link(l)));
                 }
             }
         }
     }
 
-    fn start(&self, pins: &Pins) -> (Labelling, BTreeSet<ClaimId>) {
-        let mut lab = Labelling {
-            claims: self
-                .map
-                .claims
-                .iter()
-                .map(|c| (c.id, Status::Undecided))
-                .collect(),
-            links: self
-                .map
-                .links
-                .iter()
-                .map(|l| (l.id, Status::Undecided))
-                .collect(),
+    fn start(&self, pins: &Pins) -> (Dense, Vec<bool>) {
+        let mut lab = Dense {
+            claims: vec![Status::Undecided; self.map.claims.len()],
+            links: vec![Status::Undecided; self.map.links.len()],
         };
-        let mut fixed = BTreeSet::new();
+        let mut fixed = vec![false; self.map.claims.len()];
         for (&id, pin) in pins {
-            if let std::collections::btree_map::Entry::Occupied(mut e) = lab.claims.entry(id) {
-                let status = match pin {
+            if let Some(c) = self.map.claim_index(id) {
+                lab.claims[c] = match pin {
                     Pin::Accepted => Status::Accepted,
                     Pin::Rejected => Status::Defeated,
                 };
-                e.insert(status);
-                fixed.insert(id);
+                fixed[c] = true;
             }
         }
         (lab, fixed)
     }
 
     /// Whether every label agrees with the rules (a complete labelling).
-    fn is_complete(&self, lab: &Labelling, fixed: &BTreeSet<ClaimId>) -> bool {
+    fn is_complete(&self, lab: &Dense, fixed: &[bool]) -> bool {
         let agrees = |has: Status, forced: Option<Status>| match has {
             Status::Undecided => forced.is_none(),
             settled => forced == Some(settled),
         };
-        self.map
-            .links
-            .iter()
-            .all(|l| agrees(lab.link(l.id), self.link_rule(l.id, lab)))
-            && self
+        (0..lab.links.len()).all(|l| agrees(lab.links[l], self.link_rule(l, lab)))
+            && (0..lab.claims.len())
+                .filter(|&c| !fixed[c])
+                .all(|c| agrees(lab.claims[c], self.claim_rule(c, lab)))
+    }
+
+    /// The labels by id.
+    fn labelling(&self, lab: &Dense) -> Labelling {
+        Labelling {
+            claims: self
                 .map
                 .claims
                 .iter()
-                .filter(|c| !fixed.contains(&c.id))
-                .all(|c| agrees(lab.claim(c.id), self.claim_rule(c.id, lab)))
+                .zip(&lab.claims)
+                .map(|(c, &s)| (c.id, s))
+                .collect(),
+            links: self
+                .map
+                .links
+                .iter()
+                .zip(&lab.links)
+                .map(|(l, &s)| (l.id, s))
+                .collect(),
+        }
+    }
+
+    /// The ids of links given by position.
+    fn ids(&self, links: &[usize]) -> Vec<LinkId> {
+        links.iter().map(|&l| self.map.links[l].id).collect()
     }
 }
 
@@ -275,7 +277,7 @@ pub fn grounded(map: &Map, pins: &Pins) -> Labelling {
     let graph = Graph::new(map);
     let (mut lab, fixed) = graph.start(pins);
     graph.settle(&mut lab, &fixed);
-    lab
+    graph.labelling(&lab)
 }
 
 /// At most this many undecided claims are explored for preferred positions.
@@ -288,67 +290,69 @@ pub fn preferred(map: &Map, pins: &Pins) -> Option<Vec<Labelling>> {
     let graph = Graph::new(map);
     let (mut base, fixed) = graph.start(pins);
     graph.settle(&mut base, &fixed);
-    let open: Vec<ClaimId> = base
+    let open = base
         .claims
         .iter()
-        .filter(|(_, s)| **s == Status::Undecided)
-        .map(|(id, _)| *id)
-        .collect();
-    if open.len() > PREFERRED_LIMIT {
+        .filter(|s| **s == Status::Undecided)
+        .count();
+    if open > PREFERRED_LIMIT {
         return None;
     }
-    let mut found: Vec<Labelling> = Vec::new();
+    let mut found: Vec<Dense> = Vec::new();
     explore(&graph, base, &fixed, &fixed, &mut found);
     // Keep the labellings whose accepted claims no other labelling strictly contains.
-    let sets: Vec<BTreeSet<ClaimId>> = found.iter().map(Labelling::accepted).collect();
-    let mut keep: Vec<Labelling> = Vec::new();
+    let accepted = |lab: &Dense| -> BTreeSet<usize> {
+        (0..lab.claims.len())
+            .filter(|&c| lab.claims[c] == Status::Accepted)
+            .collect()
+    };
+    let sets: Vec<BTreeSet<usize>> = found.iter().map(accepted).collect();
+    let mut keep: Vec<(BTreeSet<usize>, &Dense)> = Vec::new();
     for (i, lab) in found.iter().enumerate() {
         let dominated = sets
             .iter()
             .enumerate()
             .any(|(j, other)| j != i && sets[i].is_subset(other) && sets[i] != *other);
-        if !dominated && !keep.iter().any(|k| k.accepted() == sets[i]) {
-            keep.push(lab.clone());
+        if !dominated && !keep.iter().any(|(k, _)| *k == sets[i]) {
+            keep.push((sets[i].clone(), lab));
         }
     }
-    keep.sort_by_key(|a| a.accepted());
-    Some(keep)
+    // Claims are in id order, so positions order the sets as ids would.
+    keep.sort_by(|a, b| a.0.cmp(&b.0));
+    Some(
+        keep.into_iter()
+            .map(|(_, lab)| graph.labelling(lab))
+            .collect(),
+    )
 }
 
 /// Depth-first: assume the first open claim accepted, then defeated, settle
 /// what follows, and keep every complete labelling reached. Assumptions are
 /// held fixed while settling, then checked like every other label; only the
 /// user's pins are exempt.
-fn explore(
-    graph: &Graph<'_>,
-    lab: Labelling,
-    fixed: &BTreeSet<ClaimId>,
-    pinned: &BTreeSet<ClaimId>,
-    found: &mut Vec<Labelling>,
-) {
+fn explore(graph: &Graph<'_>, lab: Dense, fixed: &[bool], pinned: &[bool], found: &mut Vec<Dense>) {
     if graph.is_complete(&lab, pinned) && !found.contains(&lab) {
         found.push(lab.clone());
     }
-    let open = lab
-        .claims
-        .iter()
-        .find(|(id, s)| **s == Status::Undecided && !fixed.contains(id));
-    let Some(next) = open.map(|(id, _)| *id) else {
+    let open = (0..lab.claims.len()).find(|&c| lab.claims[c] == Status::Undecided && !fixed[c]);
+    let Some(next) = open else {
         return;
     };
     // Each open claim is assumed accepted, defeated, or left undecided.
     for status in [Status::Accepted, Status::Defeated, Status::Undecided] {
         let mut trial = lab.clone();
-        trial.claims.insert(next, status);
-        let mut assumed = fixed.clone();
-        assumed.insert(next);
+        trial.claims[next] = status;
+        let mut assumed = fixed.to_vec();
+        assumed[next] = true;
         graph.settle(&mut trial, &assumed);
         // Settled labels never change again, so an assumption the rules already
         // contradict cannot be rescued by further assumptions.
-        let contradicted = assumed.iter().filter(|c| !pinned.contains(c)).any(|&c| {
-            let forced = graph.claim_rule(c, &trial);
-            forced.is_some_and(|f| f != trial.claim(c))
-        });
+        let contradicted = (0..assumed.len())
+            .filter(|&c| assumed[c] && !pinned[c])
+            .any(|c| {
+                let forced = graph.claim_rule(c, &trial);
+                forced.is_some_and(|f| f != trial.claims[c])
+            });
         if !contradicted {
             explore(graph, trial, &assumed, pinned, found);
         }
@@ -380,8 +384,11 @@ pub fn explain(map: &Map, lab: &Labelling, pins: &Pins, claim: ClaimId) -> Strin
             Pin::Rejected => "defeated: pinned as rejected (what-if)".to_owned(),
         };
     }
-    let rebuts = graph.rebuts(claim);
-    let supports = graph.supports(claim);
+    let Some(c) = map.claim_index(claim) else {
+        return String::new();
+    };
+    let rebuts = &graph.ids(&graph.rebuts[c]);
+    let supports = &graph.ids(&graph.supports[c]);
     let with =
         |want: Status, links: &[LinkId]| links.iter().copied().find(|&l| lab.link(l) == want);
     // Why a link is knocked out: a premise falls, or an undercut stands.
@@ -396,7 +403,11 @@ pub fn explain(map: &Map, lab: &Labelling, pins: &Pins, claim: ClaimId) -> Strin
         {
             return format!("{} is defeated", quote(p));
         }
-        if let Some(u) = with(Status::Accepted, graph.undercuts(l)) {
+        let undercuts = map
+            .link_index(l)
+            .map(|li| graph.ids(&graph.undercuts[li]))
+            .unwrap_or_default();
+        if let Some(u) = with(Status::Accepted, &undercuts) {
             return format!("the inference is undercut by {}", premises(u));
         }
         "it is knocked out".to_owned()

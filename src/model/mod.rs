@@ -217,6 +217,43 @@ impl Link {
     }
 }
 
+/// Places of ids in a list sorted by id: a table when the ids are compact
+/// (as Argmap numbers them), else the sorted ids to search. Far quicker than
+/// a search of the list per lookup on maps of 100,000 claims, where each
+/// search misses the cache.
+pub enum Places {
+    /// Place by id; `u32::MAX` for no such id.
+    Table(Vec<u32>),
+    Sorted(Vec<u64>),
+}
+
+impl Places {
+    fn new(ids: impl ExactSizeIterator<Item = u64> + Clone) -> Self {
+        let n = ids.len();
+        let max = ids.clone().max().unwrap_or(0);
+        if n < u32::MAX as usize && max <= (4 * n as u64).max(1024) {
+            let mut table = vec![u32::MAX; max as usize + 1];
+            for (i, id) in ids.enumerate() {
+                table[id as usize] = i as u32;
+            }
+            Self::Table(table)
+        } else {
+            Self::Sorted(ids.collect())
+        }
+    }
+
+    /// The place of `id`, if it is in the list.
+    pub fn get(&self, id: u64) -> Option<usize> {
+        match self {
+            Self::Table(table) => table
+                .get(id as usize)
+                .filter(|&&i| i != u32::MAX)
+                .map(|&i| i as usize),
+            Self::Sorted(ids) => ids.binary_search(&id).ok(),
+        }
+    }
+}
+
 fn find<T, K: Ord>(items: &[T], key: &K, id_of: impl Fn(&T) -> &K) -> Result<usize, usize> {
     items.binary_search_by(|item| id_of(item).cmp(key))
 }
@@ -232,6 +269,17 @@ impl Map {
                 Target::Claim(_) => None,
             })
             .collect()
+    }
+
+    /// A quick way from claim ids to places in `claims`, for work that asks
+    /// it of every link.
+    pub fn claim_places(&self) -> Places {
+        Places::new(self.claims.iter().map(|c| c.id.0))
+    }
+
+    /// A quick way from link ids to places in `links`.
+    pub fn link_places(&self) -> Places {
+        Places::new(self.links.iter().map(|l| l.id.0))
     }
 
     /// Where a claim stands in `claims` (kept sorted by id).

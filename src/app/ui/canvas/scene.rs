@@ -5,7 +5,7 @@
 //! it already has: on a map of 100,000 claims a frame touches what is on
 //! screen, not the whole map.
 
-use crate::model::{ClaimId, LinkId, LinkKind, Map, Point, Target};
+use crate::model::{ClaimId, LinkId, LinkKind, Map, Places, Point, Target};
 use egui::{Color32, Pos2, Rect, Vec2, pos2};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -87,22 +87,23 @@ impl Scene {
         self.offsets = crate::render::geometry::parallel_offsets(map);
         self.courses.clear();
         self.link_bounds = vec![None; map.links.len()];
-        let mids = self.link_middles(map);
+        let (claim_at, link_at) = (map.claim_places(), map.link_places());
+        let mids = self.link_middles(map, &claim_at, &link_at);
         let mut argued = vec![0u32; map.claims.len()];
         let mut premise = vec![false; map.claims.len()];
         for (li, link) in map.links.iter().enumerate() {
             let to = match link.target {
-                Target::Claim(id) => self.index(map, id).and_then(|i| {
+                Target::Claim(id) => claim_at.get(id.0).and_then(|i| {
                     argued[i] += 1;
                     self.cards[i].map(|r| r.center())
                 }),
-                Target::Link(id) => map.link_index(id).and_then(|t| mids[t]),
+                Target::Link(id) => link_at.get(id.0).and_then(|t| mids[t]),
             };
             let from: Option<Vec<Pos2>> = link
                 .premises
                 .iter()
                 .map(|&p| {
-                    let i = self.index(map, p)?;
+                    let i = claim_at.get(p.0)?;
                     premise[i] = true;
                     self.cards[i].map(|r| r.center())
                 })
@@ -134,7 +135,7 @@ impl Scene {
     /// The middle of each link's straight course, undercuts included: an
     /// undercut aims at the middle of the link it attacks. Worked out with
     /// an explicit stack, so a long chain of undercuts cannot overflow it.
-    fn link_middles(&self, map: &Map) -> Vec<Option<Pos2>> {
+    fn link_middles(&self, map: &Map, claim_at: &Places, link_at: &Places) -> Vec<Option<Pos2>> {
         #[derive(Clone, Copy, PartialEq)]
         enum State {
             Unknown,
@@ -145,7 +146,7 @@ impl Scene {
         let centre_of_premises = |link: &crate::model::Link| -> Option<Pos2> {
             let mut sum = Vec2::ZERO;
             for &p in &link.premises {
-                sum += self.cards[self.index(map, p)?]?.center().to_vec2();
+                sum += self.cards[claim_at.get(p.0)?]?.center().to_vec2();
             }
             (!link.premises.is_empty()).then(|| (sum / link.premises.len() as f32).to_pos2())
         };
@@ -159,11 +160,12 @@ impl Scene {
                 let link = &map.links[li];
                 let target = match link.target {
                     Target::Claim(id) => Some(
-                        self.index(map, id)
+                        claim_at
+                            .get(id.0)
                             .and_then(|i| self.cards[i])
                             .map(|r| r.center()),
                     ),
-                    Target::Link(id) => match map.link_index(id) {
+                    Target::Link(id) => match link_at.get(id.0) {
                         None => Some(None),
                         Some(t) => match state[t] {
                             State::Done(at) => Some(at),
