@@ -104,9 +104,13 @@ fn after_an_edit(c: &mut Criterion) {
         let link = doc.map.links[doc.map.links.len() / 2].id;
         group.bench_function(format!("{n} claims"), |b| {
             b.iter(|| {
-                let kind = doc.map.link(link).map(|l| l.kind.other()).unwrap();
+                let kind = doc
+                    .map
+                    .link(link)
+                    .map(|l| l.kind.other())
+                    .expect("the link");
                 doc.apply("Switch", Edit::RetypeLink { link, kind })
-                    .unwrap();
+                    .expect("applies");
                 teach.refresh(&doc.map, doc.version());
                 black_box(teach.shown().map(|l| l.claims.len()));
             });
