@@ -4,7 +4,9 @@
 //! anywhere earlier in the map). `check` is validation; `import` reads the
 //! AIFdb shape, which carries no layout, so it includes laying the map out
 //! (on the tree-shaped argument maps an article gives, as Tidy's own
-//! benchmark does). Pictures are measured in `analysis` and `canvas_frame`.
+//! benchmark does). `compare` is one student's map against the model answer
+//! (`grade` runs it once per student). Pictures are measured in `analysis`
+//! and `canvas_frame`.
 
 mod common;
 
@@ -54,6 +56,31 @@ fn commands(c: &mut Criterion) {
                     compare::Exercise::MainContentions,
                 ))
             });
+        });
+        // A student's map beside the model: every tenth passage cut shorter,
+        // every seventh claim of the student's own worded differently, a
+        // link in fifty left out.
+        let mut student = map.clone();
+        for claim in student.claims.iter_mut().step_by(10) {
+            if let Some(quote) = claim.quote.as_mut()
+                && quote.text.len() > 20
+            {
+                quote.end -= 10;
+                quote.text.truncate(quote.text.len() - 10);
+            }
+        }
+        for claim in student.claims.iter_mut().skip(3).step_by(7) {
+            if claim.quote.is_none() {
+                claim.text = format!("In my view, {}", claim.text.to_lowercase());
+            }
+        }
+        let mut kept = 0;
+        student.links.retain(|_| {
+            kept += 1;
+            kept % 50 != 0
+        });
+        group.bench_function(format!("compare with a model answer, {n} claims"), |b| {
+            b.iter(|| black_box(compare::compare(black_box(&student), black_box(&map))));
         });
         let tree = common::argument_map(n);
         let text = aif::to_aifdb(&tree);

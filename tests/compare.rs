@@ -564,3 +564,44 @@ fn schemes_read_differently_are_listed_in_plain_words() {
     let plain = argmap::analysis::compare::compare(&student, &common::small_map());
     assert!(plain.schemes.is_empty());
 }
+
+/// Thousands of claims worded alike, as a course's map has: each student
+/// claim, reworded, still finds its own model claim through its rarest
+/// words, however many others share the rest.
+#[test]
+fn claims_worded_alike_in_a_large_map_find_their_own_partners() {
+    let n = 3_000u64;
+    let claim = |id: u64, text: String| argmap::model::Claim {
+        id: ClaimId(id),
+        text,
+        label: String::new(),
+        pos: Point::default(),
+        note: String::new(),
+        pin: None,
+        quote: None,
+    };
+    let model = Map {
+        claims: (1..=n)
+            .map(|i| claim(i, format!("An analyst's own claim, number {i}.")))
+            .collect(),
+        ..Map::default()
+    };
+    // Ids shuffled against the model's, so a match by position would fail.
+    let student = Map {
+        claims: (1..=n)
+            .rev()
+            .map(|i| {
+                claim(
+                    n + 1 - i,
+                    format!("In my view an analyst's own claim, number {i}."),
+                )
+            })
+            .collect(),
+        ..Map::default()
+    };
+    let result = compare(&student, &model);
+    assert_eq!(result.matches.len(), n as usize);
+    for (s, (m, _)) in &result.matches {
+        assert_eq!(m.0, n + 1 - s.0, "student claim {s:?} matched {m:?}");
+    }
+}

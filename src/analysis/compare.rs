@@ -306,6 +306,12 @@ impl Words {
     }
 }
 
+/// The most model claims a student claim's wording is checked against.
+/// Maps of a class's size never reach it (every likely partner is checked);
+/// on maps of thousands of claims worded alike, the partners sharing its
+/// rarest words are checked first, and the rest are not.
+const WORD_CANDIDATES: usize = 256;
+
 fn match_claims(student: &Map, model: &Map) -> BTreeMap<ClaimId, (ClaimId, MatchedBy)> {
     let words = Words::new(student, model);
     // Model claims by the rare words that start them, and quoted ones by
@@ -342,9 +348,12 @@ fn match_claims(student: &Map, model: &Map) -> BTreeMap<ClaimId, (ClaimId, Match
         } else {
             &by_word
         };
+        // Rarest words first; a word shared by half a course's claims adds
+        // only up to the cap, so candidates stay few however large the map.
         for w in Words::prefix(&words.student[si]) {
+            let room = WORD_CANDIDATES.saturating_sub(candidates.len());
             if let Some(list) = index.get(w) {
-                candidates.extend(list);
+                candidates.extend(list.iter().take(room));
             }
         }
         if let Some(q) = &s.quote
