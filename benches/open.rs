@@ -49,14 +49,9 @@ fn bench(c: &mut Criterion) {
         std::fs::write(&path, text).expect("writes");
         drop(map);
 
-        let once = std::process::Command::new(std::env::current_exe().expect("this program"))
-            .env(ONCE, &path)
-            .output()
-            .expect("runs");
-        assert!(once.status.success(), "{once:?}");
         eprintln!(
             "open {n} claims: peak resident memory {}",
-            String::from_utf8_lossy(&once.stdout).trim()
+            common::peak_memory_of(ONCE, &path.to_string_lossy())
         );
 
         let mut group = c.benchmark_group("open");
@@ -75,13 +70,7 @@ fn main() {
     if let Some(path) = std::env::var_os(ONCE) {
         let app = open(std::path::Path::new(&path));
         std::hint::black_box(app);
-        // The kernel's count of this process's peak resident set.
-        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-        let peak = status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmHWM:"))
-            .map_or("unknown (no /proc)".to_owned(), |v| v.trim().to_owned());
-        println!("{peak}");
+        common::print_peak_memory();
         return;
     }
     benches();

@@ -359,12 +359,57 @@ fn png_decodes_to_the_expected_size_at_each_scale() {
         assert!(pixmap.pixels().iter().filter(|p| **p != first).count() > 1000);
     }
     assert!(image::to_png(&common::small_map(), None, 0.0).is_err());
+    // Too large: refused, with the largest scale that fits, which does.
+    let refused = image::to_png(&big_map(200), None, 8.0).expect_err("too big");
+    let argmap::exchange::ExportError::TooLarge { fits, .. } = refused else {
+        panic!("{refused}")
+    };
     assert!(
-        image::to_png(&big_map(200), None, 8.0)
-            .expect_err("too big")
-            .to_string()
-            .contains("too large")
+        refused.to_string().contains(&format!(
+            "larger than Argmap writes (120 million pixels); a scale of {fits:.2} or less fits"
+        )),
+        "{refused}"
     );
+    let at = image::png_size(&big_map(200), None, fits);
+    assert!((at.x.ceil() * at.y.ceil()) as u64 <= image::MAX_PIXELS);
+    assert!(fits > 0.0 && fits < 8.0);
+}
+
+/// Drawn a strip at a time, the picture is the one drawn whole: strips
+/// meet without a seam.
+#[test]
+fn png_strips_make_the_whole_picture() {
+    let map = big_map(200);
+    let scale = 1.5;
+    let bytes = image::to_png(&map, None, scale).expect("png");
+    let strips = resvg::tiny_skia::Pixmap::decode_png(&bytes).expect("decodes");
+    assert!(
+        strips.height() > 2 * 1024,
+        "{} rows: several strips",
+        strips.height()
+    );
+    let svg = image::to_svg(&map, None);
+    let mut fonts = resvg::usvg::fontdb::Database::new();
+    fonts.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
+    let options = resvg::usvg::Options {
+        fontdb: std::sync::Arc::new(fonts),
+        ..Default::default()
+    };
+    let tree = resvg::usvg::Tree::from_str(&svg, &options).expect("parses");
+    let mut whole = resvg::tiny_skia::Pixmap::new(strips.width(), strips.height()).expect("room");
+    whole.fill(resvg::tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut whole.as_mut(),
+    );
+    let differ = whole
+        .pixels()
+        .iter()
+        .zip(strips.pixels())
+        .filter(|(a, b)| (a.red(), a.green(), a.blue()) != (b.red(), b.green(), b.blue()))
+        .count();
+    assert_eq!(differ, 0, "pixels that differ from the whole picture");
 }
 
 #[test]

@@ -274,3 +274,25 @@ pub fn course_map(n: u64) -> Map {
     }
     map
 }
+
+/// Runs this benchmark program again with `variable` set to `value`, to do
+/// one thing in a process of its own, and returns the peak resident memory
+/// it printed (see [`print_peak_memory`]).
+pub fn peak_memory_of(variable: &str, value: &str) -> String {
+    let once = std::process::Command::new(std::env::current_exe().expect("this program"))
+        .env(variable, value)
+        .output()
+        .expect("runs");
+    assert!(once.status.success(), "{once:?}");
+    String::from_utf8_lossy(&once.stdout).trim().to_owned()
+}
+
+/// Prints this process's peak resident memory, as the kernel counts it.
+pub fn print_peak_memory() {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let peak = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .map_or("unknown (no /proc)".to_owned(), |v| v.trim().to_owned());
+    println!("{peak}");
+}

@@ -311,7 +311,16 @@ fn card_svg(svg: &mut String, text: &str, card: &Card, outliner: &mut Outliner) 
     let _ = writeln!(svg, "</g>");
 }
 
-/// A PNG picture at `scale` (1.0: one pixel per canvas unit).
+/// Rows of the picture drawn at a time: a strip of a wide picture takes
+/// tens of megabytes, where the whole picture at once would take hundreds;
+/// fewer rows would mean drawing every card again for more strips (tests
+/// rely on this height).
+const STRIP_ROWS: u32 = 2048;
+const OVERLAP_ROWS: u32 = 16;
+
+/// A PNG picture at `scale` (1.0: one pixel per canvas unit). Its size is
+/// checked before anything is drawn; it is then drawn a strip at a time,
+/// each strip passed on to the compressor as soon as it is drawn.
 pub fn to_png(
     map: &Map,
     only: Option<&BTreeSet<ClaimId>>,
@@ -319,6 +328,17 @@ pub fn to_png(
 ) -> Result<Vec<u8>, ExportError> {
     if !(scale.is_finite() && scale > 0.0 && scale <= 8.0) {
         return Err(ExportError::BadScale(scale));
+    }
+    let size = png_size(map, only, scale);
+    let (w, h) = (size.x.ceil() as u32, size.y.ceil() as u32);
+    if u64::from(w) * u64::from(h) > MAX_PIXELS {
+        let at_one = size / scale;
+        let fits = (MAX_PIXELS as f32 / (at_one.x * at_one.y)).sqrt();
+        return Err(ExportError::TooLarge {
+            width: w,
+            height: h,
+            fits: (fits * 100.0).floor() / 100.0,
+        });
     }
     let svg = to_svg(map, only);
     let mut fonts = resvg::usvg::fontdb::Database::new();
@@ -336,27 +356,42 @@ pub fn to_png(
     };
     let tree = resvg::usvg::Tree::from_str(&svg, &options)
         .map_err(|e| ExportError::Render(e.to_string()))?;
-    let size = tree.size();
-    let (w, h) = (
-        (size.width() * scale).ceil() as u32,
-        (size.height() * scale).ceil() as u32,
-    );
-    if u64::from(w) * u64::from(h) > MAX_PIXELS {
-        return Err(ExportError::TooLarge {
-            width: w,
-            height: h,
-        });
-    }
-    let mut pixmap = resvg::tiny_skia::Pixmap::new(w.max(1), h.max(1))
+    drop(svg);
+    let (w, h) = (w.max(1), h.max(1));
+    let render = |e: png::EncodingError| ExportError::Render(e.to_string());
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, w, h);
+    // The picture has an opaque background: colour without alpha.
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header().map_err(render)?;
+    let mut stream = writer.stream_writer().map_err(render)?;
+    // Each strip is drawn with a few rows to spare above and below, so edges
+    // are smoothed there as in the whole picture, and strips meet unseen.
+    let mut strip = resvg::tiny_skia::Pixmap::new(w, STRIP_ROWS.min(h) + 2 * OVERLAP_ROWS)
         .ok_or_else(|| ExportError::Render("no memory for the picture".to_owned()))?;
-    resvg::render(
-        &tree,
-        resvg::tiny_skia::Transform::from_scale(scale, scale),
-        &mut pixmap.as_mut(),
-    );
-    pixmap
-        .encode_png()
-        .map_err(|e| ExportError::Render(e.to_string()))
+    let mut rgb = Vec::new();
+    for top in (0..h).step_by(STRIP_ROWS as usize) {
+        let rows = STRIP_ROWS.min(h - top) as usize;
+        strip.fill(resvg::tiny_skia::Color::WHITE);
+        let place = resvg::tiny_skia::Transform::from_scale(scale, scale)
+            .post_translate(0.0, OVERLAP_ROWS as f32 - top as f32);
+        resvg::render(&tree, place, &mut strip.as_mut());
+        let kept = &strip.data()[(OVERLAP_ROWS * w * 4) as usize..];
+        // A row at a time: the colour without alpha needs no second strip.
+        for row in kept.chunks_exact(w as usize * 4).take(rows) {
+            rgb.resize(w as usize * 3, 0);
+            for (to, from) in rgb.chunks_exact_mut(3).zip(row.chunks_exact(4)) {
+                to.copy_from_slice(&from[..3]);
+            }
+            std::io::Write::write_all(&mut stream, &rgb)
+                .map_err(|e| ExportError::Render(e.to_string()))?;
+        }
+    }
+    stream.finish().map_err(render)?;
+    writer.finish().map_err(render)?;
+    Ok(out)
 }
 
 /// The size a PNG of `map` will have at `scale`, in pixels (before rounding up).

@@ -20,8 +20,10 @@ use std::path::Path;
 pub enum ExportError {
     #[error("the scale must be above 0 and at most 8, not {0}")]
     BadScale(f32),
-    #[error("a {width}×{height} picture is too large; choose a smaller scale")]
-    TooLarge { width: u32, height: u32 },
+    #[error(
+        "a {width}×{height} picture is larger than Argmap writes (120 million pixels); a scale of {fits:.2} or less fits"
+    )]
+    TooLarge { width: u32, height: u32, fits: f32 },
     #[error("could not draw the picture: {0}")]
     Render(String),
 }
