@@ -156,8 +156,9 @@ fn a_ten_thousand_claim_map_is_fitted_found_in_collapsed_and_expanded() {
 #[test]
 fn collapsing_hides_whole_branches_undercuts_included() {
     use argmap::app::ui::canvas::scene::hidden_by;
-    // 1 <- 2 <- 3, 4 undercuts the link 3 -> 2, 5 <- 4; 6 -> 1 too.
-    let claims = (1..=6)
+    // 1 <- 2 <- 3, 4 undercuts the link 3 -> 2, 5 <- 4; 6 rebuts 1;
+    // 7 supports both 3 and 6.
+    let claims = (1..=7)
         .map(|i| common::claim(i, &format!("c{i}"), 0.0, 0.0))
         .collect();
     let links = vec![
@@ -166,6 +167,8 @@ fn collapsing_hides_whole_branches_undercuts_included() {
         common::link(3, LinkKind::Rebut, &[4], Target::Link(LinkId(2))),
         common::link(4, LinkKind::Support, &[5], Target::Claim(ClaimId(4))),
         common::link(5, LinkKind::Rebut, &[6], Target::Claim(ClaimId(1))),
+        common::link(6, LinkKind::Support, &[7], Target::Claim(ClaimId(3))),
+        common::link(7, LinkKind::Support, &[7], Target::Claim(ClaimId(6))),
     ];
     let map = Map {
         claims,
@@ -178,14 +181,19 @@ fn collapsing_hides_whole_branches_undercuts_included() {
     let set = |v: &[u64]| -> std::collections::HashSet<ClaimId> {
         v.iter().map(|&i| ClaimId(i)).collect()
     };
+    // 7 also argues for 6, which stays in view: 7 stays with it.
     let (hidden, counts) = hidden_by(&map, &ids(&[2]));
     assert_eq!(hidden, set(&[3, 4, 5]));
     assert_eq!(counts[&ClaimId(2)], 3);
-    let (hidden, _) = hidden_by(&map, &ids(&[1]));
-    assert_eq!(hidden, set(&[2, 3, 4, 5, 6]));
+    let (hidden, counts) = hidden_by(&map, &ids(&[1]));
+    assert_eq!(hidden, set(&[2, 3, 4, 5, 6, 7]));
+    assert_eq!(counts[&ClaimId(1)], 6);
     // Collapsed inside a collapsed branch: hidden with it, counted apart.
     let (hidden, counts) = hidden_by(&map, &ids(&[1, 4]));
-    assert_eq!(hidden, set(&[2, 3, 4, 5, 6]));
+    assert_eq!(hidden, set(&[2, 3, 4, 5, 6, 7]));
     assert_eq!(counts[&ClaimId(4)], 1);
+    // Two branches folded at once: 7 bears on both, and goes with them.
+    let (hidden, _) = hidden_by(&map, &ids(&[2, 6]));
+    assert_eq!(hidden, set(&[3, 4, 5, 7]));
     assert!(hidden_by(&map, &ids(&[])).0.is_empty());
 }

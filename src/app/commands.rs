@@ -194,7 +194,7 @@ impl Command {
                 "Show only the selected claim and what links to it, laid out large; again to show the whole map"
             }
             Self::Collapse => {
-                "Hide everything that bears on the selected claim behind its card, or show it again"
+                "Fold what bears on the selected claim (and on nothing else in view) behind its card, or show it again"
             }
             Self::ExpandAll => "Show every collapsed claim's arguments again",
             Self::ToggleMinimap => {

@@ -241,9 +241,10 @@ pub fn card_at(centre: Point, size: Vec2) -> Rect {
     Rect::from_center_size(pos2(centre.x, centre.y), size)
 }
 
-/// The claims collapsing hides: everything that bears on a collapsed claim,
-/// step by step (premises of its links, and whatever undercuts those links);
-/// and how many each collapsed claim hides.
+/// The claims collapsing hides: those that bear on a collapsed claim, step
+/// by step (premises of its links, and whatever undercuts those links), and
+/// on nothing still shown; a claim that also argues for something in view
+/// stays, with what bears on it. And how many each collapsed claim hides.
 pub fn hidden_by(
     map: &Map,
     collapsed: &BTreeSet<ClaimId>,
@@ -252,39 +253,74 @@ pub fn hidden_by(
     if collapsed.is_empty() {
         return (HashSet::new(), counts);
     }
-    // Links by target, built once.
-    let mut into_claim: HashMap<ClaimId, Vec<usize>> = HashMap::new();
-    let mut into_link: HashMap<LinkId, Vec<usize>> = HashMap::new();
-    for (i, link) in map.links.iter().enumerate() {
-        match link.target {
-            Target::Claim(c) => into_claim.entry(c).or_default().push(i),
-            Target::Link(l) => into_link.entry(l).or_default().push(i),
+    let bearing = Bearing::new(map);
+    let under = bearing.on(collapsed.iter().copied(), |_| false);
+    // Everything outside the collapsed branches keeps what bears on it in
+    // view, up to a collapsed claim, whose own branch stays folded.
+    let outside = map
+        .claims
+        .iter()
+        .map(|c| c.id)
+        .filter(|id| !under.contains(id) && !collapsed.contains(id));
+    let kept = bearing.on(outside, |id| collapsed.contains(&id));
+    let hidden: HashSet<ClaimId> = under.difference(&kept).copied().collect();
+    for &seed in collapsed {
+        let branch = bearing.on(std::iter::once(seed), |_| false);
+        counts.insert(seed, branch.intersection(&hidden).count());
+    }
+    (hidden, counts)
+}
+
+/// Links by what they aim at, to walk from a claim to what bears on it.
+struct Bearing<'a> {
+    map: &'a Map,
+    into_claim: HashMap<ClaimId, Vec<usize>>,
+    into_link: HashMap<LinkId, Vec<usize>>,
+}
+
+impl<'a> Bearing<'a> {
+    fn new(map: &'a Map) -> Self {
+        let mut into_claim: HashMap<ClaimId, Vec<usize>> = HashMap::new();
+        let mut into_link: HashMap<LinkId, Vec<usize>> = HashMap::new();
+        for (i, link) in map.links.iter().enumerate() {
+            match link.target {
+                Target::Claim(c) => into_claim.entry(c).or_default().push(i),
+                Target::Link(l) => into_link.entry(l).or_default().push(i),
+            }
+        }
+        Self {
+            map,
+            into_claim,
+            into_link,
         }
     }
-    // Each collapsed claim hides what bears on it, and a collapsed claim
-    // inside another's subtree is hidden with it.
-    let mut hidden = HashSet::new();
-    for &seed in collapsed {
+
+    /// The claims that bear on any of `starts`, step by step (not the
+    /// starts themselves, unless one bears on another); a claim for which
+    /// `stop` holds is reached but not walked past.
+    fn on(
+        &self,
+        starts: impl Iterator<Item = ClaimId>,
+        stop: impl Fn(ClaimId) -> bool,
+    ) -> HashSet<ClaimId> {
         let mut reached = HashSet::new();
         let mut seen_links = HashSet::new();
-        let mut claims = vec![seed];
+        let mut claims: Vec<ClaimId> = starts.collect();
         while let Some(claim) = claims.pop() {
-            let mut links: Vec<usize> = into_claim.get(&claim).cloned().unwrap_or_default();
+            let mut links: Vec<usize> = self.into_claim.get(&claim).cloned().unwrap_or_default();
             while let Some(li) = links.pop() {
                 if !seen_links.insert(li) {
                     continue;
                 }
-                let link = &map.links[li];
-                links.extend(into_link.get(&link.id).into_iter().flatten());
+                let link = &self.map.links[li];
+                links.extend(self.into_link.get(&link.id).into_iter().flatten());
                 for &p in &link.premises {
-                    if p != seed && reached.insert(p) {
+                    if reached.insert(p) && !stop(p) {
                         claims.push(p);
                     }
                 }
             }
         }
-        counts.insert(seed, reached.len());
-        hidden.extend(reached);
+        reached
     }
-    (hidden, counts)
 }
