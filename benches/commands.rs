@@ -45,6 +45,9 @@ fn commands(c: &mut Criterion) {
         group.bench_function(format!("export DOT, {n} claims"), |b| {
             b.iter(|| black_box(dot::to_dot(black_box(&map))));
         });
+        group.bench_function(format!("export SVG, {n} claims"), |b| {
+            b.iter(|| black_box(argmap::exchange::image::to_svg(black_box(&map), None)));
+        });
         group.bench_function(format!("which claims stand, {n} claims"), |b| {
             let pins = evaluate::Pins::new();
             b.iter(|| black_box(evaluate::grounded(black_box(&map), &pins)));

@@ -12,7 +12,7 @@
 use crate::analysis::layout;
 use crate::format::ReadError;
 use crate::model::{Claim, ClaimId, Link, LinkId, LinkKind, Map, Point, Target, excerpt};
-use serde_json::{Map as Object, Value, json};
+use serde_json::{Map as Object, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A top-level key naming the program that wrote the file; other readers
@@ -657,17 +657,125 @@ impl Ids {
     }
 }
 
-fn graph(map: &Map) -> (Vec<Value>, Vec<Value>, Vec<Value>) {
+// What Argmap writes, as plain structs serialised straight to text: a map
+// of 100,000 claims writes without a tree of JSON values in memory. Fields
+// stand in the order of their names, the order the file has always had.
+
+#[derive(serde::Serialize)]
+struct NodeOut<'a> {
+    #[serde(rename = "argmapQuestion", skip_serializing_if = "str::is_empty")]
+    question: &'a str,
+    #[serde(rename = "nodeID")]
+    node: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scheme: Option<&'a str>,
+    #[serde(rename = "schemeID", skip_serializing_if = "Option::is_none")]
+    scheme_id: Option<&'static str>,
+    text: &'a str,
+    timestamp: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+#[derive(serde::Serialize)]
+struct EdgeOut {
+    #[serde(rename = "edgeID")]
+    edge: String,
+    #[serde(rename = "formEdgeID")]
+    form_edge: Option<()>,
+    #[serde(rename = "fromID")]
+    from: String,
+    #[serde(rename = "toID")]
+    to: String,
+}
+
+#[derive(serde::Serialize)]
+struct SchemeOut {
+    #[serde(rename = "nodeID")]
+    node: String,
+    #[serde(rename = "schemeID")]
+    scheme_id: &'static str,
+}
+
+#[derive(serde::Serialize)]
+struct AifdbOut<'a> {
+    edges: &'a [EdgeOut],
+    generator: &'static str,
+    locutions: [(); 0],
+    nodes: &'a [NodeOut<'a>],
+}
+
+#[derive(serde::Serialize)]
+struct OvaOut<'a> {
+    #[serde(rename = "AIF")]
+    aif: OvaAif<'a>,
+    #[serde(rename = "OVA")]
+    ova: OvaLayout,
+    generator: &'static str,
+    text: &'static str,
+}
+
+#[derive(serde::Serialize)]
+struct OvaAif<'a> {
+    edges: &'a [EdgeOut],
+    locutions: [(); 0],
+    nodes: &'a [NodeOut<'a>],
+    participants: [(); 0],
+    schemefulfillments: &'a [SchemeOut],
+}
+
+#[derive(serde::Serialize)]
+struct OvaLayout {
+    edges: Vec<LayoutEdge>,
+    firstname: &'static str,
+    nodes: Vec<LayoutNode>,
+    surname: &'static str,
+    url: &'static str,
+}
+
+#[derive(serde::Serialize)]
+struct LayoutNode {
+    #[serde(rename = "nodeID")]
+    node: String,
+    timestamp: &'static str,
+    visible: bool,
+    x: f32,
+    y: f32,
+}
+
+#[derive(serde::Serialize)]
+struct LayoutEdge {
+    #[serde(rename = "fromID")]
+    from: String,
+    #[serde(rename = "toID")]
+    to: String,
+    visible: bool,
+}
+
+fn graph(map: &Map) -> (Vec<NodeOut<'_>>, Vec<EdgeOut>, Vec<SchemeOut>) {
     let ids = Ids::new(map);
-    let mut nodes = Vec::new();
+    let mut nodes = Vec::with_capacity(map.claims.len() + map.links.len());
     let mut edges = Vec::new();
     let mut schemes = Vec::new();
     for claim in &map.claims {
-        nodes.push(json!({"nodeID": ids.claim(claim.id), "text": claim.text, "type": "I", "timestamp": ""}));
+        nodes.push(NodeOut {
+            question: "",
+            node: ids.claim(claim.id),
+            scheme: None,
+            scheme_id: None,
+            text: &claim.text,
+            timestamp: "",
+            kind: "I",
+        });
     }
     let mut edge = |from: String, to: String| {
         let id = (edges.len() + 1).to_string();
-        edges.push(json!({"edgeID": id, "fromID": from, "toID": to, "formEdgeID": null}));
+        edges.push(EdgeOut {
+            edge: id,
+            form_edge: None,
+            from,
+            to,
+        });
     };
     let catalogue = crate::schemes::Catalogue::bundled();
     for link in &map.links {
@@ -678,19 +786,27 @@ fn graph(map: &Map) -> (Vec<Value>, Vec<Value>, Vec<Value>) {
         let node = ids.link(link.id);
         // A scheme goes by the name OVA and AIFdb use; the default schemes
         // also carry their ids, which are the same in every AIFdb.
-        let mut value = if link.scheme.is_empty() {
-            schemes.push(json!({"nodeID": node, "schemeID": default_id}));
-            json!({"nodeID": node, "text": default, "type": kind, "timestamp": "", "scheme": default, "schemeID": default_id})
+        let (name, scheme_id) = if link.scheme.is_empty() {
+            schemes.push(SchemeOut {
+                node: node.clone(),
+                scheme_id: default_id,
+            });
+            (default, Some(default_id))
         } else {
             let name = catalogue
                 .scheme(&link.scheme)
                 .map_or(link.scheme.as_str(), |s| s.aif.as_str());
-            json!({"nodeID": node, "text": name, "type": kind, "timestamp": "", "scheme": name})
+            (name, None)
         };
-        if !link.question.is_empty() {
-            value[QUESTION] = json!(link.question);
-        }
-        nodes.push(value);
+        nodes.push(NodeOut {
+            question: &link.question,
+            node: node.clone(),
+            scheme: Some(name),
+            scheme_id,
+            text: name,
+            timestamp: "",
+            kind,
+        });
         for premise in &link.premises {
             edge(ids.claim(*premise), node.clone());
         }
@@ -706,20 +822,35 @@ fn graph(map: &Map) -> (Vec<Value>, Vec<Value>, Vec<Value>) {
 /// The bare AIFdb shape: `{"nodes", "edges", "locutions"}`.
 pub fn to_aifdb(map: &Map) -> String {
     let (nodes, edges, _) = graph(map);
-    let value = json!({"nodes": nodes, "edges": edges, "locutions": [], GENERATOR: "Argmap"});
-    pretty(&value)
+    pretty(&AifdbOut {
+        edges: &edges,
+        generator: "Argmap",
+        locutions: [],
+        nodes: &nodes,
+    })
 }
 
 /// The OVA3 save-file shape: the AIF graph plus the OVA layout block.
 pub fn to_ova(map: &Map) -> String {
     let (nodes, edges, schemes) = graph(map);
     let ids = Ids::new(map);
-    let mut layout_nodes = Vec::new();
+    let mut layout_nodes = Vec::with_capacity(nodes.len());
     for claim in &map.claims {
-        layout_nodes.push(json!({"nodeID": ids.claim(claim.id), "visible": true, "x": (claim.pos.x / 2.0).round(), "y": (claim.pos.y / 1.6).round(), "timestamp": ""}));
+        layout_nodes.push(LayoutNode {
+            node: ids.claim(claim.id),
+            timestamp: "",
+            visible: true,
+            x: (claim.pos.x / 2.0).round(),
+            y: (claim.pos.y / 1.6).round(),
+        });
     }
     // Scheme nodes sit between their premises and their target.
-    let position = |c: ClaimId| map.claim(c).map_or(Point::default(), |c| c.pos);
+    let places = map.claim_places();
+    let position = |c: ClaimId| {
+        places
+            .get(c.0)
+            .map_or(Point::default(), |i| map.claims[i].pos)
+    };
     for link in &map.links {
         let mut points: Vec<Point> = link.premises.iter().map(|&p| position(p)).collect();
         if let Target::Claim(c) = link.target {
@@ -729,23 +860,50 @@ pub fn to_ova(map: &Map) -> String {
         let (x, y) = points
             .iter()
             .fold((0.0, 0.0), |acc, p| (acc.0 + p.x, acc.1 + p.y));
-        layout_nodes.push(json!({"nodeID": ids.link(link.id), "visible": true, "x": (x / n / 2.0).round(), "y": (y / n / 1.6).round(), "timestamp": ""}));
+        layout_nodes.push(LayoutNode {
+            node: ids.link(link.id),
+            timestamp: "",
+            visible: true,
+            x: (x / n / 2.0).round(),
+            y: (y / n / 1.6).round(),
+        });
     }
-    let layout_edges: Vec<Value> = edges
+    let layout_edges = edges
         .iter()
-        .map(|e| json!({"fromID": e["fromID"], "toID": e["toID"], "visible": true}))
+        .map(|e| LayoutEdge {
+            from: e.from.clone(),
+            to: e.to.clone(),
+            visible: true,
+        })
         .collect();
-    let value = json!({
-        "AIF": {"nodes": nodes, "edges": edges, "schemefulfillments": schemes, "participants": [], "locutions": []},
-        "text": "",
-        "OVA": {"firstname": "Argmap", "surname": "", "url": "", "nodes": layout_nodes, "edges": layout_edges},
-        GENERATOR: "Argmap",
-    });
-    pretty(&value)
+    pretty(&OvaOut {
+        aif: OvaAif {
+            edges: &edges,
+            locutions: [],
+            nodes: &nodes,
+            participants: [],
+            schemefulfillments: &schemes,
+        },
+        ova: OvaLayout {
+            edges: layout_edges,
+            firstname: "Argmap",
+            nodes: layout_nodes,
+            surname: "",
+            url: "",
+        },
+        generator: "Argmap",
+        text: "",
+    })
 }
 
-/// Indented JSON. Writing a `Value` cannot fail (its keys are strings), so
-/// its `Display` is used rather than a fallible serialiser.
-fn pretty(value: &Value) -> String {
-    format!("{value:#}\n")
+/// Indented JSON, written straight from the structs above.
+fn pretty(value: &impl serde::Serialize) -> String {
+    // These structs hold only strings, numbers, flags and empty lists, and
+    // a `String` takes any amount: writing them cannot fail, as writing a
+    // `Value` could not.
+    let written = serde_json::to_string_pretty(value);
+    debug_assert!(written.is_ok(), "{written:?}");
+    let mut out = written.unwrap_or_default();
+    out.push('\n');
+    out
 }

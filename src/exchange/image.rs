@@ -13,6 +13,7 @@ use crate::render::geometry::{self, BADGE_RADIUS};
 use crate::render::measure::{self, BADGE_FONT, BADGE_ROW, CARD_WIDTH, FONT_SIZE, PADDING};
 use crate::render::palette::{self, hex};
 use egui::{Pos2, Rect, Vec2, pos2, vec2};
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
@@ -24,8 +25,10 @@ pub const MAX_PIXELS: u64 = 120_000_000;
 
 /// The part of `map` a picture shows: the claims in `only` (all when `None`)
 /// and the links among them.
-pub fn subset(map: &Map, only: Option<&BTreeSet<ClaimId>>) -> Map {
-    let Some(only) = only else { return map.clone() };
+pub fn subset<'a>(map: &'a Map, only: Option<&BTreeSet<ClaimId>>) -> Cow<'a, Map> {
+    let Some(only) = only else {
+        return Cow::Borrowed(map);
+    };
     let mut part = map.clone();
     part.claims.retain(|c| only.contains(&c.id));
     // Keep links whose ends are all kept; undercuts only if their target link stays.
@@ -43,7 +46,7 @@ pub fn subset(map: &Map, only: Option<&BTreeSet<ClaimId>>) -> Map {
             break;
         }
     }
-    part
+    Cow::Owned(part)
 }
 
 /// One card, its text laid out by the canvas fonts (positions from the
