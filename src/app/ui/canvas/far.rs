@@ -74,7 +74,12 @@ pub fn draw(
         plain: theme::muted_text(dark).gamma_multiply(0.5),
         selected: theme::selection_colour(dark),
     };
+    // Room for every tile (up to three rectangles) and hairline at once,
+    // rather than growing the buffers step by step on a large map.
     let mut mesh = Mesh::default();
+    let quads = scene.courses.len() + 3 * scene.prominent.len();
+    mesh.vertices.reserve(4 * quads);
+    mesh.indices.reserve(6 * quads);
     links(&mut mesh, scene, view, area, dark);
     let selected: HashSet<usize> = selection
         .claims
@@ -132,7 +137,8 @@ fn links(mesh: &mut Mesh, scene: &Scene, view: &View, area: Rect, dark: bool) {
         let y = (p.y / MERGE_PX).floor() as i32 as u64 & 0x7fff;
         x | y << 16
     };
-    let mut drawn: HashSet<u64, BuildHasherDefault<CellHasher>> = HashSet::default();
+    let mut drawn: HashSet<u64, BuildHasherDefault<CellHasher>> =
+        HashSet::with_capacity_and_hasher(scene.courses.len(), Default::default());
     for course in &scene.courses {
         let bounds = Rect::from_two_pos(course.from, course.to);
         if !bounds.intersects(area) {
