@@ -350,6 +350,7 @@ impl Canvas {
     ) {
         let rect = ui.available_rect_before_wrap();
         self.rect = rect;
+        let view_before = self.view;
         let dark = ui.visuals().dark_mode;
         let bg = named(
             ui,
@@ -562,6 +563,11 @@ impl Canvas {
         self.scene = scene;
         self.pending_link_popup(ui, map, actions);
         self.focus_bar(ui, map, actions);
+        if self.view != view_before {
+            // The status bar, drawn before the canvas, shows the new zoom
+            // on the next frame.
+            ui.ctx().request_repaint();
+        }
         if map.claims.is_empty() {
             painter.text(
                 rect.center(),
