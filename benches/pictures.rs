@@ -1,6 +1,7 @@
 //! `export --to png` at the default scale (2 pixels per canvas unit) of a
 //! 200-claim map in a grid of readable spacing, as a class exports it for
-//! slides; and how soon a picture too large to write (10,000 claims) is
+//! slides; the growth at one small scale, at 200, 2,000 and 10,000 claims;
+//! and how soon a picture too large to write (10,000 claims at scale 2) is
 //! refused. Criterion gives the times; the peak resident memory of a
 //! process that only makes the 200-claim picture is printed beside them.
 
@@ -29,6 +30,13 @@ fn bench(c: &mut Criterion) {
     group.bench_function("200 claims at scale 2", |b| {
         b.iter(|| black_box(image::to_png(black_box(&map), None, 2.0).expect("a picture")));
     });
+    // Growth: the same scale (a quarter pixel per unit) at three sizes.
+    for n in [200u64, 2_000, 10_000] {
+        let map = grid_map(n);
+        group.bench_function(format!("{n} claims at scale 0.25"), |b| {
+            b.iter(|| black_box(image::to_png(black_box(&map), None, 0.25).expect("a picture")));
+        });
+    }
     let large = grid_map(10_000);
     group.bench_function("10000 claims at scale 2, refused", |b| {
         b.iter(|| {

@@ -113,11 +113,20 @@ fn cards(map: &Map, outliner: &Outliner) -> HashMap<ClaimId, Card> {
     out
 }
 
-/// An SVG picture of `map`, or of the claims in `only`.
-pub fn to_svg(map: &Map, only: Option<&BTreeSet<ClaimId>>) -> String {
+/// A picture worked out but not yet written: cards laid out and placed,
+/// links routed, the picture's size.
+struct Prepared<'a> {
+    map: Cow<'a, Map>,
+    cards: HashMap<ClaimId, Card>,
+    paths: std::collections::BTreeMap<crate::model::LinkId, geometry::LinkPath>,
+    width: f32,
+    height: f32,
+    title_height: f32,
+}
+
+fn prepare<'a>(map: &'a Map, only: Option<&BTreeSet<ClaimId>>) -> Prepared<'a> {
     let map = subset(map, only);
-    let mut outliner = Outliner::default();
-    let mut cards = cards(&map, &outliner);
+    let mut cards = cards(&map, &Outliner::default());
     let bounds = cards
         .values()
         .fold(Rect::NOTHING, |acc, c| acc.union(c.rect));
@@ -139,7 +148,28 @@ pub fn to_svg(map: &Map, only: Option<&BTreeSet<ClaimId>>) -> String {
     let height = (bounds.height() + 2.0 * MARGIN + title_height).ceil();
     let rects: HashMap<ClaimId, Rect> = cards.iter().map(|(id, c)| (*id, c.rect)).collect();
     let paths = geometry::paths(&map, &rects, 1.0);
+    Prepared {
+        map,
+        cards,
+        paths,
+        width,
+        height,
+        title_height,
+    }
+}
 
+/// An SVG picture of `map`, or of the claims in `only`.
+pub fn to_svg(map: &Map, only: Option<&BTreeSet<ClaimId>>) -> String {
+    write_svg(&prepare(map, only), None)
+}
+
+/// The SVG of a prepared picture; with `band` (top and bottom, in picture
+/// units), only what reaches into that band, at its place in the whole.
+fn write_svg(picture: &Prepared<'_>, band: Option<(f32, f32)>) -> String {
+    let map = &picture.map;
+    let (width, height) = (picture.width, picture.height);
+    let within = |top: f32, bottom: f32| band.is_none_or(|(from, to)| bottom >= from && top <= to);
+    let mut outliner = Outliner::default();
     let mut svg = String::new();
     let _ = writeln!(
         svg,
@@ -159,7 +189,7 @@ pub fn to_svg(map: &Map, only: Option<&BTreeSet<ClaimId>>) -> String {
         r#"<rect width="100%" height="100%" fill="{}"/>"#,
         hex(palette::canvas_fill(false))
     );
-    if !map.title.is_empty() {
+    if !map.title.is_empty() && within(0.0, MARGIN + picture.title_height) {
         let title = measure::Headless::default().fonts(|fonts| {
             let galley = fonts.layout_no_wrap(
                 map.title.clone(),
@@ -182,11 +212,18 @@ pub fn to_svg(map: &Map, only: Option<&BTreeSet<ClaimId>>) -> String {
             outliner.draw(&title, &hex(palette::text(false)))
         );
     }
-    for path in paths.values() {
-        link(&mut svg, &map, path, &mut outliner);
+    // Badges, arrow heads and strokes reach a little past a link's course.
+    let reach = 2.0 * BADGE_RADIUS;
+    for path in picture.paths.values() {
+        let bounds = path.bounds();
+        if within(bounds.min.y - reach, bounds.max.y + reach) {
+            link(&mut svg, map, path, &mut outliner);
+        }
     }
     for claim in &map.claims {
-        if let Some(card) = cards.get(&claim.id) {
+        if let Some(card) = picture.cards.get(&claim.id)
+            && within(card.rect.min.y - reach, card.rect.max.y + reach)
+        {
             card_svg(&mut svg, &claim.text, card, &mut outliner);
         }
     }
@@ -332,18 +369,17 @@ pub fn to_png(
     if !(scale.is_finite() && scale > 0.0 && scale <= 8.0) {
         return Err(ExportError::BadScale(scale));
     }
-    let size = png_size(map, only, scale);
+    let picture = prepare(map, only);
+    let size = vec2(picture.width, picture.height) * scale;
     let (w, h) = (size.x.ceil() as u32, size.y.ceil() as u32);
     if u64::from(w) * u64::from(h) > MAX_PIXELS {
-        let at_one = size / scale;
-        let fits = (MAX_PIXELS as f32 / (at_one.x * at_one.y)).sqrt();
+        let fits = (MAX_PIXELS as f32 / (picture.width * picture.height)).sqrt();
         return Err(ExportError::TooLarge {
             width: w,
             height: h,
             fits: (fits * 100.0).floor() / 100.0,
         });
     }
-    let svg = to_svg(map, only);
     let mut fonts = resvg::usvg::fontdb::Database::new();
     fonts.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
     let family = fonts
@@ -357,9 +393,6 @@ pub fn to_png(
         fontdb: std::sync::Arc::new(fonts),
         ..Default::default()
     };
-    let tree = resvg::usvg::Tree::from_str(&svg, &options)
-        .map_err(|e| ExportError::Render(e.to_string()))?;
-    drop(svg);
     let (w, h) = (w.max(1), h.max(1));
     let render = |e: png::EncodingError| ExportError::Render(e.to_string());
     let mut out = Vec::new();
@@ -378,6 +411,13 @@ pub fn to_png(
     for top in (0..h).step_by(STRIP_ROWS as usize) {
         let rows = STRIP_ROWS.min(h - top) as usize;
         strip.fill(resvg::tiny_skia::Color::WHITE);
+        // Each strip draws only what reaches into it, so however large the
+        // map, no one drawing holds more than a strip's worth of it.
+        let band_top = (top as f32 - OVERLAP_ROWS as f32) / scale;
+        let band_bottom = (top as f32 + (rows as u32 + OVERLAP_ROWS) as f32) / scale;
+        let svg = write_svg(&picture, Some((band_top, band_bottom)));
+        let tree = resvg::usvg::Tree::from_str(&svg, &options)
+            .map_err(|e| ExportError::Render(e.to_string()))?;
         let place = resvg::tiny_skia::Transform::from_scale(scale, scale)
             .post_translate(0.0, OVERLAP_ROWS as f32 - top as f32);
         resvg::render(&tree, place, &mut strip.as_mut());
