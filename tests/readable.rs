@@ -421,16 +421,7 @@ fn a_drag_that_cuts_words_selects_them_whole() {
     let (Some(from), Some(to)) = (from, to) else {
         panic!("the passage is drawn");
     };
-    harness.hover_at(from);
-    harness.run();
-    harness.drag_at(from);
-    harness.run();
-    for step in 1..=6 {
-        harness.hover_at(from.lerp(to, step as f32 / 6.0));
-        harness.run();
-    }
-    harness.drop_at(to);
-    harness.run();
+    common::drag(&mut harness, from, to);
     let (s, e) = harness.panels().reader.selected_span().expect("selected");
     assert_eq!(&text[s..e], passage);
     let _ = Pos2::ZERO;

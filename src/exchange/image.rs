@@ -124,9 +124,9 @@ struct Prepared<'a> {
     title_height: f32,
 }
 
-fn prepare<'a>(map: &'a Map, only: Option<&BTreeSet<ClaimId>>) -> Prepared<'a> {
-    let map = subset(map, only);
-    let mut cards = cards(&map, &Outliner::default());
+/// Where the cards' box stands (a card's room when there are none), the
+/// title's height, and the picture's size in canvas units before rounding.
+fn extent(map: &Map, cards: &HashMap<ClaimId, Card>) -> (Rect, f32, Vec2) {
     let bounds = cards
         .values()
         .fold(Rect::NOTHING, |acc, c| acc.union(c.rect));
@@ -140,12 +140,22 @@ fn prepare<'a>(map: &'a Map, only: Option<&BTreeSet<ClaimId>>) -> Prepared<'a> {
     } else {
         TITLE_SIZE * 2.0
     };
+    let size = vec2(
+        bounds.width() + 2.0 * MARGIN,
+        bounds.height() + 2.0 * MARGIN + title_height,
+    );
+    (bounds, title_height, size)
+}
+
+fn prepare<'a>(map: &'a Map, only: Option<&BTreeSet<ClaimId>>) -> Prepared<'a> {
+    let map = subset(map, only);
+    let mut cards = cards(&map, &Outliner::default());
+    let (bounds, title_height, size) = extent(&map, &cards);
     let shift = vec2(MARGIN, MARGIN + title_height) - bounds.min.to_vec2();
     for card in cards.values_mut() {
         card.rect = card.rect.translate(shift);
     }
-    let width = (bounds.width() + 2.0 * MARGIN).ceil();
-    let height = (bounds.height() + 2.0 * MARGIN + title_height).ceil();
+    let (width, height) = (size.x.ceil(), size.y.ceil());
     let rects: HashMap<ClaimId, Rect> = cards.iter().map(|(id, c)| (*id, c.rect)).collect();
     let paths = geometry::paths(&map, &rects, 1.0);
     Prepared {
@@ -441,19 +451,5 @@ pub fn to_png(
 pub fn png_size(map: &Map, only: Option<&BTreeSet<ClaimId>>, scale: f32) -> Vec2 {
     let map = subset(map, only);
     let cards = cards(&map, &Outliner::default());
-    let bounds = cards
-        .values()
-        .fold(Rect::NOTHING, |acc, c| acc.union(c.rect));
-    let title = if map.title.is_empty() {
-        0.0
-    } else {
-        TITLE_SIZE * 2.0
-    };
-    if !bounds.is_finite() {
-        return vec2(200.0 + 2.0 * MARGIN, 60.0 + 2.0 * MARGIN + title) * scale;
-    }
-    vec2(
-        bounds.width() + 2.0 * MARGIN,
-        bounds.height() + 2.0 * MARGIN + title,
-    ) * scale
+    extent(&map, &cards).2 * scale
 }
