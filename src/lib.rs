@@ -12,7 +12,8 @@
 //!   stand, comparison with a model answer);
 //! - [`render`]: drawing without a window (card sizes, link geometry, colours);
 //! - [`exchange`]: other tools' formats (AIF, Argdown, DOT) and pictures;
-//! - [`app`]: the window; [`cli`]: the subcommands. Both sit on all of the above.
+//! - [`app`]: the window; [`cli`]: the subcommands. Both sit on all of the above;
+//! - [`platform`]: starting the window on the desktop or in the browser.
 
 pub mod analysis;
 pub mod app;
@@ -21,5 +22,6 @@ pub mod corpus;
 pub mod exchange;
 pub mod format;
 pub mod model;
+pub mod platform;
 pub mod render;
 pub mod schemes;

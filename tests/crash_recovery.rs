@@ -13,87 +13,12 @@ mod common;
 
 use argmap::app::ArgmapApp;
 use argmap::format;
+use common::display::{Display, have};
 use common::{AppHarness, small_map};
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn have(program: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", &format!("command -v {program}")])
-        .stdout(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-/// An X server of our own, ended when dropped.
-struct Display {
-    name: String,
-    server: Child,
-}
-
-impl Display {
-    fn start() -> Option<Self> {
-        // The server picks a free display itself and writes its number to
-        // its standard output once it accepts clients; `-noreset` keeps it
-        // from restarting between one client leaving and the next arriving.
-        let mut server = Command::new("Xvfb")
-            .args(["-displayfd", "1", "-noreset", "-nolisten", "tcp"])
-            .args(["-screen", "0", "1400x900x24"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .ok()?;
-        let mut line = String::new();
-        let stdout = server.stdout.take()?;
-        let read = std::io::BufRead::read_line(&mut std::io::BufReader::new(stdout), &mut line);
-        let number = line.trim();
-        if read.is_err() || number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
-            let _ = server.kill();
-            let _ = server.wait();
-            return None;
-        }
-        let display = Self {
-            name: format!(":{number}"),
-            server,
-        };
-        display.wait_ready().then_some(display)
-    }
-
-    fn wait_ready(&self) -> bool {
-        let start = Instant::now();
-        while start.elapsed() < Duration::from_secs(10) {
-            if self.xdotool(&["getmouselocation"]).is_some() {
-                return true;
-            }
-            std::thread::sleep(Duration::from_millis(200));
-        }
-        false
-    }
-
-    fn xdotool(&self, args: &[&str]) -> Option<String> {
-        let output = Command::new("xdotool")
-            .args(args)
-            .env("DISPLAY", &self.name)
-            .output()
-            .ok()?;
-        output
-            .status
-            .success()
-            .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
-    }
-}
-
-impl Drop for Display {
-    fn drop(&mut self) {
-        // Asked to end (not killed), the server removes its lock file.
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.server.id().to_string()])
-            .status();
-        let _ = self.server.wait();
-    }
-}
 
 fn copies(dir: &Path) -> Vec<PathBuf> {
     std::fs::read_dir(dir)

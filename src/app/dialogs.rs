@@ -1,7 +1,9 @@
 //! The edge where the editor asks the user for a file. Every question is a
 //! [`Request`], so the answer can also come later from the window where a
 //! path is typed (when the system has no file dialog) and the work goes on
-//! from where it was asked. Tests replace [`FileDialogs`] with a script.
+//! from where it was asked. Tests replace [`FileDialogs`] with a script;
+//! the browser answers in a later frame, once the user has picked a file
+//! (`crate::platform::web`).
 
 use super::actions::{ExportChoice, Pending};
 use crate::analysis::compare::Exercise;
@@ -71,7 +73,7 @@ impl Request {
     }
 
     /// File types to offer: a name and its extensions.
-    fn filters(&self) -> Vec<(&'static str, &'static [&'static str])> {
+    pub(crate) fn filters(&self) -> Vec<(&'static str, &'static [&'static str])> {
         match self {
             Self::OpenMap | Self::Model => {
                 vec![("Argmap map", &["ron", "json"]), ("All files", &["*"])]
@@ -100,15 +102,37 @@ pub enum Answer {
     Cancelled,
     /// No dialog can be shown on this system; the path must be typed.
     Unavailable,
+    /// The answer comes in a later frame, through [`FileDialogs::arrived`].
+    Later,
+}
+
+/// Something that came in since the last frame, without being asked for in
+/// this one: a file picked in the browser, a map from a link.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arrived {
+    /// The file for `request` is ready at this path.
+    File(Request, PathBuf),
+    /// A map to open (dropped on the page, or named in its link), once any
+    /// unsaved changes are dealt with.
+    Open(PathBuf),
+    /// Fetching or reading it failed; the message says why.
+    Failed(String),
 }
 
 pub trait FileDialogs {
     fn ask(&mut self, request: &Request) -> Answer;
+
+    /// Answers that came in since the last frame.
+    fn arrived(&mut self) -> Vec<Arrived> {
+        Vec::new()
+    }
 }
 
 /// The platform's own dialogs.
+#[cfg(not(target_arch = "wasm32"))]
 pub struct NativeDialogs;
 
+#[cfg(not(target_arch = "wasm32"))]
 impl FileDialogs for NativeDialogs {
     fn ask(&mut self, request: &Request) -> Answer {
         if !native_available() {
@@ -131,6 +155,19 @@ impl FileDialogs for NativeDialogs {
         };
         chosen.map_or(Answer::Cancelled, Answer::Path)
     }
+}
+
+/// The dialogs the editor starts with: the system's own on the desktop. In
+/// the browser the page puts its own in place at start; until then there
+/// are none.
+pub fn platform_dialogs() -> Box<dyn FileDialogs> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return Box::new(NativeDialogs);
+    #[cfg(target_arch = "wasm32")]
+    return Box::new(ScriptedDialogs {
+        unavailable: true,
+        ..Default::default()
+    });
 }
 
 /// Whether the system can show a file dialog. On Linux that takes the

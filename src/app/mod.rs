@@ -62,7 +62,7 @@ impl ArgmapApp {
         let mut app = Self {
             state: AppState::new(Document::untitled()),
             panels: ui::Panels::default(),
-            dialogs: Box::new(dialogs::NativeDialogs),
+            dialogs: dialogs::platform_dialogs(),
             effects: Vec::new(),
             autosave: Default::default(),
             title: String::new(),
@@ -103,6 +103,11 @@ impl ArgmapApp {
         handlers::recovery::offer_left_behind(self);
     }
 
+    /// Offers these recovery copies back (the browser keeps its own).
+    pub fn offer_recovered(&mut self, found: Vec<crate::format::recovery::Found>) {
+        self.state.windows.recovered.extend(found);
+    }
+
     /// The bundled debate map, or an empty map if it were ever missing.
     pub fn debate() -> Self {
         match corpus::examples().first() {
@@ -120,6 +125,11 @@ impl ArgmapApp {
         {
             self.state.recent = recent;
         }
+    }
+
+    /// Says how the window is drawn (Help shows it).
+    pub fn set_renderer(&mut self, renderer: String) {
+        self.state.renderer = renderer;
     }
 
     /// What the window shows.
@@ -177,6 +187,9 @@ impl ArgmapApp {
         for action in actions {
             handlers::handle(self, action);
         }
+        for arrived in self.dialogs.arrived() {
+            handlers::files::arrived(self, arrived);
+        }
         handlers::refresh(self);
         for effect in std::mem::take(&mut self.effects) {
             match effect {
@@ -205,43 +218,8 @@ impl eframe::App for ArgmapApp {
         eframe::set_value(storage, RECENT_KEY, &self.state.recent);
     }
 
-    fn on_exit(&mut self) {
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // Closing always went through the unsaved-changes question.
         handlers::recovery::closing(self);
     }
-}
-
-/// Where Argmap keeps its own files (recovery copies): `ARGMAP_DATA_DIR` if
-/// set, else the platform's data folder for applications.
-pub fn data_dir() -> Option<PathBuf> {
-    std::env::var_os("ARGMAP_DATA_DIR")
-        .map(PathBuf::from)
-        .or_else(|| eframe::storage_dir("argmap"))
-}
-
-/// Opens the window. `path` is the map given on the command line.
-pub fn run(path: Option<PathBuf>) -> eframe::Result {
-    let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png"))
-        .unwrap_or_default();
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Argmap")
-            .with_inner_size([1600.0, 1000.0])
-            .with_min_inner_size([800.0, 500.0])
-            .with_icon(icon)
-            .with_app_id("argmap"),
-        ..Default::default()
-    };
-    eframe::run_native(
-        "Argmap",
-        options,
-        Box::new(move |cc| {
-            let mut app = ArgmapApp::start(path.as_deref());
-            app.restore(cc.storage);
-            if let Some(dir) = data_dir() {
-                app.enable_recovery(&dir.join("recovery"));
-            }
-            Ok(Box::new(app))
-        }),
-    )
 }

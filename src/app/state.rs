@@ -31,6 +31,8 @@ pub struct AppState {
     /// Whether the map has two sides to lay out as a debate, and the map
     /// state that was found for (worked out once per edit, not per frame).
     pub(super) two_sides: Option<((u64, u64), bool)>,
+    /// How the window is drawn (the renderer that worked), for Help.
+    pub renderer: String,
 }
 
 impl AppState {
@@ -48,6 +50,7 @@ impl AppState {
             copy_passage: false,
             allow_close: false,
             two_sides: None,
+            renderer: String::new(),
         }
     }
 

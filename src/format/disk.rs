@@ -10,6 +10,9 @@
 //!
 //! Reading is bounded whatever the file is (a pipe, a device): no more than
 //! the limit is ever read into memory.
+//!
+//! In the browser there is no file system: the same functions read and
+//! write [`super::memory`] instead.
 
 use super::error::{ReadError, SaveError, io_message};
 use super::{FileError, MAX_FILE_BYTES};
@@ -43,7 +46,7 @@ impl Stamp {
 
     /// The file as it is now; `None` if it cannot be read (gone, say).
     pub fn of_file(path: &Path) -> Option<Self> {
-        let modified = fs::metadata(path).ok()?.modified().ok();
+        let modified = fs::metadata(path).ok().and_then(|m| m.modified().ok());
         let bytes = read_bounded(path).ok()?;
         Some(Self::of_bytes(&bytes, modified))
     }
@@ -52,10 +55,12 @@ impl Stamp {
     /// decide quickly; when they differ, the contents decide (a touch alone
     /// is not a change).
     pub fn changed_on_disk(&self, path: &Path) -> bool {
-        let Ok(meta) = fs::metadata(path) else {
-            return true;
-        };
-        if meta.len() == self.len && meta.modified().ok() == self.modified {
+        // Size and time come from the file system; without one (the
+        // browser), the contents alone decide.
+        if let Ok(meta) = fs::metadata(path)
+            && meta.len() == self.len
+            && meta.modified().ok() == self.modified
+        {
             return false;
         }
         Self::of_file(path).is_none_or(|now| now.hash != self.hash || now.len != self.len)
@@ -78,6 +83,14 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, FileError> {
 }
 
 fn read_bounded(path: &Path) -> Result<Vec<u8>, ReadError> {
+    if cfg!(target_arch = "wasm32") {
+        let bytes = super::memory::read(path)
+            .ok_or_else(|| ReadError::Io("no such file in this browser tab".into()))?;
+        if bytes.len() > MAX_FILE_BYTES {
+            return Err(ReadError::TooLarge { bytes: bytes.len() });
+        }
+        return Ok(bytes);
+    }
     let io = |e: io::Error| ReadError::Io(io_message(&e));
     let meta = fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
@@ -131,6 +144,10 @@ pub enum Fault {
 
 #[doc(hidden)]
 pub fn write_with(path: &Path, bytes: &[u8], fault: Fault) -> Result<(), SaveError> {
+    if cfg!(target_arch = "wasm32") {
+        super::memory::write(path, bytes);
+        return Ok(());
+    }
     let target = real_path(path);
     let fail = |e: &io::Error| SaveError::io(path, e);
     let existing = match fs::metadata(&target) {
@@ -211,12 +228,23 @@ fn create_temp(dir: &Path, name: &str, private: bool) -> io::Result<(PathBuf, Fi
 pub(crate) fn random() -> u64 {
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     hasher.write_u128(
-        SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
+        web_time::SystemTime::now()
+            .duration_since(web_time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos()),
     );
+    // The browser has no process ids (asking panics there).
+    #[cfg(not(target_arch = "wasm32"))]
     hasher.write_u32(std::process::id());
     hasher.finish()
+}
+
+/// Deletes a file, if it is there.
+pub fn remove_file(path: &Path) {
+    if cfg!(target_arch = "wasm32") {
+        super::memory::remove(path);
+    } else {
+        let _ = fs::remove_file(path);
+    }
 }
 
 fn write_and_sync(file: &mut File, bytes: &[u8], fault: Fault) -> io::Result<()> {

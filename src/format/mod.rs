@@ -4,6 +4,7 @@
 
 pub mod disk;
 mod error;
+pub mod memory;
 mod native;
 pub mod recovery;
 mod text;

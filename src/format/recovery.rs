@@ -12,7 +12,7 @@ use crate::model::Map;
 use serde::{Deserialize, Serialize};
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::UNIX_EPOCH;
 
 const VERSION: u32 = 1;
 
@@ -72,8 +72,18 @@ impl Found {
 
     /// Deletes the copy (after restoring it, or when the user discards it).
     pub fn remove(&self) {
-        let _ = fs::remove_file(&self.file);
-        let _ = fs::remove_file(self.file.with_extension("lock"));
+        disk::remove_file(&self.file);
+        disk::remove_file(&self.file.with_extension("lock"));
+    }
+
+    /// The recovery copy at `file`, if it is one this version reads.
+    pub fn at(file: &Path) -> Option<Self> {
+        let bytes = disk::read_file(file).ok()?;
+        let copy: CopyFile = ron::from_str(&String::from_utf8_lossy(&bytes)).ok()?;
+        (copy.recovery == VERSION).then(|| Found {
+            file: file.to_path_buf(),
+            about: copy.about,
+        })
     }
 }
 
@@ -123,7 +133,7 @@ impl Session {
 
     /// Removes this session's copy: the map is saved, or was let go.
     pub fn clear(&self) {
-        let _ = fs::remove_file(self.file());
+        disk::remove_file(&self.file());
     }
 
     /// Copies left by sessions that are no longer running, newest first.
@@ -136,14 +146,7 @@ impl Session {
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|e| e == "ron") && *p != self.file())
             .filter(|p| !still_running(p))
-            .filter_map(|file| {
-                let bytes = disk::read_file(&file).ok()?;
-                let copy: CopyFile = ron::from_str(&String::from_utf8_lossy(&bytes)).ok()?;
-                (copy.recovery == VERSION).then_some(Found {
-                    file,
-                    about: copy.about,
-                })
-            })
+            .filter_map(|file| Found::at(&file))
             .collect();
         found.sort_by_key(|f| std::cmp::Reverse(f.about.made));
         found
@@ -181,8 +184,8 @@ fn still_running(copy: &Path) -> bool {
 
 /// Now, in seconds since 1970.
 pub fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
+    web_time::SystemTime::now()
+        .duration_since(web_time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
 }
 

@@ -1,6 +1,8 @@
 //! Shared test fixtures: a small map that exercises every part of the format.
 #![allow(dead_code)] // each test file uses a different part
 
+pub mod display;
+
 use argmap::model::{
     Claim, ClaimId, Link, LinkId, LinkKind, Map, Point, Quote, Source, SourceId, Target,
 };

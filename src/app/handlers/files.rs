@@ -5,7 +5,7 @@
 //! system has no dialog) finishes the same work as a dialog's answer.
 
 use crate::app::actions::{ExportChoice, Pending, PromptAnswer, Resolution};
-use crate::app::dialogs::{Answer, Request};
+use crate::app::dialogs::{Answer, Arrived, Request};
 use crate::app::document::Document;
 use crate::app::state::{Conflict, PathEntry};
 use crate::app::{ArgmapApp, Effect};
@@ -81,7 +81,7 @@ pub fn close_requested(app: &mut ArgmapApp) {
 pub fn choose(app: &mut ArgmapApp, request: Request) {
     match app.dialogs.ask(&request) {
         Answer::Path(path) => finish(app, request, path),
-        Answer::Cancelled => {}
+        Answer::Cancelled | Answer::Later => {}
         Answer::Unavailable => {
             let text = request.suggested().map_or_else(String::new, |name| {
                 let folder = app.state.doc.path.as_deref().and_then(Path::parent);
@@ -91,6 +91,15 @@ pub fn choose(app: &mut ArgmapApp, request: Request) {
             app.state
                 .set_status("No file dialog is available on this system: type the file's path");
         }
+    }
+}
+
+/// What came in since the last frame (a file picked in the browser).
+pub fn arrived(app: &mut ArgmapApp, arrived: Arrived) {
+    match arrived {
+        Arrived::File(request, path) => finish(app, request, path),
+        Arrived::Open(path) => request(app, Pending::OpenPath(path)),
+        Arrived::Failed(message) => app.state.set_error(message),
     }
 }
 

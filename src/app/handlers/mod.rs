@@ -6,7 +6,7 @@
 
 mod clipboard;
 mod editing;
-mod files;
+pub(super) mod files;
 pub mod recovery;
 mod teaching;
 mod tutorial;

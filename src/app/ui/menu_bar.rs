@@ -82,7 +82,16 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, enabled: &Enabled, actions: &mut 
             ui.separator();
             ui.menu_button("Theme", |ui| theme_menu(ui, actions));
         });
-        ui.menu_button("Help", |ui| menus.commands(ui, "Help", actions));
+        ui.menu_button("Help", |ui| {
+            menus.commands(ui, "Help", actions);
+            ui.separator();
+            let version = concat!("Argmap ", env!("CARGO_PKG_VERSION"));
+            if state.renderer.is_empty() {
+                ui.weak(version);
+            } else {
+                ui.weak(format!("{version}, drawn with {}", state.renderer));
+            }
+        });
     });
 }
 

@@ -88,6 +88,8 @@ pub fn draw(
     if ctx.input(|i| i.viewport().close_requested()) {
         actions.push(Action::CloseRequested);
     }
+    // The browser page reads a dropped file itself, since only its bytes
+    // come (later); here a drop is a path on the desktop.
     let dropped = ctx.input(|i| {
         i.raw
             .dropped_files
@@ -95,7 +97,7 @@ pub fn draw(
             .map(|f| f.path().to_path_buf())
             .find(|p| !p.as_os_str().is_empty())
     });
-    if let Some(path) = dropped {
+    if let Some(path) = dropped.filter(|_| !cfg!(target_arch = "wasm32")) {
         actions.push(Action::Open(Pending::OpenPath(path)));
     }
     if state.prompt.is_none() && state.windows.conflict.is_none() {
