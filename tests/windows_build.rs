@@ -264,9 +264,13 @@ fn the_windows_build_opens_its_window_on_the_debate_map() {
     let display = Display::start().expect("Xvfb starts");
     let data = tempfile::tempdir().expect("temp dir");
     let log = data.path().join("argmap.log");
+    // A Wine prefix of its own: Wine shows windows on the display its first
+    // program found, and the other test's programs run with none.
+    let prefix = data.path().join("wine");
     let mut child = Command::new("wine")
         .arg(&exe)
         .env("DISPLAY", &display.name)
+        .env("WINEPREFIX", &prefix)
         .env("WINEDEBUG", "-all")
         .env("WINEDLLOVERRIDES", "bcryptprimitives=n,b")
         .env("ARGMAP_DATA_DIR", data.path())
@@ -292,6 +296,7 @@ fn the_windows_build_opens_its_window_on_the_debate_map() {
     }
     let window = window.unwrap_or_else(|| {
         let _ = child.kill();
+        let _ = Command::new("wineserver").arg("-k").env("WINEPREFIX", &prefix).status();
         panic!(
             "no window named after the debate map within two minutes:\n{}",
             std::fs::read_to_string(&log).unwrap_or_default()
@@ -304,6 +309,10 @@ fn the_windows_build_opens_its_window_on_the_debate_map() {
     let _ = display.xdotool(&["windowclose", &window]);
     let _ = child.kill();
     let _ = child.wait();
+    let _ = Command::new("wineserver")
+        .arg("-k")
+        .env("WINEPREFIX", &prefix)
+        .status();
     let said = std::fs::read_to_string(&log).unwrap_or_default();
     eprintln!("argmap.exe said:\n{said}\nscreenshot: {}", shot.display());
     assert!(

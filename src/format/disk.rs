@@ -238,6 +238,15 @@ pub(crate) fn random() -> u64 {
     hasher.finish()
 }
 
+/// Whether there is a file at `path`.
+pub fn is_file(path: &Path) -> bool {
+    if cfg!(target_arch = "wasm32") {
+        super::memory::read(path).is_some()
+    } else {
+        path.is_file()
+    }
+}
+
 /// Deletes a file, if it is there.
 pub fn remove_file(path: &Path) {
     if cfg!(target_arch = "wasm32") {

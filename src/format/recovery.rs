@@ -42,6 +42,9 @@ struct CopyFile {
 pub struct Found {
     pub file: PathBuf,
     pub about: About,
+    /// Whether the map's saved file is there to open instead (a browser's
+    /// next visit has none).
+    pub saved_exists: bool,
 }
 
 impl Found {
@@ -80,9 +83,11 @@ impl Found {
     pub fn at(file: &Path) -> Option<Self> {
         let bytes = disk::read_file(file).ok()?;
         let copy: CopyFile = ron::from_str(&String::from_utf8_lossy(&bytes)).ok()?;
+        let saved_exists = copy.about.path.as_deref().is_some_and(disk::is_file);
         (copy.recovery == VERSION).then(|| Found {
             file: file.to_path_buf(),
             about: copy.about,
+            saved_exists,
         })
     }
 }

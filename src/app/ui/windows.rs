@@ -383,7 +383,7 @@ pub fn recovered(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action
                     if ui.button("Restore").clicked() {
                         actions.push(Action::Recover(index, Recovery::Restore));
                     }
-                    if about.path.is_some() && ui.button("Open the saved version").clicked() {
+                    if found.saved_exists && ui.button("Open the saved version").clicked() {
                         actions.push(Action::Recover(index, Recovery::OpenSaved));
                     }
                     if ui.button("Discard").clicked() {
