@@ -113,13 +113,12 @@ fn the_page_opens_edits_saves_and_shares_maps_in_a_real_browser() {
         std::fs::copy(&path, root.path().join(path.file_name().expect("name"))).expect("copy");
     }
     std::fs::create_dir(root.path().join("maps")).expect("folder");
-    for name in ["kimmage-kramer-wider.ron"] {
-        std::fs::copy(
-            Path::new(MAPS).join(name),
-            root.path().join("maps").join(name),
-        )
-        .expect("copy");
-    }
+    let linked = "kimmage-kramer-wider.ron";
+    std::fs::copy(
+        Path::new(MAPS).join(linked),
+        root.path().join("maps").join(linked),
+    )
+    .expect("copy");
     let url = serve(root.path().to_path_buf());
 
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("web-page");

@@ -296,7 +296,10 @@ fn the_windows_build_opens_its_window_on_the_debate_map() {
     }
     let window = window.unwrap_or_else(|| {
         let _ = child.kill();
-        let _ = Command::new("wineserver").arg("-k").env("WINEPREFIX", &prefix).status();
+        let _ = Command::new("wineserver")
+            .arg("-k")
+            .env("WINEPREFIX", &prefix)
+            .status();
         panic!(
             "no window named after the debate map within two minutes:\n{}",
             std::fs::read_to_string(&log).unwrap_or_default()
