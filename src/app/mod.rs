@@ -187,7 +187,12 @@ impl ArgmapApp {
         for action in actions {
             handlers::handle(self, action);
         }
-        for arrived in self.dialogs.arrived() {
+        let arrived = self.dialogs.arrived();
+        if !arrived.is_empty() {
+            // No input came with it, so nothing else asks to show the result.
+            ctx.request_repaint();
+        }
+        for arrived in arrived {
             handlers::files::arrived(self, arrived);
         }
         handlers::refresh(self);
