@@ -83,7 +83,10 @@ fn a_dropped_or_linked_map_asks_about_unsaved_changes_first() {
     let file = map_file("kimmage-alone.ron");
     later.inbox.borrow_mut().push(Arrived::Open(file.clone()));
     harness.run();
-    assert!(harness.app().prompt.is_some(), "the unsaved-changes question is asked");
+    assert!(
+        harness.app().prompt.is_some(),
+        "the unsaved-changes question is asked"
+    );
     assert_eq!(harness.app().doc.map, edited, "nothing replaced yet");
     harness.get_by_label("Cancel").click();
     harness.run();

@@ -252,6 +252,49 @@ fn the_windows_build_answers_every_command_as_the_linux_build_does() {
     );
 }
 
+/// The bytes of a Windows program's resource section (`.rsrc`), if it has one.
+fn resource_section(program: &[u8]) -> Option<&[u8]> {
+    let u16_at = |at: usize| {
+        Some(u16::from_le_bytes(
+            program.get(at..at + 2)?.try_into().ok()?,
+        ))
+    };
+    let u32_at = |at: usize| {
+        Some(u32::from_le_bytes(
+            program.get(at..at + 4)?.try_into().ok()?,
+        ))
+    };
+    let pe = u32_at(0x3c)? as usize;
+    if program.get(pe..pe + 4)? != b"PE\0\0" {
+        return None;
+    }
+    let sections = u16_at(pe + 6)? as usize;
+    let table = pe + 24 + u16_at(pe + 20)? as usize;
+    (0..sections).find_map(|i| {
+        let header = table + i * 40;
+        if program.get(header..header + 8)? != b".rsrc\0\0\0" {
+            return None;
+        }
+        let size = u32_at(header + 16)? as usize;
+        let start = u32_at(header + 20)? as usize;
+        program.get(start..start + size)
+    })
+}
+
+#[test]
+fn the_windows_program_carries_argmaps_icon() {
+    let Some(exe) = windows_exe() else { return };
+    let program = std::fs::read(&exe).expect("the exe");
+    // The icon file holds the PNG as it is, and so does the icon resource
+    // (the window's own icon is elsewhere in the program, outside .rsrc).
+    let icon = include_bytes!("../assets/icon.png");
+    let resources = resource_section(&program).expect("argmap.exe has a resource section");
+    assert!(
+        resources.windows(icon.len()).any(|w| w == icon),
+        "argmap.exe's resources hold no icon"
+    );
+}
+
 #[test]
 fn the_windows_build_opens_its_window_on_the_debate_map() {
     let Some(exe) = windows_exe() else { return };
