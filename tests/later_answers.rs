@@ -66,6 +66,11 @@ fn a_map_picked_after_the_frame_that_asked_opens_when_it_arrives() {
         argmap::format::load(&file).expect("map")
     );
     assert!(harness.app().window_title().starts_with("kramer-alone.ron"));
+    assert!(
+        harness.panels().canvas.view.zoom < 1.0,
+        "the map that arrived is fitted to the view (zoom {})",
+        harness.panels().canvas.view.zoom
+    );
 }
 
 #[test]

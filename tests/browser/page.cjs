@@ -60,6 +60,8 @@ async function main() {
   ]);
   await chooser.setFiles(pickFile);
   await titled(page, path.basename(pickFile), "after picking a file");
+  // The next frames fit the new map to the view.
+  await page.waitForTimeout(1000);
   await page.screenshot({ path: path.join(outDir, "web-picked.png") });
   console.log(`Ctrl+O showed the file picker; ${path.basename(pickFile)} opened`);
 
