@@ -1,8 +1,8 @@
 //! The browser build in a real browser: the page, served from 127.0.0.1,
 //! opens on the debate map; Ctrl+O opens the page's file picker and the
 //! picked map; a dropped map opens; an edit is kept in the browser's
-//! storage; Ctrl+S saves as a download; the next visit offers unsaved work
-//! back; `?map=URL` opens a linked map; and the console shows no error.
+//! storage; Ctrl+S saves as a download; leaving with unsaved work asks
+//! first, and the next visit offers it back; `?map=URL` opens a linked map; and the console shows no error.
 //! The steps are in tests/browser/page.cjs (headless Chromium through
 //! playwright-core); this test serves the page and checks the results.
 //!

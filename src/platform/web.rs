@@ -76,6 +76,9 @@ struct WebApp {
     title: String,
     /// The object URL of the last download, let go at the next one.
     download_url: Option<String>,
+    /// The page's handler that asks before the tab closes on unsaved work,
+    /// while there is any.
+    leave_guard: Option<Closure<dyn FnMut(web_sys::BeforeUnloadEvent)>>,
 }
 
 impl WebApp {
@@ -112,6 +115,7 @@ impl WebApp {
             mirrored: u64::MAX,
             title: String::new(),
             download_url: None,
+            leave_guard: None,
         }
     }
 
@@ -180,13 +184,32 @@ impl WebApp {
         };
     }
 
+    /// The map's name and unsaved marker as the page's title; and while
+    /// anything is unsaved, the browser asks before the tab closes (the
+    /// unsaved-changes question of the desktop's close button).
     fn show_title(&mut self) {
         let title = self.app.state().window_title();
-        if title != self.title
-            && let Ok(document) = document()
-        {
+        if title == self.title {
+            return;
+        }
+        if let Ok(document) = document() {
             document.set_title(&title);
-            self.title = title;
+        }
+        self.title = title;
+        let dirty = self.app.state().doc.is_dirty();
+        if dirty != self.leave_guard.is_some()
+            && let Some(window) = web_sys::window()
+        {
+            if dirty {
+                let guard = Closure::<dyn FnMut(web_sys::BeforeUnloadEvent)>::new(
+                    |event: web_sys::BeforeUnloadEvent| event.prevent_default(),
+                );
+                window.set_onbeforeunload(Some(guard.as_ref().unchecked_ref()));
+                self.leave_guard = Some(guard);
+            } else {
+                window.set_onbeforeunload(None);
+                self.leave_guard = None;
+            }
         }
     }
 }

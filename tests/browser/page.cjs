@@ -105,7 +105,13 @@ async function main() {
   await page.waitForFunction(() => !document.title.includes("•"), null, { timeout: 10000 });
   console.log(`Ctrl+S downloaded ${download.suggestedFilename()}`);
 
-  // 6. Unsaved work is offered back on the next visit.
+  // 6. Unsaved work: leaving asks first (the browser's own question, which
+  //    the test answers "leave"), and the next visit offers the work back.
+  const dialogs = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.type());
+    d.accept();
+  });
   await page.keyboard.press("ArrowRight");
   await titled(page, "•", "after a second edit");
   await page.waitForFunction(
@@ -115,6 +121,8 @@ async function main() {
   );
   await page.reload();
   await started(page);
+  if (!dialogs.includes("beforeunload"))
+    throw new Error(`leaving with unsaved work did not ask first (dialogs: ${dialogs})`);
   const kept = await page.evaluate(() => localStorage.getItem("argmap-unsaved-work") || "");
   if (!kept.includes(name)) throw new Error("the unsaved work was not kept across the visit");
   await page.screenshot({ path: path.join(outDir, "web-recovery.png") });
