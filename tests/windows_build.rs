@@ -43,15 +43,22 @@ fn windows_path(path: &Path) -> String {
     format!("Z:{}", path.display()).replace('/', "\\")
 }
 
-fn wine(exe: &Path, args: &[&str], dir: &Path) -> Output {
-    Command::new("wine")
+/// `wine EXE` with what every run here needs: quiet, and the test
+/// harness's stand-in for a DLL Wine lacks (see .ci/windows).
+fn wine_command(exe: &Path) -> Command {
+    let mut command = Command::new("wine");
+    command
         .arg(exe)
+        .env("WINEDEBUG", "-all")
+        .env("WINEDLLOVERRIDES", "bcryptprimitives=n,b")
+        .stdin(Stdio::null());
+    command
+}
+
+fn wine(exe: &Path, args: &[&str], dir: &Path) -> Output {
+    wine_command(exe)
         .args(args)
         .current_dir(dir)
-        .env("WINEDEBUG", "-all")
-        // The test harness's stand-in for a DLL Wine lacks (see .ci/windows).
-        .env("WINEDLLOVERRIDES", "bcryptprimitives=n,b")
-        .stdin(Stdio::null())
         .output()
         .expect("wine runs")
 }
@@ -75,9 +82,14 @@ fn ok(output: &Output, what: &str) {
 }
 
 /// Runs one command under both builds, each in a folder of its own holding
-/// the same files, and checks that both write the same bytes to `out` and
-/// print the same thing.
-fn same_bytes(exe: &Path, work: &Path, args: &[&str], out: &str) {
+/// the same files, and checks that both write the same bytes to the file
+/// named after `-o` and print the same thing.
+fn same_bytes(exe: &Path, work: &Path, args: &[&str]) {
+    let out = args
+        .iter()
+        .skip_while(|a| **a != "-o")
+        .nth(1)
+        .expect("the command names its output with -o");
     let (win_dir, lin_dir) = (work.join("windows"), work.join("linux"));
     let win = wine(exe, args, &win_dir);
     let lin = linux(args, &lin_dir);
@@ -146,9 +158,7 @@ fn the_windows_build_answers_every_command_as_the_linux_build_does() {
         assert!(printed.contains(&*name), "check names {name}:\n{printed}");
     }
 
-    same_bytes(
-        &exe,
-        work.path(),
+    let commands: [&[&str]; 6] = [
         &[
             "convert",
             "kimmage-kramer-debate.ron",
@@ -157,17 +167,7 @@ fn the_windows_build_answers_every_command_as_the_linux_build_does() {
             "-o",
             "debate.json",
         ],
-        "debate.json",
-    );
-    same_bytes(
-        &exe,
-        work.path(),
         &["convert", "debate.json", "--to", "ron", "-o", "again.ron"],
-        "again.ron",
-    );
-    same_bytes(
-        &exe,
-        work.path(),
         &[
             "export",
             "kimmage-kramer-debate.ron",
@@ -176,11 +176,6 @@ fn the_windows_build_answers_every_command_as_the_linux_build_does() {
             "-o",
             "debate.svg",
         ],
-        "debate.svg",
-    );
-    same_bytes(
-        &exe,
-        work.path(),
         &[
             "export",
             "kimmage-kramer-debate.ron",
@@ -189,11 +184,6 @@ fn the_windows_build_answers_every_command_as_the_linux_build_does() {
             "-o",
             "debate.json",
         ],
-        "debate.json",
-    );
-    same_bytes(
-        &exe,
-        work.path(),
         &[
             "compare",
             "kimmage-alone.ron",
@@ -201,11 +191,6 @@ fn the_windows_build_answers_every_command_as_the_linux_build_does() {
             "-o",
             "report.md",
         ],
-        "report.md",
-    );
-    same_bytes(
-        &exe,
-        work.path(),
         &[
             "grade",
             "kimmage-kramer-debate.ron",
@@ -213,8 +198,10 @@ fn the_windows_build_answers_every_command_as_the_linux_build_does() {
             "-o",
             "grades.csv",
         ],
-        "grades.csv",
-    );
+    ];
+    for args in commands {
+        same_bytes(&exe, work.path(), args);
+    }
 
     // A user's folder with letters beyond ASCII, given as a full Windows path.
     let home = work.path().join("Zoë Ødegård").join("Übungen");
@@ -310,14 +297,10 @@ fn the_windows_build_opens_its_window_on_the_debate_map() {
     // A Wine prefix of its own: Wine shows windows on the display its first
     // program found, and the other test's programs run with none.
     let prefix = data.path().join("wine");
-    let mut child = Command::new("wine")
-        .arg(&exe)
+    let mut child = wine_command(&exe)
         .env("DISPLAY", &display.name)
         .env("WINEPREFIX", &prefix)
-        .env("WINEDEBUG", "-all")
-        .env("WINEDLLOVERRIDES", "bcryptprimitives=n,b")
         .env("ARGMAP_DATA_DIR", data.path())
-        .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(std::fs::File::create(&log).expect("log"))
         .spawn()
