@@ -63,13 +63,24 @@ async fn start() -> Result<(), JsValue> {
     Ok(())
 }
 
-/// What the page's dialogs and fetches have brought in, for the next frame.
-type Inbox = Rc<RefCell<Vec<Arrived>>>;
+/// What the page's picker, drops and fetches have brought in, for the next
+/// frame. They finish between frames, so delivering also wakes the editor.
+#[derive(Clone)]
+struct Inbox {
+    arrived: Rc<RefCell<Vec<Arrived>>>,
+    ctx: egui::Context,
+}
+
+impl Inbox {
+    fn deliver(&self, arrived: Arrived) {
+        self.arrived.borrow_mut().push(arrived);
+        self.ctx.request_repaint();
+    }
+}
 
 struct WebApp {
     app: ArgmapApp,
     inbox: Inbox,
-    ctx: egui::Context,
     /// The [`memory`] generation last mirrored to local storage.
     mirrored: u64,
     /// The title last given to the page.
@@ -83,12 +94,13 @@ struct WebApp {
 
 impl WebApp {
     fn new(cc: &eframe::CreationContext<'_>) -> Self {
-        let inbox = Inbox::default();
-        let ctx = cc.egui_ctx.clone();
+        let inbox = Inbox {
+            arrived: Rc::default(),
+            ctx: cc.egui_ctx.clone(),
+        };
         let mut app = ArgmapApp::debate();
         app.set_dialogs(Box::new(PageDialogs {
-            inbox: Rc::clone(&inbox),
-            ctx: ctx.clone(),
+            inbox: inbox.clone(),
         }));
         app.set_renderer("WebGL 2 in the browser".to_owned());
         app.enable_recovery(Path::new(RECOVERY_DIR));
@@ -106,12 +118,11 @@ impl WebApp {
             .and_then(|urls| urls.first().cloned())
             .or_else(|| hash_map_url(&location.hash));
         if let Some(url) = linked.filter(|u| !u.is_empty()) {
-            fetch_map(url, Rc::clone(&inbox), ctx.clone());
+            fetch_map(url, inbox.clone());
         }
         Self {
             app,
             inbox,
-            ctx,
             mirrored: u64::MAX,
             title: String::new(),
             download_url: None,
@@ -122,10 +133,9 @@ impl WebApp {
     /// Files dropped on the page come as names; their bytes are read
     /// (asynchronously) before the map opens.
     fn take_drops(&self) {
-        let dropped = self.ctx.input(|i| i.raw.dropped_files.clone());
+        let dropped = self.inbox.ctx.input(|i| i.raw.dropped_files.clone());
         if let Some(file) = dropped.into_iter().next() {
-            let inbox = Rc::clone(&self.inbox);
-            let ctx = self.ctx.clone();
+            let inbox = self.inbox.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let path = file_name_path(&file.path().to_string_lossy());
                 let arrived = match file.bytes_async().await {
@@ -138,8 +148,7 @@ impl WebApp {
                         path.display()
                     )),
                 };
-                inbox.borrow_mut().push(arrived);
-                ctx.request_repaint();
+                inbox.deliver(arrived);
             });
         }
     }
@@ -226,7 +235,6 @@ impl eframe::App for WebApp {
 /// The page's file picker for files to read; a download for files to write.
 struct PageDialogs {
     inbox: Inbox,
-    ctx: egui::Context,
 }
 
 impl FileDialogs for PageDialogs {
@@ -241,22 +249,20 @@ impl FileDialogs for PageDialogs {
                 dialog = dialog.add_filter(name, extensions);
             }
         }
-        let inbox = Rc::clone(&self.inbox);
-        let ctx = self.ctx.clone();
+        let inbox = self.inbox.clone();
         let request = request.clone();
         wasm_bindgen_futures::spawn_local(async move {
             if let Some(file) = dialog.pick_file().await {
                 let path = file_name_path(&file.file_name());
                 memory::put(&path, file.read().await);
-                inbox.borrow_mut().push(Arrived::File(request, path));
-                ctx.request_repaint();
+                inbox.deliver(Arrived::File(request, path));
             }
         });
         Answer::Later
     }
 
     fn arrived(&mut self) -> Vec<Arrived> {
-        std::mem::take(&mut self.inbox.borrow_mut())
+        std::mem::take(&mut self.inbox.arrived.borrow_mut())
     }
 }
 
@@ -277,7 +283,7 @@ fn hash_map_url(hash: &str) -> Option<String> {
 }
 
 /// Fetches the map a link names, then opens it.
-fn fetch_map(url: String, inbox: Inbox, ctx: egui::Context) {
+fn fetch_map(url: String, inbox: Inbox) {
     wasm_bindgen_futures::spawn_local(async move {
         let arrived = match fetch_bytes(&url).await {
             Ok(bytes) => {
@@ -288,8 +294,7 @@ fn fetch_map(url: String, inbox: Inbox, ctx: egui::Context) {
             }
             Err(error) => Arrived::Failed(format!("Could not open the linked map {url}: {error}")),
         };
-        inbox.borrow_mut().push(arrived);
-        ctx.request_repaint();
+        inbox.deliver(arrived);
     });
 }
 
