@@ -4,7 +4,8 @@
 //! on screen drawn).
 
 use argmap::app::selection::Selection;
-use argmap::app::ui::canvas::Canvas;
+use argmap::app::ui::canvas::{Canvas, Input};
+use argmap::app::view::{ViewRequest, ViewState};
 use argmap::model::Map;
 mod common;
 
@@ -12,7 +13,7 @@ use common::grid_map;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
-fn input() -> egui::RawInput {
+fn raw_input() -> egui::RawInput {
     egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
@@ -22,19 +23,21 @@ fn input() -> egui::RawInput {
     }
 }
 
-fn frame(ctx: &egui::Context, canvas: &mut Canvas, map: &Map, selection: &mut Selection) {
+fn frame(ctx: &egui::Context, canvas: &mut Canvas, map: &Map, requests: &[ViewRequest]) {
     let mut actions = Vec::new();
-    let mut output = ctx.run_ui(input(), |ui| {
-        egui::CentralPanel::no_frame().show(ui, |ui| {
-            canvas.show(
-                ui,
-                map,
-                (0, 0),
-                selection,
-                &argmap::app::teaching::Overlay::default(),
-                &mut actions,
-            )
-        });
+    let overlay = argmap::app::teaching::Overlay::default();
+    let view = ViewState::default();
+    let selection = Selection::default();
+    let input = Input {
+        map,
+        version: (0, 0),
+        selection: &selection,
+        overlay: &overlay,
+        view: &view,
+    };
+    let mut output = ctx.run_ui(raw_input(), |ui| {
+        egui::CentralPanel::no_frame()
+            .show(ui, |ui| canvas.show(ui, &input, requests, &mut actions));
     });
     output.textures_delta.clear();
     black_box(output);
@@ -46,16 +49,18 @@ fn bench(c: &mut Criterion) {
         for (name, fitted) in [("fitted", true), ("zoom 100%", false)] {
             let ctx = egui::Context::default();
             let mut canvas = Canvas::default();
-            let mut selection = Selection::default();
-            if fitted {
-                canvas.request_fit();
-            }
+            let fit = if fitted {
+                vec![ViewRequest::Fit]
+            } else {
+                Vec::new()
+            };
             // Warm up: measure every card once, as the app does on opening a map.
-            for _ in 0..3 {
-                frame(&ctx, &mut canvas, &map, &mut selection);
+            frame(&ctx, &mut canvas, &map, &fit);
+            for _ in 0..2 {
+                frame(&ctx, &mut canvas, &map, &[]);
             }
             c.bench_function(&format!("canvas frame, {n} claims, {name}"), |b| {
-                b.iter(|| frame(&ctx, &mut canvas, &map, &mut selection));
+                b.iter(|| frame(&ctx, &mut canvas, &map, &[]));
             });
         }
     }

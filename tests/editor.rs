@@ -125,7 +125,7 @@ fn dragging_a_selected_passage_onto_the_canvas_makes_a_quoted_claim() {
     // Select the passage by dragging across it.
     drag(&mut harness, from + vec2(1.0, 0.0), to - vec2(1.0, 0.0));
     assert_eq!(
-        harness.panels().reader.selected_span(),
+        harness.app().view.reader.selected_span(),
         Some((start, end)),
         "selection covers the passage exactly"
     );
@@ -172,7 +172,7 @@ fn the_keyboard_path_adds_the_selected_passage_too() {
         .expect("drawn");
     click_at(&mut harness, point, 2);
     assert_eq!(
-        harness.panels().reader.selected_span(),
+        harness.app().view.reader.selected_span(),
         Some((start, start + "pity".len()))
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
@@ -488,7 +488,7 @@ fn show_in_article_opens_the_source_at_the_passage() {
     harness.get_by_label("Article").click();
     harness.run();
     harness
-        .get_by_label("Kimmage: The Surprising Promise of the Trump-Putin Summit")
+        .get_by_label("Kimmage: The Surprising Promise of the Trump-Putin Summit (on the map)")
         .click();
     harness.run();
     harness
@@ -501,7 +501,13 @@ fn show_in_article_opens_the_source_at_the_passage() {
     harness.run();
     let reader = &harness.panels().reader;
     assert_eq!(
-        reader.source.as_ref().map(SourceId::as_str),
+        harness
+            .app()
+            .view
+            .reader
+            .article
+            .as_ref()
+            .map(SourceId::as_str),
         Some("kramer-2017")
     );
     let start = kramer()
@@ -714,9 +720,10 @@ fn add_source_imports_a_markdown_file_into_the_map_and_reader() {
     assert_eq!(source.title, "Notes on Helsinki");
     assert_eq!(
         harness
-            .panels()
+            .app()
+            .view
             .reader
-            .source
+            .article
             .as_ref()
             .map(SourceId::as_str),
         Some("class-notes")
@@ -753,7 +760,8 @@ fn select_and_hold(start: usize, frames: usize) -> usize {
     harness.drop_at(to);
     harness.run();
     let (s, e) = harness
-        .panels()
+        .app()
+        .view
         .reader
         .selected_span()
         .expect("a selection");
@@ -798,7 +806,10 @@ fn shift_click_extends_from_a_click() {
         harness.event_modifiers(event, Modifiers::SHIFT);
         harness.run();
     }
-    assert_eq!(harness.panels().reader.selected_span(), Some((start, end)));
+    assert_eq!(
+        harness.app().view.reader.selected_span(),
+        Some((start, end))
+    );
 }
 
 #[test]

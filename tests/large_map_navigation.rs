@@ -96,7 +96,7 @@ fn a_ten_thousand_claim_map_is_fitted_found_in_collapsed_and_expanded() {
     harness.get_by_label("Collapse or expand claim C").click();
     harness.run();
     let panels = harness.panels();
-    assert!(panels.canvas.is_collapsed(ClaimId(4_242)));
+    assert!(harness.app().view.is_collapsed(ClaimId(4_242)));
     assert_eq!(panels.canvas.hidden_behind(ClaimId(4_242)), 57);
     for below in (4_342..=9_942).step_by(100) {
         assert!(panels.canvas.is_hidden(ClaimId(below)), "{below}");
@@ -108,7 +108,7 @@ fn a_ten_thousand_claim_map_is_fitted_found_in_collapsed_and_expanded() {
     // Its tab shows them again.
     harness.get_by_label("Expand: 57 hidden").click();
     harness.run();
-    assert!(!harness.panels().canvas.is_collapsed(ClaimId(4_242)));
+    assert!(!harness.app().view.is_collapsed(ClaimId(4_242)));
     harness.get_by_label(&card(4_342));
 
     // Zoomed in, the minimap shows the whole map; a click on its top left
@@ -147,7 +147,7 @@ fn a_ten_thousand_claim_map_is_fitted_found_in_collapsed_and_expanded() {
     assert!(harness.panels().canvas.is_hidden(ClaimId(4_342)));
     harness.key_press_modifiers(Modifiers::SHIFT, Key::C);
     harness.run();
-    assert!(!harness.panels().canvas.any_collapsed());
+    assert!(harness.app().view.collapsed.is_empty());
     assert!(!harness.panels().canvas.is_hidden(ClaimId(4_342)));
     // Collapsing is a way of looking: the map itself is untouched.
     assert!(!harness.app().doc.is_dirty());

@@ -111,7 +111,7 @@ fn focus_shows_one_claims_neighbourhood_and_escape_brings_the_map_back() {
             })
             .count()
     };
-    let neighbourhood = argmap::app::ui::canvas::focus::neighbourhood(&map, centre.id, 1);
+    let neighbourhood = argmap::analysis::neighbourhood::neighbourhood(&map, centre.id, 1);
     assert_eq!(
         shown(&harness),
         neighbourhood.len(),
@@ -122,7 +122,7 @@ fn focus_shows_one_claims_neighbourhood_and_escape_brings_the_map_back() {
     assert!(harness.panels().canvas.view.zoom > 0.6);
     harness.get_by_label("Two steps out").click();
     harness.run();
-    let wider = argmap::app::ui::canvas::focus::neighbourhood(&map, centre.id, 2);
+    let wider = argmap::analysis::neighbourhood::neighbourhood(&map, centre.id, 2);
     assert_eq!(shown(&harness), wider.len());
     harness.key_press(Key::Escape); // clears the selection first
     harness.run();
@@ -179,7 +179,7 @@ fn switching_articles_opens_the_new_one_at_its_title() {
     harness.get_by_label("Article").click();
     harness.run();
     harness
-        .get_by_label("Kramer: The Eternal Return: Why Talking to Putin Won’t Work")
+        .get_by_label("Kramer: The Eternal Return: Why Talking to Putin Won’t Work (on the map)")
         .click();
     harness.run();
     let title = harness.get_by_label("The Eternal Return: Why Talking to Putin Won’t Work");
@@ -298,7 +298,7 @@ fn teaching_views_speak_plain_words() {
     let mut harness = classroom(common::small_map());
     harness.key_press(Key::F5);
     harness.run();
-    let plain = harness.get_by_label("Showing what the map settles");
+    let plain = harness.get_by_label("Showing: what stands whichever side one takes");
     let _ = plain;
     assert!(harness.query_by_label("Grounded").is_none());
     assert!(harness.query_by_label("Preferred").is_none());
@@ -422,7 +422,7 @@ fn a_drag_that_cuts_words_selects_them_whole() {
         panic!("the passage is drawn");
     };
     common::drag(&mut harness, from, to);
-    let (s, e) = harness.panels().reader.selected_span().expect("selected");
+    let (s, e) = harness.app().view.reader.selected_span().expect("selected");
     assert_eq!(&text[s..e], passage);
     let _ = Pos2::ZERO;
 }

@@ -57,7 +57,13 @@ fn select_passage(harness: &mut Harness<'static, ArgmapApp>, passage: &str) -> u
     harness.run();
     harness.key_press(Key::Escape);
     harness.run();
-    let source = harness.panels().reader.source.clone().expect("an article");
+    let source = harness
+        .app()
+        .view
+        .reader
+        .article
+        .clone()
+        .expect("an article");
     let text = &argmap::corpus::article(&source).expect("bundled").text;
     let start = text.find(passage).expect("passage in the article");
     let end = start + passage.len();
@@ -66,7 +72,7 @@ fn select_passage(harness: &mut Harness<'static, ArgmapApp>, passage: &str) -> u
     let to = reader.cursor_point(end).expect("end drawn");
     drag(harness, from + vec2(1.0, 0.0), to - vec2(1.0, 0.0));
     assert_eq!(
-        harness.panels().reader.selected_span(),
+        harness.app().view.reader.selected_span(),
         Some((start, end)),
         "the selection covers {passage:?}"
     );

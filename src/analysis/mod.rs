@@ -4,4 +4,6 @@ pub mod compare;
 pub mod coverage;
 pub mod evaluate;
 pub mod layout;
+pub mod neighbourhood;
+pub mod passages;
 pub mod search;

@@ -43,11 +43,20 @@ pub enum Action {
     CloseRequested,
     /// Text from the clipboard, to paste on the map.
     Paste(String),
-    /// A passage was selected in the reader (so Copy takes it, not the claims).
-    PassagePicked,
+    /// The passage selected in the reader changed: (anchor, focus) bytes.
+    SelectPassage(Option<(usize, usize)>),
+    /// Open an article in the reader.
+    OpenArticle(crate::model::SourceId),
+    /// The words in the reader's find field changed.
+    FindText(String),
+    CloseFind,
+    /// The claim edited on its card was kept or left as it was.
+    StopEditing,
     DismissStatus,
     SetTheme(egui::ThemePreference),
     CloseWindow(Window),
+    /// Which of the model answer's missing claims and links the canvas shows.
+    ShowMissing(crate::app::teaching::Missing),
     /// Bring the ghost of a model answer's missing claim (by its id in the
     /// model) into view.
     ShowGhost(ClaimId),

@@ -1,14 +1,18 @@
 //! The editor window: reader on the left, canvas in the middle, inspector on
 //! the right.
 //!
-//! One frame has two halves. First `ui` draws: it reads [`AppState`] and
-//! each panel's own view state, and reports what the user did as
-//! [`Action`]s. Then `handlers` applies them, in order, in one place: that
-//! is the only code that changes the app. A panel keeps only what belongs
-//! to the widget itself (scroll, pan and zoom, a drag in progress, text
-//! being typed, the reader's text selection), as egui's own widgets do.
-//! Effects on the window (close it, copy text) are queued by handlers and
-//! carried out at the end of the frame.
+//! One frame has two halves. First `ui` draws: it reads [`AppState`] (the
+//! document, the selection, the view state, the teaching views, the open
+//! windows) and reports what the user did as [`Action`]s. Then `handlers`
+//! applies them, in order, in one place: that is the only code that changes
+//! the app. A panel keeps only what belongs to the widget itself (scroll,
+//! pan and zoom, a gesture in progress, text being typed, caches of what it
+//! drew), as egui's own widgets do; handlers may read what a panel measured
+//! (card sizes, the middle of the view) but never change a panel. What a
+//! widget must do once (fit the map, scroll to a passage) is a
+//! [`view::ViewRequest`] that handlers queue and the next frame hands to
+//! the panels. Effects on the window (close it, copy text) are queued by
+//! handlers and carried out at the end of the frame.
 
 pub mod actions;
 pub mod commands;
@@ -21,6 +25,7 @@ pub mod state;
 pub mod teaching;
 pub mod tutorial;
 pub mod ui;
+pub mod view;
 
 pub use actions::{Action, Pending, PromptAnswer};
 pub use commands::Command;
@@ -164,22 +169,27 @@ impl ArgmapApp {
         handlers::is_enabled(self, command)
     }
 
-    /// Makes `doc` the open document, with a fresh view of it.
+    /// Makes `doc` the open document, with a fresh view of it: fitted,
+    /// nothing focused, collapsed or edited, the reader on an article the
+    /// map quotes (or the one it was on, if the map carries it).
     fn replace_document(&mut self, doc: Document) {
         let state = &mut self.state;
         state.doc = doc;
         state.selection.clear();
         // Pins belong to the map they were set on; a map may bring its own.
         state.teach.set_pins(state.doc.map.saved_pins());
-        self.panels.reset_for(&state.doc.map);
+        let article = ui::reader::article_for(&state.doc.map, state.view.reader.article.as_ref());
+        state.view.reset(article);
     }
 
     /// One frame: draw, then apply what the user did, then carry out what
     /// the handlers asked of the window.
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.state.panes.window_width = ctx.content_rect().width();
         let enabled = ui::Enabled::new(|command| self.is_enabled(command));
-        let mut actions = ui::draw(ui, &self.state, &mut self.panels, &enabled);
+        let requests = self.state.view.take_requests();
+        let mut actions = ui::draw(ui, &self.state, &mut self.panels, &requests, &enabled);
         actions.push(Action::Tick {
             now: ctx.input(|i| i.time),
             focused: ctx.input(|i| i.viewport().focused.unwrap_or(true)),

@@ -7,12 +7,15 @@ use super::dialogs::Request;
 use super::document::Document;
 use super::selection::Selection;
 use super::teaching::Teaching;
+use super::view::ViewState;
 use crate::format::recovery::Found;
 use std::path::PathBuf;
 
 pub struct AppState {
     pub doc: Document,
     pub selection: Selection,
+    /// How the map is shown: focus, collapses, the reader's article and find.
+    pub view: ViewState,
     pub teach: Teaching,
     /// Help ▸ Tutorial, once started: kept when its window is closed.
     pub tutorial: Option<super::tutorial::Tutorial>,
@@ -40,6 +43,7 @@ impl AppState {
         Self {
             doc,
             selection: Selection::default(),
+            view: ViewState::default(),
             teach: Teaching::default(),
             tutorial: None,
             panes: Panes::default(),
@@ -70,10 +74,25 @@ impl AppState {
     }
 }
 
-/// The side panes around the canvas.
+/// The side panes around the canvas: which the user wants open, and which
+/// of them was opened last (it stays when the window is too narrow for both).
 pub struct Panes {
     pub reader: bool,
     pub inspector: bool,
+    pub last: Pane,
+    /// The window's width as last drawn, which decides what fits.
+    pub window_width: f32,
+}
+
+/// Below this window width the two panes do not both fit beside a canvas
+/// of more than half the window: the one opened last stays, the other
+/// folds to a strip at its edge.
+pub const NARROW: f32 = 1150.0;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pane {
+    Reader,
+    Inspector,
 }
 
 impl Default for Panes {
@@ -81,6 +100,44 @@ impl Default for Panes {
         Self {
             reader: true,
             inspector: true,
+            last: Pane::Reader,
+            window_width: f32::INFINITY,
+        }
+    }
+}
+
+impl Panes {
+    /// Opens a pane (and makes it the one kept in a narrow window).
+    pub fn open(&mut self, pane: Pane) {
+        match pane {
+            Pane::Reader => self.reader = true,
+            Pane::Inspector => self.inspector = true,
+        }
+        self.last = pane;
+    }
+
+    pub fn is_open(&self, pane: Pane) -> bool {
+        match pane {
+            Pane::Reader => self.reader,
+            Pane::Inspector => self.inspector,
+        }
+    }
+
+    /// Whether a pane is on screen, rather than folded to its strip.
+    pub fn shown(&self, pane: Pane) -> bool {
+        let both = self.reader && self.inspector;
+        self.is_open(pane) && (!both || self.window_width >= NARROW || self.last == pane)
+    }
+
+    /// Shows a pane that is hidden or folded away, else hides it.
+    pub fn toggle(&mut self, pane: Pane) {
+        if self.shown(pane) {
+            match pane {
+                Pane::Reader => self.reader = false,
+                Pane::Inspector => self.inspector = false,
+            }
+        } else {
+            self.open(pane);
         }
     }
 }

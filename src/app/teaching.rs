@@ -13,17 +13,27 @@ pub struct Compared {
     pub model: Map,
     pub result: Comparison,
     computed_at: Option<(u64, u64)>,
+    /// The map the comparison was started on: its document number and
+    /// name. Another map opened since is compared with the same model (a
+    /// teacher going through students' maps), and the bar says so.
+    pub started_on: (u64, String),
 }
 
 impl Compared {
-    pub fn new(name: String, model: Map) -> Self {
+    pub fn new(name: String, model: Map, started_on: (u64, String)) -> Self {
         let result = compare::compare(&Map::default(), &model);
         Self {
             name,
             model,
             result,
             computed_at: None,
+            started_on,
         }
+    }
+
+    /// Whether `map` is the model answer itself.
+    pub fn is_model(&self, map: &Map) -> bool {
+        *map == self.model
     }
 }
 
@@ -39,6 +49,8 @@ pub struct Teaching {
     pub comparison: Option<Compared>,
     /// What-if: every open critical question raised as an objection.
     pub raise_open: bool,
+    /// What of the model answer's missing parts the canvas shows.
+    pub missing: Missing,
     /// Which open question Next open critical question shows next.
     pub question_cursor: usize,
     open: Option<((u64, u64), Vec<OpenQuestion>)>,
@@ -58,6 +70,24 @@ pub struct Overlay<'a> {
     pub comparison: Option<&'a Compared>,
     /// Critical questions still open, to count on each argument.
     pub open_questions: &'a [OpenQuestion],
+    pub missing: Missing,
+}
+
+/// Which ghosts of a model answer the canvas shows: its missing claims,
+/// its missing links, or both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Missing {
+    pub claims: bool,
+    pub links: bool,
+}
+
+impl Default for Missing {
+    fn default() -> Self {
+        Self {
+            claims: true,
+            links: true,
+        }
+    }
 }
 
 impl Teaching {
@@ -153,6 +183,7 @@ impl Teaching {
             pins: self.evaluate.then_some(&self.pins),
             comparison: self.comparison.as_ref(),
             open_questions: self.open_questions(),
+            missing: self.missing,
         }
     }
 }

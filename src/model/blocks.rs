@@ -45,3 +45,29 @@ pub fn blocks(text: &str) -> Vec<Block> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_keep_byte_offsets_into_the_text() {
+        let text = "# Heading\n\nIt’s a “quote” — here.\n\n- one item\n\nLast.";
+        let found = blocks(text);
+        let shown: Vec<&str> = found.iter().map(|b| &text[b.start..b.end]).collect();
+        assert_eq!(
+            shown,
+            ["Heading", "It’s a “quote” — here.", "one item", "Last."]
+        );
+        let kinds: Vec<BlockKind> = found.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading,
+                BlockKind::Paragraph,
+                BlockKind::Item,
+                BlockKind::Paragraph
+            ]
+        );
+    }
+}

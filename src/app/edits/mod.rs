@@ -115,6 +115,28 @@ pub fn link_selection(map: &Map, selection: &Selection, kind: LinkKind) -> Optio
     Some(Edit::Batch(edits))
 }
 
+/// Deletes these claims with every link that touches them.
+pub fn delete_claims(map: &Map, claims: &[ClaimId]) -> Option<Edit> {
+    delete_selection(
+        map,
+        &Selection {
+            claims: claims.to_vec(),
+            links: Vec::new(),
+        },
+    )
+}
+
+/// Deletes these links, with the undercuts aimed at them.
+pub fn delete_links(map: &Map, links: &[LinkId]) -> Option<Edit> {
+    delete_selection(
+        map,
+        &Selection {
+            claims: Vec::new(),
+            links: links.to_vec(),
+        },
+    )
+}
+
 /// Deletes the selected claims and links, with every link that would be left
 /// dangling (links touching a deleted claim, undercuts aimed at a deleted link).
 pub fn delete_selection(map: &Map, selection: &Selection) -> Option<Edit> {

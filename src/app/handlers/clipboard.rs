@@ -6,16 +6,11 @@ use crate::app::edits::{clipboard, source_for};
 use crate::app::{ArgmapApp, Effect};
 use crate::model::{Point, count};
 
-/// The reader's passage was picked after the claims: Copy takes it.
-pub fn passage_picked(app: &mut ArgmapApp) {
-    app.state.copy_passage = true;
-}
-
 /// Copies the passage selected in the reader if that was picked last,
 /// otherwise the selected claims.
 pub fn copy(app: &mut ArgmapApp) {
     let map = &app.state.doc.map;
-    let passage = app.panels.reader.selected_passage().and_then(|p| {
+    let passage = app.state.view.reader.selected_passage().and_then(|p| {
         let source = source_for(map, &p.source)?;
         source.text.get(p.start..p.end).map(str::to_owned)
     });
@@ -67,7 +62,7 @@ pub fn paste(app: &mut ArgmapApp, text: &str) {
         text,
         at,
         visible,
-        app.panels.reader.source.as_ref(),
+        app.state.view.reader.article.as_ref(),
     );
     match result {
         Ok(pasted) => {

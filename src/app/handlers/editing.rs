@@ -30,7 +30,7 @@ pub fn apply(app: &mut ArgmapApp, label: &str, edit: Edit) {
 }
 
 pub fn undo(app: &mut ArgmapApp) {
-    app.panels.canvas.stop_editing();
+    app.state.view.editing = None;
     let state = &mut app.state;
     match state.doc.undo() {
         Some(label) => state.set_status(format!("Undid: {label}")),
@@ -40,7 +40,7 @@ pub fn undo(app: &mut ArgmapApp) {
 }
 
 pub fn redo(app: &mut ArgmapApp) {
-    app.panels.canvas.stop_editing();
+    app.state.view.editing = None;
     let state = &mut app.state;
     if let Some(label) = state.doc.redo() {
         state.set_status(format!("Redid: {label}"));
@@ -141,20 +141,21 @@ pub fn answer_question(app: &mut ArgmapApp, link: LinkId, question: String, kind
     };
     if apply_edit(app, label, Edit::Batch(vec![add, answer])) {
         app.state.selection.only_claim(id);
-        app.panels.canvas.start_editing(&app.state.doc.map, id);
+        super::view::start_editing(app, id);
     }
 }
 
 /// Ctrl+E: the passage selected in the reader becomes a quoted claim.
 pub fn add_selection_as_claim(app: &mut ArgmapApp) {
     let at = free_spot(app);
-    let passage = app.panels.reader.selected_passage();
+    let passage = app.state.view.reader.selected_passage();
     if let Some((edit, id)) =
         passage.and_then(|p| edits::add_quoted_claim(&app.state.doc.map, &p, at))
         && apply_edit(app, "Add quoted claim", edit)
     {
         app.state.selection.only_claim(id);
-        app.panels.reader.clear_selection();
+        app.state.view.reader.selection = None;
+        super::view::reveal(app, id);
     }
 }
 
@@ -164,13 +165,7 @@ pub fn new_claim(app: &mut ArgmapApp) {
     let (edit, id) = edits::add_own_claim(&app.state.doc.map, at, "");
     if apply_edit(app, "New claim", edit) {
         app.state.selection.only_claim(id);
-        app.panels.canvas.start_editing(&app.state.doc.map, id);
-    }
-}
-
-pub fn edit_claim_text(app: &mut ArgmapApp) {
-    if let Some(id) = app.state.selection.single_claim() {
-        app.panels.canvas.start_editing(&app.state.doc.map, id);
+        super::view::start_editing(app, id);
     }
 }
 
@@ -243,6 +238,6 @@ fn lay_out(
         .filter(|(id, p)| map.claim(*id).is_some_and(|c| c.pos != *p))
         .collect();
     if apply_edit(app, label, Edit::MoveClaims(moves)) {
-        app.panels.canvas.request_fit();
+        super::view::fit(app);
     }
 }

@@ -419,8 +419,8 @@ fn add_source_from(app: &mut ArgmapApp, path: &Path) {
         Ok(source) => {
             let id = source.id.clone();
             if super::editing::apply_edit(app, "Add source", Edit::AddSource(source)) {
-                app.state.panes.reader = true;
-                app.panels.reader.open(id);
+                app.state.panes.open(crate::app::state::Pane::Reader);
+                super::view::open_article(app, id);
                 app.state.set_status(format!("Added {name} as a source"));
             }
         }

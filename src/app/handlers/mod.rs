@@ -38,13 +38,18 @@ pub fn handle(app: &mut ArgmapApp, action: Action) {
         Action::AnswerPrompt(answer) => files::answer_prompt(app, answer),
         Action::CloseRequested => files::close_requested(app),
         Action::Paste(text) => clipboard::paste(app, &text),
-        Action::PassagePicked => clipboard::passage_picked(app),
+        Action::SelectPassage(selection) => view::select_passage(app, selection),
+        Action::OpenArticle(id) => view::open_article(app, id),
+        Action::FindText(query) => view::find_text(app, query),
+        Action::CloseFind => view::close_find(app),
+        Action::StopEditing => view::stop_editing(app),
         Action::DismissStatus => view::dismiss_status(app),
         Action::SetTheme(theme) => view::set_theme(app, theme),
         Action::CloseWindow(window) => view::close_window(app, window),
         Action::FocusSteps(steps) => view::focus_steps(app, steps),
-        Action::Collapse(claim, collapsed) => app.panels.canvas.set_collapsed(claim, collapsed),
+        Action::Collapse(claim, collapsed) => view::collapse(app, claim, collapsed),
         Action::ShowGhost(id) => view::show_ghost(app, id),
+        Action::ShowMissing(missing) => teaching::show_missing(app, missing),
         Action::PathText(text) => files::path_text(app, text),
         Action::FindClaimText(text) => view::find_claim_text(app, text),
         Action::PathConfirmed => files::path_confirmed(app),
@@ -89,7 +94,7 @@ fn run(app: &mut ArgmapApp, command: Command) {
         Command::MoveDown => editing::nudge(app, 0.0, editing::NUDGE),
         Command::AddSelectionAsClaim => editing::add_selection_as_claim(app),
         Command::NewClaim => editing::new_claim(app),
-        Command::EditClaim => editing::edit_claim_text(app),
+        Command::EditClaim => view::edit_claim_text(app),
         Command::LinkSupport => editing::link_selection(app, crate::model::LinkKind::Support),
         Command::LinkRebut => editing::link_selection(app, crate::model::LinkKind::Rebut),
         Command::ToggleLinkKind => editing::toggle_link_kind(app),
@@ -103,8 +108,8 @@ fn run(app: &mut ArgmapApp, command: Command) {
         Command::FitView => view::fit(app),
         Command::Focus => view::toggle_focus(app),
         Command::Collapse => view::toggle_collapse(app),
-        Command::ExpandAll => app.panels.canvas.expand_all(),
-        Command::ToggleMinimap => app.panels.canvas.minimap = !app.panels.canvas.minimap,
+        Command::ExpandAll => view::expand_all(app),
+        Command::ToggleMinimap => view::toggle_minimap(app),
         Command::FindClaim => view::open_find_claim(app),
         Command::Tidy => editing::tidy(app),
         Command::DebateLayout => editing::debate_layout(app),
@@ -136,7 +141,8 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
     let state = &app.state;
     let map = &state.doc.map;
     let selection = &state.selection;
-    let reader = &app.panels.reader;
+    let view = &state.view;
+    let reader = &view.reader;
     let one_claim = selection.single_claim();
     match command {
         Command::Undo => state.doc.history.can_undo(),
@@ -146,21 +152,19 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
         Command::Copy => !selection.claims.is_empty() || reader.selected_passage().is_some(),
         Command::SelectAll => !map.claims.is_empty(),
         Command::SelectNone => {
-            !selection.is_empty()
-                || reader.selected_span().is_some()
-                || app.panels.canvas.focused().is_some()
+            !selection.is_empty() || reader.selected_span().is_some() || view.focus.is_some()
         }
-        Command::Focus => one_claim.is_some() || app.panels.canvas.focused().is_some(),
+        Command::Focus => one_claim.is_some() || view.focus.is_some(),
         Command::Collapse => {
             let chosen: std::collections::HashSet<_> = selection.claims.iter().collect();
-            chosen.iter().any(|&&c| app.panels.canvas.is_collapsed(c))
+            chosen.iter().any(|&&c| view.is_collapsed(c))
                 || !chosen.is_empty()
                     && map.links.iter().any(|l| match l.target {
                         crate::model::Target::Claim(c) => chosen.contains(&c),
                         crate::model::Target::Link(_) => false,
                     })
         }
-        Command::ExpandAll => app.panels.canvas.any_collapsed(),
+        Command::ExpandAll => !view.collapsed.is_empty(),
         Command::MoveLeft | Command::MoveRight | Command::MoveUp | Command::MoveDown => {
             !selection.claims.is_empty()
         }
@@ -175,7 +179,9 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
         Command::ShowInArticle => one_claim
             .and_then(|id| map.claim(id))
             .is_some_and(|c| c.quote.is_some()),
-        Command::FindNext | Command::FindPrevious => reader.find.open,
+        Command::FindNext | Command::FindPrevious => {
+            reader.find.open && !reader.find.query.is_empty()
+        }
         Command::Tidy | Command::FitView | Command::FindClaim => !map.claims.is_empty(),
         Command::DebateLayout => state.two_sides.is_some_and(|(_, two)| two),
         Command::TogglePreferred => state.teach.evaluate,

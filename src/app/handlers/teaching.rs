@@ -56,7 +56,7 @@ pub fn next_open_question(app: &mut ArgmapApp) {
         .link(item.link)
         .and_then(|l| l.premises.first().copied());
     if let Some(claim) = shown {
-        app.panels.canvas.reveal(claim);
+        super::view::reveal(app, claim);
     }
     super::view::select(app, crate::app::actions::Select::OnlyLink(item.link));
     app.state
@@ -107,15 +107,20 @@ pub fn compare_with(app: &mut ArgmapApp, path: &Path) {
                 |n| n.to_string_lossy().into_owned(),
             );
             let state = &mut app.state;
-            state.teach.comparison = Some(Compared::new(name.clone(), model));
-            state.panes.inspector = true;
+            let started_on = (state.doc.version().0, state.doc.name());
+            state.teach.comparison = Some(Compared::new(name.clone(), model, started_on));
+            state.panes.open(crate::app::state::Pane::Inspector);
             // The ghosts of what is missing come into the view.
-            app.panels.canvas.request_fit();
+            super::view::fit(app);
             let state = &mut app.state;
             state.set_status(format!("Comparing with {name}"));
         }
         Err(error) => app.state.set_error(format!("Could not open {error}")),
     }
+}
+
+pub fn show_missing(app: &mut ArgmapApp, missing: crate::app::teaching::Missing) {
+    app.state.teach.missing = missing;
 }
 
 pub fn stop_comparing(app: &mut ArgmapApp) {

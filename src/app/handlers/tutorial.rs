@@ -43,7 +43,7 @@ pub fn watch(app: &mut ArgmapApp) {
     };
     let seen = Seen {
         map: &state.doc.map,
-        reading: app.panels.reader.source.as_ref().map(|s| s.as_str()),
+        reading: state.view.reader.article.as_ref().map(|s| s.as_str()),
         evaluating: state.teach.evaluate,
         saved: state.doc.path.is_some() && !state.doc.is_dirty(),
     };

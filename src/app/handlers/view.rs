@@ -1,9 +1,15 @@
-//! What is shown and how: the selection, panes and windows, zoom, find, the
-//! reader's article, the theme and the status line.
+//! What is shown and how: the selection, focus and collapses, panes and
+//! windows, zoom, the reader's article, its find and its selection, the
+//! claim edited in place, the theme and the status line. Everything here
+//! changes `AppState` (its `view` above all); what a widget must do once
+//! goes to it as a [`ViewRequest`].
 
+use crate::analysis::neighbourhood::neighbourhood;
 use crate::app::actions::{ExportChoice, Select, Window};
+use crate::app::state::Pane;
+use crate::app::view::{Focus, ViewRequest};
 use crate::app::{ArgmapApp, Effect};
-use crate::model::ClaimId;
+use crate::model::{ClaimId, SourceId};
 
 pub fn select(app: &mut ArgmapApp, change: Select) {
     let selection = &mut app.state.selection;
@@ -32,66 +38,96 @@ pub fn select_all(app: &mut ArgmapApp) {
     state.selection.links.clear();
 }
 
-/// Escape: nothing selected on the canvas or in the reader; with nothing
-/// selected, out of a focused view.
+/// Escape: out of a focused view first (the selection stays, so the claim
+/// can be found in the whole map); else nothing selected on the canvas or
+/// in the reader.
 pub fn select_none(app: &mut ArgmapApp) {
-    let nothing = app.state.selection.is_empty() && app.panels.reader.selected_span().is_none();
-    if nothing && app.panels.canvas.focused().is_some() {
-        app.panels.canvas.leave_focus();
+    let state = &mut app.state;
+    if state.view.focus.take().is_some() {
         return;
     }
-    app.state.selection.clear();
-    app.panels.reader.clear_selection();
+    state.selection.clear();
+    state.view.reader.selection = None;
 }
 
 /// F: the selected claim's neighbourhood alone, or back to the whole map.
 pub fn toggle_focus(app: &mut ArgmapApp) {
-    let canvas = &mut app.panels.canvas;
-    match (canvas.focused(), app.state.selection.single_claim()) {
-        (Some((focused, _)), Some(selected)) if selected != focused => canvas.focus_on(selected),
-        (Some(_), _) => canvas.leave_focus(),
-        (None, Some(selected)) => canvas.focus_on(selected),
-        (None, None) => {}
-    }
+    let state = &mut app.state;
+    let selected = state.selection.single_claim();
+    state.view.focus = match (state.view.focus, selected) {
+        (Some(focus), Some(claim)) if claim != focus.claim => Some(Focus { claim, ..focus }),
+        (Some(_), _) => None,
+        (None, Some(claim)) => Some(Focus { claim, steps: 1 }),
+        (None, None) => None,
+    };
 }
 
 /// C: the selected claims' arguments hidden behind their cards, or shown
 /// again; all collapsed when any selected claim was open.
 pub fn toggle_collapse(app: &mut ArgmapApp) {
-    let canvas = &mut app.panels.canvas;
+    let view = &mut app.state.view;
     let claims = &app.state.selection.claims;
-    let collapse = claims.iter().any(|&c| !canvas.is_collapsed(c));
+    let collapse = claims.iter().any(|&c| !view.is_collapsed(c));
     for &claim in claims {
-        canvas.set_collapsed(claim, collapse);
+        view.set_collapsed(claim, collapse);
     }
+}
+
+pub fn collapse(app: &mut ArgmapApp, claim: ClaimId, collapsed: bool) {
+    app.state.view.set_collapsed(claim, collapsed);
+}
+
+pub fn expand_all(app: &mut ArgmapApp) {
+    app.state.view.expand_all();
+}
+
+pub fn toggle_minimap(app: &mut ArgmapApp) {
+    let view = &mut app.state.view;
+    view.minimap = !view.minimap;
 }
 
 pub fn show_ghost(app: &mut ArgmapApp, model_claim: ClaimId) {
-    app.panels.canvas.reveal_ghost(model_claim);
+    app.state
+        .view
+        .request(ViewRequest::RevealGhost(model_claim));
 }
 
 pub fn focus_steps(app: &mut ArgmapApp, steps: usize) {
-    app.panels.canvas.focus_steps(steps);
+    if let Some(focus) = &mut app.state.view.focus {
+        focus.steps = steps;
+    }
 }
 
-/// Selects a claim and brings it into view.
+/// Selects a claim and brings it into view. A claim outside the focused
+/// neighbourhood moves the focus to it, so what was asked for is seen.
 pub fn go_to_claim(app: &mut ArgmapApp, id: ClaimId) {
-    if app.state.doc.map.claim(id).is_none() {
+    let state = &mut app.state;
+    if state.doc.map.claim(id).is_none() {
         return;
     }
+    if let Some(focus) = state.view.focus
+        && !neighbourhood(&state.doc.map, focus.claim, focus.steps).contains(&id)
+    {
+        state.view.focus = Some(Focus { claim: id, ..focus });
+    }
     select(app, Select::OnlyClaim(id));
-    app.panels.canvas.reveal(id);
+    reveal(app, id);
     // A passage just placed on the map need not stay selected.
-    let placed = app
-        .state
+    let state = &mut app.state;
+    let placed = state
         .doc
         .map
         .claim(id)
         .and_then(|c| c.quote.as_ref())
         .map(|q| (q.start, q.end));
-    if placed.is_some() && placed == app.panels.reader.selected_span() {
-        app.panels.reader.clear_selection();
+    if placed.is_some() && placed == state.view.reader.selected_span() {
+        state.view.reader.selection = None;
     }
+}
+
+/// Brings a claim into view on the canvas.
+pub fn reveal(app: &mut ArgmapApp, id: ClaimId) {
+    app.state.view.request(ViewRequest::Reveal(id));
 }
 
 /// Opens the claim's source in the reader and shows the quoted passage.
@@ -99,10 +135,12 @@ pub fn show_in_article(app: &mut ArgmapApp, id: ClaimId) {
     let Some(quote) = app.state.doc.map.claim(id).and_then(|c| c.quote.clone()) else {
         return;
     };
-    app.state.panes.reader = true;
-    app.panels
-        .reader
-        .show_passage(quote.source, quote.start, quote.end);
+    app.state.panes.open(Pane::Reader);
+    open_article(app, quote.source);
+    app.state.view.request(ViewRequest::ShowPassage {
+        start: quote.start,
+        end: quote.end,
+    });
 }
 
 pub fn show_selected_in_article(app: &mut ArgmapApp) {
@@ -111,29 +149,82 @@ pub fn show_selected_in_article(app: &mut ArgmapApp) {
     }
 }
 
+/// Opens an article in the reader, with nothing selected in it.
+pub fn open_article(app: &mut ArgmapApp, id: SourceId) {
+    let reader = &mut app.state.view.reader;
+    if reader.article.as_ref() != Some(&id) {
+        reader.article = Some(id);
+        reader.selection = None;
+    }
+}
+
+/// The passage selected in the reader changed; one picked after the
+/// claims on the map is what Copy takes.
+pub fn select_passage(app: &mut ArgmapApp, selection: Option<(usize, usize)>) {
+    let reader = &mut app.state.view.reader;
+    let before = reader.selected_span();
+    reader.selection = selection;
+    let now = reader.selected_span();
+    if now.is_some() && now != before {
+        app.state.copy_passage = true;
+    }
+}
+
+/// Ctrl+F: the find bar, its field given the keyboard.
 pub fn find(app: &mut ArgmapApp) {
-    app.state.panes.reader = true;
-    app.panels.reader.open_find();
+    app.state.panes.open(Pane::Reader);
+    app.state.view.reader.find.open = true;
+    app.state.view.request(ViewRequest::FocusFind);
+}
+
+pub fn find_text(app: &mut ArgmapApp, query: String) {
+    let find = &mut app.state.view.reader.find;
+    if find.query != query {
+        find.query = query;
+        find.step = 0;
+    }
 }
 
 pub fn find_step(app: &mut ArgmapApp, forward: bool) {
-    app.panels.reader.find_step(forward);
+    app.state.view.reader.find.step += if forward { 1 } else { -1 };
+}
+
+pub fn close_find(app: &mut ArgmapApp) {
+    app.state.view.reader.find = Default::default();
+    app.state.view.request(ViewRequest::ReleaseKeyboard);
+}
+
+/// F2 or Enter: the selected claim's text edited on its card.
+pub fn edit_claim_text(app: &mut ArgmapApp) {
+    if let Some(id) = app.state.selection.single_claim() {
+        start_editing(app, id);
+    }
+}
+
+/// Edits a claim's text on its card, brought into view.
+pub fn start_editing(app: &mut ArgmapApp, id: ClaimId) {
+    app.state.view.editing = Some(id);
+    reveal(app, id);
+}
+
+pub fn stop_editing(app: &mut ArgmapApp) {
+    app.state.view.editing = None;
 }
 
 pub fn zoom(app: &mut ArgmapApp, factor: f32) {
-    app.panels.canvas.zoom_by(factor);
+    app.state.view.request(ViewRequest::ZoomBy(factor));
 }
 
 pub fn fit(app: &mut ArgmapApp) {
-    app.panels.canvas.request_fit();
+    app.state.view.request(ViewRequest::Fit);
 }
 
 pub fn toggle_reader(app: &mut ArgmapApp) {
-    app.state.panes.reader = !app.state.panes.reader;
+    app.state.panes.toggle(Pane::Reader);
 }
 
 pub fn toggle_inspector(app: &mut ArgmapApp) {
-    app.state.panes.inspector = !app.state.panes.inspector;
+    app.state.panes.toggle(Pane::Inspector);
 }
 
 pub fn toggle_shortcuts(app: &mut ArgmapApp) {

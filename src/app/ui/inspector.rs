@@ -6,6 +6,7 @@ use crate::analysis::compare::Verdict;
 use crate::app::actions::{Action, Select};
 use crate::app::edits;
 use crate::app::selection::Selection;
+use crate::app::state::AppState;
 use crate::app::teaching::Compared;
 use crate::model::{ClaimId, Edit, LinkId, LinkKind, Map, Target, excerpt};
 use egui::{RichText, Ui};
@@ -29,6 +30,17 @@ enum Field {
 }
 
 impl Field {
+    /// How many lines the field shows.
+    fn rows(&self) -> usize {
+        match self {
+            Self::ClaimText(_) => 4,
+            Self::ClaimLabel(_) | Self::Title => 1,
+            Self::ClaimNote(_) => 2,
+            Self::LinkNote(_) => 3,
+            Self::Description => 8,
+        }
+    }
+
     /// Shown in the empty field, saying what belongs there.
     fn hint(&self) -> &'static str {
         match self {
@@ -57,14 +69,9 @@ impl Inspector {
         }
     }
 
-    pub fn show(
-        &mut self,
-        ui: &mut Ui,
-        map: &Map,
-        selection: &Selection,
-        comparison: Option<&Compared>,
-        actions: &mut Vec<Action>,
-    ) {
+    pub fn show(&mut self, ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
+        let map = &state.doc.map;
+        let selection = &state.selection;
         // A text field left by changing the selection is committed as its own step.
         if *selection != self.shown {
             self.commit(map, actions);
@@ -74,7 +81,13 @@ impl Inspector {
             .id_salt("inspector-scroll")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                if let Some(compared) = comparison {
+                // Everything wraps to the panel: nothing may ask for more
+                // width than it has, or the panel would widen over the map.
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+                ui.set_max_width(ui.available_width());
+                if let Some(compared) = &state.teach.comparison
+                    && !compared.is_model(map)
+                {
                     comparison_section(ui, map, compared, actions);
                     ui.separator();
                 }
@@ -90,19 +103,17 @@ impl Inspector {
             });
     }
 
-    /// A multi-line text field for `field`. It edits a draft from the first
-    /// keystroke and commits it as one step when it loses focus.
-    #[allow(clippy::too_many_arguments)]
+    /// A multi-line text field for `field`, captioned `label`, showing
+    /// `current`. It edits a draft from the first keystroke and commits it
+    /// as one step when it loses focus.
     fn field(
         &mut self,
         ui: &mut Ui,
         map: &Map,
-        label: &str,
-        field: Field,
-        current: &str,
-        rows: usize,
+        (label, field, current): (&str, Field, &str),
         actions: &mut Vec<Action>,
     ) {
+        let rows = field.rows();
         let caption = ui.label(RichText::new(label).strong());
         let owns = self.draft.as_ref().is_some_and(|d| d.field == field);
         let mut scratch = current.to_owned();
@@ -138,28 +149,19 @@ impl Inspector {
         self.field(
             ui,
             map,
-            "Text",
-            Field::ClaimText(id),
-            &claim.text,
-            4,
+            ("Text", Field::ClaimText(id), &claim.text),
             actions,
         );
         self.field(
             ui,
             map,
-            "Label",
-            Field::ClaimLabel(id),
-            &claim.label,
-            1,
+            ("Label", Field::ClaimLabel(id), &claim.label),
             actions,
         );
         self.field(
             ui,
             map,
-            "Note",
-            Field::ClaimNote(id),
-            &claim.note,
-            2,
+            ("Note", Field::ClaimNote(id), &claim.note),
             actions,
         );
         match &claim.quote {
@@ -221,7 +223,7 @@ impl Inspector {
             (LinkKind::Rebut, Target::Claim(_)) => "Rebut link",
             (LinkKind::Rebut, Target::Link(_)) => "Undercut",
         });
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             for kind in [LinkKind::Support, LinkKind::Rebut] {
                 let label = if kind == LinkKind::Support {
                     "Support"
@@ -237,7 +239,7 @@ impl Inspector {
             }
         });
         ui.add_space(6.0);
-        ui.label(
+        let caption = ui.label(
             RichText::new(if link.premises.len() > 1 {
                 "Premises (together)"
             } else {
@@ -249,10 +251,8 @@ impl Inspector {
             let Some(claim) = map.claim(premise) else {
                 continue;
             };
-            ui.horizontal(|ui| {
-                if ui.link(excerpt(&claim.text, 60)).clicked() {
-                    actions.push(Action::Select(Select::OnlyClaim(premise)));
-                }
+            ui.horizontal_top(|ui| {
+                // The button first, so a long premise wraps beside it.
                 if link.premises.len() > 1
                     && ui
                         .small_button("×")
@@ -267,6 +267,9 @@ impl Inspector {
                         },
                     ));
                 }
+                if ui.link(excerpt(&claim.text, 120)).clicked() {
+                    actions.push(Action::Select(Select::OnlyClaim(premise)));
+                }
             });
         }
         let candidates: Vec<_> = map
@@ -274,10 +277,10 @@ impl Inspector {
             .iter()
             .filter(|c| !link.touches_claim(c.id))
             .collect();
-        egui::ComboBox::from_label("Premise")
+        let combo = egui::ComboBox::from_id_salt(("argmap-add-premise", id.0))
             .selected_text("Add a premise…")
             .truncate()
-            .width((ui.available_width() - 80.0).max(60.0))
+            .width((ui.available_width() - 8.0).max(60.0))
             .show_ui(ui, |ui| {
                 for claim in candidates {
                     if ui
@@ -294,12 +297,13 @@ impl Inspector {
                     }
                 }
             });
+        combo.response.labelled_by(caption.id);
         ui.add_space(6.0);
         ui.label(RichText::new("Target").strong());
         match link.target {
             Target::Claim(target) => {
                 if let Some(claim) = map.claim(target)
-                    && ui.link(excerpt(&claim.text, 60)).clicked()
+                    && ui.link(excerpt(&claim.text, 120)).clicked()
                 {
                     actions.push(Action::Select(Select::OnlyClaim(target)));
                 }
@@ -318,13 +322,10 @@ impl Inspector {
         self.field(
             ui,
             map,
-            "Why this link holds",
-            Field::LinkNote(id),
-            &link.note,
-            3,
+            ("Why this link holds", Field::LinkNote(id), &link.note),
             actions,
         );
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui
                 .add_enabled(link.simple_ends().is_some(), egui::Button::new("Reverse"))
                 .clicked()
@@ -339,14 +340,11 @@ impl Inspector {
 
     fn map_details(&mut self, ui: &mut Ui, map: &Map, actions: &mut Vec<Action>) {
         ui.heading("Map");
-        self.field(ui, map, "Title", Field::Title, &map.title, 1, actions);
+        self.field(ui, map, ("Title", Field::Title, &map.title), actions);
         self.field(
             ui,
             map,
-            "Description",
-            Field::Description,
-            &map.description,
-            8,
+            ("Description", Field::Description, &map.description),
             actions,
         );
         ui.separator();
@@ -379,7 +377,7 @@ fn several(ui: &mut Ui, map: &Map, selection: &Selection, actions: &mut Vec<Acti
                 .weak(),
             );
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             if ui.button("Link as support").clicked() {
                 actions.push(Action::Command(crate::app::Command::LinkSupport));
             }
@@ -492,35 +490,31 @@ fn comparison_section(ui: &mut Ui, map: &Map, compared: &Compared, actions: &mut
         .id_salt("comparison")
         .default_open(true)
         .show(ui, |ui| {
-            egui::Grid::new("comparison-scores")
-                .num_columns(3)
-                .show(ui, |ui| {
-                    for (name, score, matched, total) in [
-                        (
-                            "Claims",
-                            r.claims,
-                            r.matches.len(),
-                            compared.model.claims.len(),
-                        ),
-                        (
-                            "Links",
-                            r.link_score,
-                            r.count(Verdict::Correct),
-                            compared.model.links.len(),
-                        ),
-                    ] {
-                        // Plain words; the measures' names in the tip.
-                        let tip = format!(
-                            "Recall {:.2}: how much of the model the map has. Precision {:.2}: how much of the map the model has. F1 {:.2}: the two together.",
-                            score.recall, score.precision, score.f1
-                        );
-                        ui.label(name);
-                        ui.label(format!("{matched} of {total} found")).on_hover_text(&tip);
-                        ui.label(format!("{:.0} % in agreement", score.f1 * 100.0))
-                            .on_hover_text(&tip);
-                        ui.end_row();
-                    }
-                });
+            for (name, score, matched, total) in [
+                (
+                    "Claims",
+                    r.claims,
+                    r.matches.len(),
+                    compared.model.claims.len(),
+                ),
+                (
+                    "Links",
+                    r.link_score,
+                    r.count(Verdict::Correct),
+                    compared.model.links.len(),
+                ),
+            ] {
+                // Plain words; the measures' names in the tip.
+                let tip = format!(
+                    "Recall {:.2}: how much of the model the map has. Precision {:.2}: how much of the map the model has. F1 {:.2}: the two together.",
+                    score.recall, score.precision, score.f1
+                );
+                ui.label(format!(
+                    "{name}: {matched} of {total} found, {:.0} % in agreement",
+                    score.f1 * 100.0
+                ))
+                .on_hover_text(tip);
+            }
             let model = &compared.model;
             if !r.missing_claims.is_empty() {
                 ui.label(

@@ -34,6 +34,10 @@ pub fn shortcuts(
     panels: &mut Panels,
     actions: &mut Vec<Action>,
 ) {
+    // A window that asks for a path has the keyboard to itself.
+    if state.windows.path_entry.is_some() {
+        return;
+    }
     let typing = ctx.egui_wants_keyboard_input();
     let editing = panels.canvas.is_editing();
     // Escape and the arrows belong to an open menu, popup, card editor or the

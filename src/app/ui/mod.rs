@@ -1,15 +1,17 @@
 //! Drawing the window: menu bar, reader, canvas, inspector, status bar and
 //! the windows over them. Everything here reads the app's state and returns
-//! what the user did as actions; only the panels' own view state changes.
+//! what the user did as actions; only the panels' own widget state changes.
 
+mod bars;
 pub mod canvas;
+pub mod fields;
 pub mod inspector;
 mod keys;
 mod menu_bar;
+mod panes;
 pub mod reader;
 mod schemes;
 mod status_bar;
-mod teach_bar;
 pub mod theme;
 mod tutorial;
 mod windows;
@@ -17,10 +19,10 @@ mod windows;
 use super::Command;
 use super::actions::{Action, Pending};
 use super::state::AppState;
-use crate::model::Map;
+use super::view::ViewRequest;
 use std::collections::HashSet;
 
-/// Each panel's own view state.
+/// Each panel's own widget state.
 #[derive(Default)]
 pub struct Panels {
     pub canvas: canvas::Canvas,
@@ -40,28 +42,6 @@ pub struct Areas {
     pub canvas: Option<egui::Rect>,
 }
 
-impl Panels {
-    /// A fresh view of a map just opened: fitted, nothing being edited, the
-    /// reader on an article the map quotes (or the one it was on, if the map
-    /// carries it).
-    pub fn reset_for(&mut self, map: &Map) {
-        self.canvas = canvas::Canvas::default();
-        self.canvas.request_fit();
-        self.inspector = inspector::Inspector::default();
-        let keep = self
-            .reader
-            .source
-            .as_ref()
-            .is_some_and(|id| map.source(id).is_some());
-        if !keep {
-            let first = map.sources.first().map(|s| s.id.clone());
-            self.reader = reader::Reader::default();
-            self.reader.source =
-                first.or_else(|| crate::corpus::articles().first().map(|a| a.id.clone()));
-        }
-    }
-}
-
 /// Which commands can run this frame (menus grey out the rest).
 pub struct Enabled(HashSet<Command>);
 
@@ -75,16 +55,20 @@ impl Enabled {
     }
 }
 
-/// Draws one frame and returns what the user did.
+/// Draws one frame and returns what the user did. `requests` are what
+/// the handlers asked of the widgets since the last frame.
 pub fn draw(
     ui: &mut egui::Ui,
     state: &AppState,
     panels: &mut Panels,
+    requests: &[ViewRequest],
     enabled: &Enabled,
 ) -> Vec<Action> {
     let ctx = ui.ctx().clone();
     let mut actions = Vec::new();
-
+    if requests.contains(&ViewRequest::ReleaseKeyboard) {
+        ctx.memory_mut(|m| m.stop_text_input());
+    }
     if ctx.input(|i| i.viewport().close_requested()) {
         actions.push(Action::CloseRequested);
     }
@@ -105,68 +89,31 @@ pub fn draw(
         keys::shortcuts(&ctx, state, panels, &mut actions);
     }
 
-    let mut areas = Areas::default();
     let menu = egui::Panel::top("menu-bar").show(ui, |ui| {
         menu_bar::menu_bar(ui, state, enabled, &mut actions);
     });
-    areas.menu_bar = Some(menu.response.rect);
     egui::Panel::bottom("status-bar").show(ui, |ui| {
         status_bar::status_bar(ui, state, panels.canvas.view.zoom, &mut actions);
     });
-    // The side panes give way in a narrow window, so the canvas keeps at
-    // least about half of it.
-    let width = ctx.content_rect().width();
-    let pane = |share: f32, least: f32| {
-        let most = width * share;
-        least.min(most * 0.75)..=most
-    };
-    if state.panes.reader {
-        let shown = egui::Panel::left("reader")
-            .resizable(true)
-            .default_size(350.0_f32.min(width * 0.25))
-            .size_range(pane(0.3, 260.0))
-            .show(ui, |ui| {
-                let selected = state.selection.single_claim();
-                panels.reader.show(
-                    ui,
-                    &state.doc.map,
-                    state.doc.version(),
-                    selected,
-                    &mut actions,
-                );
-            });
-        areas.reader = Some(shown.response.rect);
-    }
-    if state.panes.inspector {
-        let shown = egui::Panel::right("inspector")
-            .resizable(true)
-            .default_size(250.0_f32.min(width * 0.2))
-            .size_range(pane(0.22, 220.0))
-            .show(ui, |ui| {
-                panels.inspector.show(
-                    ui,
-                    &state.doc.map,
-                    &state.selection,
-                    state.teach.comparison.as_ref(),
-                    &mut actions,
-                );
-            });
-        areas.inspector = Some(shown.response.rect);
-    }
+    let (reader, inspector) = panes::side_panes(ui, state, panels, requests, &mut actions);
     egui::CentralPanel::no_frame().show(ui, |ui| {
         let overlay = state.teach.overlay();
-        panels.canvas.show(
-            ui,
-            &state.doc.map,
-            state.doc.version(),
-            &state.selection,
-            &overlay,
-            &mut actions,
-        );
-        teach_bar::teach_bar(ui, state, panels.canvas.rect, enabled, &mut actions);
+        let input = canvas::Input {
+            map: &state.doc.map,
+            version: state.doc.version(),
+            selection: &state.selection,
+            overlay: &overlay,
+            view: &state.view,
+        };
+        panels.canvas.show(ui, &input, requests, &mut actions);
+        bars::canvas_bars(ui, state, panels.canvas.rect, enabled, &mut actions);
     });
-    areas.canvas = Some(panels.canvas.rect);
-    panels.areas = areas;
+    panels.areas = Areas {
+        menu_bar: Some(menu.response.rect),
+        reader: Some(reader),
+        inspector: Some(inspector),
+        canvas: Some(panels.canvas.rect),
+    };
 
     windows::prompt(&ctx, state, &mut actions);
     windows::shortcuts(&ctx, state, &mut actions);

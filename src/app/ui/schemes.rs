@@ -93,7 +93,7 @@ pub fn scheme_section(ui: &mut Ui, map: &Map, link: &Link, actions: &mut Vec<Act
         });
         match item.answer {
             Answer::Open => {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     let answer = |kind| Action::AnswerQuestion {
                         link: link.id,
                         question: item.question.id.clone(),

@@ -121,6 +121,9 @@ pub struct CardStyle {
     pub hovered: bool,
     /// Drawn half-transparent (e.g. while being dragged in from the reader).
     pub ghost: bool,
+    /// Whether the claim stands, while Which claims stand is on: the card's
+    /// edge takes the status's colour (green, red, amber).
+    pub status: Option<crate::analysis::evaluate::Status>,
 }
 
 /// Draws one card into `rect` (screen space) at `zoom`.
@@ -136,6 +139,8 @@ pub fn draw(painter: &Painter, rect: Rect, zoom: f32, map: &Map, claim: &Claim, 
     }
     let border = if style.selected {
         Stroke::new((2.5 * zoom).max(1.5), theme::selection_colour(style.dark))
+    } else if let Some(status) = style.status {
+        Stroke::new((2.5 * zoom).max(1.5), super::marks::status_colour(status))
     } else if style.hovered {
         Stroke::new(
             (1.5 * zoom).max(1.0),

@@ -6,12 +6,11 @@
 //! names fit. Pointing at a tile still works: hovering names it, a click
 //! selects it, a drag moves it, a double click zooms in on it.
 
+use super::Input;
 use super::View;
 use super::cards;
 use super::marks;
 use super::scene::Scene;
-use crate::app::selection::Selection;
-use crate::app::teaching::Overlay;
 use crate::app::ui::theme;
 use crate::model::{LinkKind, Map};
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
@@ -54,19 +53,18 @@ struct Palette {
     selected: Color32,
 }
 
-/// Draws the far picture of everything shown inside `screen`.
-#[allow(clippy::too_many_arguments)]
+/// Draws the far picture of everything shown inside `screen`; `hovered`
+/// is the tile under the pointer.
 pub fn draw(
     painter: &Painter,
-    map: &Map,
+    input: &Input<'_>,
     scene: &Scene,
     view: &View,
     screen: Rect,
-    selection: &Selection,
-    overlay: &Overlay<'_>,
     hovered: Option<usize>,
-    dark: bool,
 ) {
+    let (map, selection, overlay) = (input.map, input.selection, input.overlay);
+    let dark = painter.ctx().global_style().visuals.dark_mode;
     let area = view.rect_to_canvas(screen);
     let palette = Palette {
         fill: theme::card_fill(dark),

@@ -1,22 +1,38 @@
 //! Links on the canvas: their badges (select, context menu), dragging a new
 //! link from a claim's handle, and the support/rebut choice where it drops.
 
-use super::{Canvas, PendingLink, links};
+use super::{Canvas, Input, links};
 use crate::app::actions::{Action, Select};
 use crate::app::edits;
-use crate::app::selection::Selection;
-use crate::model::{Edit, LinkId, LinkKind, Map, Target};
-use egui::{Id, Key, Rect, Sense, Ui, Vec2, WidgetInfo, vec2};
+use crate::model::{ClaimId, Edit, LinkId, LinkKind, Map, Target};
+use egui::{Id, Key, Pos2, Rect, Sense, Ui, Vec2, WidgetInfo, vec2};
+
+/// A link being made, kept between frames.
+#[derive(Default)]
+pub struct LinkDrag {
+    /// The claim whose handle is being dragged.
+    pub linking: Option<ClaimId>,
+    /// Where it was dropped, waiting for the user to choose its kind.
+    pub pending: Option<PendingLink>,
+}
+
+/// A link waiting for the user to choose its kind, after a drag from a handle.
+#[derive(Clone, Debug)]
+pub struct PendingLink {
+    pub from: ClaimId,
+    pub target: Target,
+    pub at: Pos2,
+}
 
 impl Canvas {
     pub(super) fn link_badge(
         &mut self,
         ui: &Ui,
-        map: &Map,
+        input: &Input<'_>,
         path: &links::LinkPath,
-        selection: &Selection,
         actions: &mut Vec<Action>,
     ) {
+        let (map, selection) = (input.map, input.selection);
         let Some(link) = map.link(path.id) else {
             return;
         };
@@ -66,13 +82,7 @@ impl Canvas {
                 ));
             }
             if ui.button("Delete").clicked()
-                && let Some(edit) = edits::delete_selection(
-                    map,
-                    &Selection {
-                        claims: vec![],
-                        links: vec![link.id],
-                    },
-                )
+                && let Some(edit) = edits::delete_links(map, &[link.id])
             {
                 actions.push(Action::Edit("Delete link".into(), edit));
             }
@@ -87,11 +97,13 @@ impl Canvas {
         shown: &super::Shown<'_>,
         paths: &std::collections::BTreeMap<LinkId, links::LinkPath>,
     ) {
-        let Some(from) = self.linking else { return };
+        let Some(from) = self.links.linking else {
+            return;
+        };
         if !ui.input(|i| i.pointer.any_released() || !i.pointer.any_down()) {
             return;
         }
-        self.linking = None;
+        self.links.linking = None;
         let Some(at) = ui.input(|i| i.pointer.interact_pos().or(i.pointer.latest_pos())) else {
             return;
         };
@@ -111,12 +123,12 @@ impl Canvas {
                 .map(|(id, _)| Target::Claim(*id))
         };
         if let Some(target) = target {
-            self.pending_link = Some(PendingLink { from, target, at });
+            self.links.pending = Some(PendingLink { from, target, at });
         }
     }
 
     pub(super) fn pending_link_popup(&mut self, ui: &Ui, map: &Map, actions: &mut Vec<Action>) {
-        let Some(pending) = self.pending_link.clone() else {
+        let Some(pending) = self.links.pending.clone() else {
             return;
         };
         let mut close = ui.input(|i| i.key_pressed(Key::Escape));
@@ -163,7 +175,7 @@ impl Canvas {
         let pressed_outside =
             ui.input(|i| i.pointer.any_pressed()) && !area.response.contains_pointer();
         if close || pressed_outside {
-            self.pending_link = None;
+            self.links.pending = None;
         }
     }
 }

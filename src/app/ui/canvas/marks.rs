@@ -4,6 +4,7 @@
 
 use crate::analysis::evaluate::Status;
 use crate::app::ui::theme;
+use crate::model::LinkKind;
 use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, Vec2, vec2};
 
 pub fn status_colour(status: Status) -> Color32 {
@@ -104,8 +105,7 @@ pub fn ghost_card(painter: &Painter, rect: Rect, zoom: f32, text: &str, dark: bo
     if zoom >= 0.3 {
         let inner = rect.shrink(8.0 * zoom);
         let font = FontId::proportional((13.0 * zoom).max(9.0));
-        let mut job =
-            egui::text::LayoutJob::simple(format!("Missing: {text}"), font, colour, inner.width());
+        let mut job = egui::text::LayoutJob::simple(text.to_owned(), font, colour, inner.width());
         job.wrap.max_rows = ((inner.height() / (15.0 * zoom).max(11.0)) as usize).max(1);
         job.wrap.overflow_character = Some('…');
         painter
@@ -125,9 +125,10 @@ fn dashed_rect(painter: &Painter, rect: Rect, stroke: Stroke) {
     painter.extend(Shape::dashed_line(&corners, stroke, 6.0, 4.0));
 }
 
-/// A dashed grey arrow for a link the model has and the map lacks; its
-/// label is left out when zoomed far out.
-pub fn ghost_link(painter: &Painter, from: Pos2, to: Pos2, label: &str, dark: bool, zoom: f32) {
+/// A dashed grey arrow for a link the model has and the map lacks, with a
+/// small + or − at its middle as real links have; no words, so that many
+/// of them never pile up (the legend says what they are).
+pub fn ghost_link(painter: &Painter, from: Pos2, to: Pos2, kind: LinkKind, dark: bool, zoom: f32) {
     let colour = theme::muted_text(dark);
     painter.extend(Shape::dashed_line(
         &[from, to],
@@ -145,14 +146,18 @@ pub fn ghost_link(painter: &Painter, from: Pos2, to: Pos2, label: &str, dark: bo
     if zoom < 0.3 {
         return;
     }
+    let r = (8.0 * zoom).clamp(5.0, 8.0);
     let mid = from.lerp(to, 0.5);
-    let px = (11.0 * zoom).clamp(9.0, 11.0);
-    let galley = painter.layout_no_wrap(label.to_owned(), FontId::proportional(px), colour);
-    let at = mid - galley.size() / 2.0;
-    painter.rect_filled(
-        Rect::from_min_size(at, galley.size()).expand(2.0),
-        CornerRadius::same(3),
-        theme::canvas_fill(dark),
+    painter.circle(mid, r, theme::canvas_fill(dark), Stroke::new(1.5, colour));
+    let d = r * 0.55;
+    painter.line_segment(
+        [mid - vec2(d, 0.0), mid + vec2(d, 0.0)],
+        Stroke::new(1.5, colour),
     );
-    painter.galley(at, galley, colour);
+    if kind == LinkKind::Support {
+        painter.line_segment(
+            [mid - vec2(0.0, d), mid + vec2(0.0, d)],
+            Stroke::new(1.5, colour),
+        );
+    }
 }

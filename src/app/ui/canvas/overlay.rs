@@ -1,46 +1,45 @@
 //! Where the teaching views mark the map: which card gets which status and
 //! explanation, which link a comparison tag, and where the ghosts of the
-//! model answer's missing claims stand. The shapes themselves are `marks`.
+//! model answer's missing claims and links stand. The shapes themselves
+//! are `marks`; one legend says what ghosts are, rather than a label on each.
 
-use super::{Canvas, cards, links, marks, named};
+use super::{Canvas, Input, Shown, cards, links, marks, named};
 use crate::analysis::compare::Verdict;
 use crate::analysis::evaluate;
-use crate::app::teaching::{Compared, Overlay};
-use crate::model::{ClaimId, LinkId, Map, Point, Target};
-use egui::{Pos2, Rect, Sense, Ui, Vec2, vec2};
+use crate::app::teaching::Compared;
+use crate::model::{Claim, ClaimId, LinkId, Map, Point, Target};
+use crate::render::geometry::border_point;
+use egui::{Rect, Sense, Ui, Vec2, vec2};
+use std::collections::BTreeMap;
 
 impl Canvas {
-    /// What hovering a card tells: its whole text when zoomed out too far to
-    /// read it, and why it stands or falls while claims are evaluated.
-    pub(super) fn card_tooltip(
-        &self,
-        map: &Map,
-        claim: &crate::model::Claim,
-        overlay: &Overlay<'_>,
-        response: &egui::Response,
-    ) {
+    /// What pointing at a claim tells: its whole text when the card shows
+    /// less of it (or `always`, in the far picture), and why it stands or
+    /// falls while claims are evaluated.
+    pub(super) fn hover_text(&self, input: &Input<'_>, claim: &Claim, always: bool) -> String {
         let mut parts = Vec::new();
-        if cards::text_may_be_cut(self.view.zoom) && !claim.text.trim().is_empty() {
+        if always {
+            parts.push(cards::label_of(claim));
+        } else if cards::text_may_be_cut(self.view.zoom) && !claim.text.trim().is_empty() {
             parts.push(claim.text.clone());
         }
-        if let Some(labelling) = overlay.status {
-            let pins = overlay.pins.cloned().unwrap_or_default();
-            parts.push(evaluate::explain(map, labelling, &pins, claim.id));
+        if let Some(labelling) = input.overlay.status {
+            let pins = input.overlay.pins.cloned().unwrap_or_default();
+            parts.push(evaluate::explain(input.map, labelling, &pins, claim.id));
         }
-        if !parts.is_empty() {
-            response.clone().on_hover_text(parts.join("\n\n"));
-        }
+        parts.join("\n\n")
     }
 
     /// The status mark and the comparison tag on one card.
     pub(super) fn claim_marks(
         &self,
         painter: &egui::Painter,
+        input: &Input<'_>,
         id: ClaimId,
         card: Rect,
-        overlay: &Overlay<'_>,
-        dark: bool,
     ) {
+        let dark = painter.ctx().global_style().visuals.dark_mode;
+        let overlay = input.overlay;
         if let Some(labelling) = overlay.status {
             let pinned = overlay.pins.is_some_and(|p| p.contains_key(&id));
             marks::status_mark(
@@ -65,11 +64,12 @@ impl Canvas {
         &self,
         ui: &Ui,
         painter: &egui::Painter,
+        input: &Input<'_>,
         compared: &Compared,
-        shown: &super::Shown<'_>,
-        paths: &std::collections::BTreeMap<LinkId, links::LinkPath>,
-        dark: bool,
+        shown: &Shown<'_>,
+        paths: &BTreeMap<LinkId, links::LinkPath>,
     ) {
+        let dark = ui.visuals().dark_mode;
         // Tags on the map's own links that the model does not have as they are.
         for result in compared
             .result
@@ -93,14 +93,43 @@ impl Canvas {
                 self.view.zoom,
             );
         }
-        let ghosts = &self.ghosts;
+        if input.overlay.missing.links {
+            self.ghost_links(painter, compared, shown, dark);
+        }
+        if input.overlay.missing.claims {
+            self.ghost_cards(ui, painter, compared);
+        }
+    }
+
+    /// Where a model claim shows: its match on the map, else its ghost.
+    fn model_claim_card(
+        &self,
+        compared: &Compared,
+        student_of: &BTreeMap<ClaimId, ClaimId>,
+        shown: &Shown<'_>,
+        model_claim: ClaimId,
+    ) -> Option<Rect> {
+        match student_of.get(&model_claim) {
+            Some(s) => shown.rect(*s),
+            None if compared.result.missing_claims.contains(&model_claim) => self
+                .placement
+                .ghosts
+                .get(&model_claim)
+                .map(|p| self.view.card_rect(*p, GHOST)),
+            None => None,
+        }
+    }
+
+    /// Dashed grey arrows for the links the model has and the map lacks,
+    /// from card edge to card edge, marked + or − as links are.
+    fn ghost_links(
+        &self,
+        painter: &egui::Painter,
+        compared: &Compared,
+        shown: &Shown<'_>,
+        dark: bool,
+    ) {
         let student_of = compared.result.student_claims();
-        let centre_of = |model_claim: ClaimId| -> Option<Pos2> {
-            match student_of.get(&model_claim) {
-                Some(s) => shown.rect(*s).map(|r| r.center()),
-                None => ghosts.get(&model_claim).map(|p| self.view.to_screen(*p)),
-            }
-        };
         for result in compared
             .result
             .links
@@ -113,17 +142,23 @@ impl Canvas {
             let Target::Claim(target) = link.target else {
                 continue;
             };
-            let Some(to) = centre_of(target) else {
+            let Some(to) = self.model_claim_card(compared, &student_of, shown, target) else {
                 continue;
             };
             for &premise in &link.premises {
-                if let Some(from) = centre_of(premise) {
-                    let label = format!("missing {}", link.kind.label());
-                    marks::ghost_link(painter, from, to, &label, dark, self.view.zoom);
+                if let Some(from) = self.model_claim_card(compared, &student_of, shown, premise) {
+                    let a = border_point(from, to.center());
+                    let b = border_point(to, from.center());
+                    marks::ghost_link(painter, a, b, link.kind, dark, self.view.zoom);
                 }
             }
         }
-        for (&model_claim, &at) in ghosts {
+    }
+
+    /// Dashed cards for the claims the model has and the map lacks.
+    fn ghost_cards(&self, ui: &Ui, painter: &egui::Painter, compared: &Compared) {
+        let dark = ui.visuals().dark_mode;
+        for (&model_claim, &at) in &self.placement.ghosts {
             let Some(claim) = compared.model.claim(model_claim) else {
                 continue;
             };
@@ -141,7 +176,11 @@ impl Canvas {
                 Sense::hover(),
                 egui::Role::Note,
                 format!("Missing claim: {}", claim.text),
-            );
+            )
+            .on_hover_text(format!(
+                "In the model answer, not on this map:\n{}",
+                claim.text
+            ));
         }
     }
 }

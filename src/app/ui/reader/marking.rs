@@ -4,8 +4,8 @@
 //! spans near it, never from every passage of the map, and the laid-out
 //! blocks are kept between frames until something they show changes.
 
-use super::blocks::Block;
 use crate::app::ui::theme;
+use crate::model::Block;
 use crate::model::{ClaimId, Map, SourceId};
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Stroke};

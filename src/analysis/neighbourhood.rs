@@ -1,67 +1,8 @@
-//! Focus on one claim: only its neighbourhood (what it bears on, what bears
-//! on it, one or two steps out) is shown, laid out on its own and fitted to
-//! the view, for a class discussing one exchange at a time. View state only:
-//! the map's own positions are untouched.
+//! A claim's neighbourhood: the claims within a few links of it, and the
+//! part of the map among them. Focus on claim shows just this.
 
-use super::cards::CardSizes;
-use crate::analysis::layout;
-use crate::model::{ClaimId, Map, Point, Target};
-use crate::render::measure::layout_size;
+use crate::model::{ClaimId, Map, Target};
 use std::collections::{BTreeMap, BTreeSet};
-
-pub struct Focus {
-    pub claim: ClaimId,
-    /// How many links out the neighbourhood reaches (1 or 2).
-    pub steps: usize,
-    /// The map state the layout below was made for.
-    made_for: Option<(u64, u64)>,
-    positions: BTreeMap<ClaimId, Point>,
-}
-
-impl Focus {
-    pub fn new(claim: ClaimId) -> Self {
-        Self {
-            claim,
-            steps: 1,
-            made_for: None,
-            positions: BTreeMap::new(),
-        }
-    }
-
-    pub fn set_steps(&mut self, steps: usize) {
-        if self.steps != steps {
-            self.steps = steps;
-            self.made_for = None;
-        }
-    }
-
-    /// Where each shown claim stands; lays the neighbourhood out again when
-    /// the map changed. Returns whether it did (so the view fits it again).
-    pub fn update(&mut self, map: &Map, version: (u64, u64), sizes: &CardSizes) -> bool {
-        if self.made_for == Some(version) {
-            return false;
-        }
-        self.made_for = Some(version);
-        let members = neighbourhood(map, self.claim, self.steps);
-        let part = among(map, &members);
-        let sizes = part
-            .claims
-            .iter()
-            .map(|c| (c.id, layout_size(sizes.get(c.id))))
-            .collect();
-        self.positions = layout::tidy(&part, &sizes);
-        true
-    }
-
-    /// The centre of a shown claim; `None` for the claims hidden.
-    pub fn position(&self, id: ClaimId) -> Option<Point> {
-        self.positions.get(&id).copied()
-    }
-
-    pub fn shown(&self) -> impl Iterator<Item = (ClaimId, Point)> + '_ {
-        self.positions.iter().map(|(&id, &p)| (id, p))
-    }
-}
 
 /// The claims within `steps` links of `centre`, counting a link as joining
 /// its premises, its target claim, and the claims of a link it undercuts.
@@ -113,7 +54,7 @@ pub fn neighbourhood(map: &Map, centre: ClaimId, steps: usize) -> BTreeSet<Claim
 }
 
 /// The claims in `ids` and the links wholly among them.
-fn among(map: &Map, ids: &BTreeSet<ClaimId>) -> Map {
+pub fn among(map: &Map, ids: &BTreeSet<ClaimId>) -> Map {
     let mut part = Map {
         claims: map
             .claims

@@ -1,7 +1,5 @@
-//! Finding and selecting in a source's text; its blocks (paragraphs,
-//! headings, list items) are the model's.
-
-pub use crate::model::{Block, BlockKind, blocks};
+//! Finding and selecting passages in a source's text: every match of some
+//! words, the word around a point, a selection widened to whole words.
 
 /// Every place `query` occurs in `text`, ignoring case, as byte ranges.
 pub fn find_all(text: &str, query: &str) -> Vec<(usize, usize)> {
@@ -58,7 +56,9 @@ pub fn word_at(text: &str, at: usize) -> (usize, usize) {
 }
 
 /// A selection widened to whole words: an end that falls inside a word
-/// moves to that word's edge, so a loose drag never quotes half a word.
+/// moves to that word's edge, so a loose drag never quotes half a word; an
+/// end just before a sentence's closing mark (a full stop, with any closing
+/// quote or bracket) takes it in, so the quote keeps its sentence whole.
 pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
     let is_word = |c: char| c.is_alphanumeric() || c == '’' || c == '\'' || c == '-';
     let inside = |at: usize| {
@@ -80,7 +80,35 @@ pub fn snap_to_words(text: &str, start: usize, end: usize) -> (usize, usize) {
     } else {
         end
     };
-    (start, end)
+    (start, sentence_end(text, end))
+}
+
+/// `end` moved past the sentence's closing marks that follow it directly
+/// (". ", "?” ", ".)") when they end the sentence; otherwise `end`.
+fn sentence_end(text: &str, end: usize) -> usize {
+    let Some(rest) = text.get(end..) else {
+        return end;
+    };
+    let ends_word = text
+        .get(..end)
+        .and_then(|t| t.chars().next_back())
+        .is_some_and(char::is_alphanumeric);
+    let mut marks = 0;
+    let mut stop = false;
+    for c in rest.chars() {
+        match c {
+            '.' | '!' | '?' | '…' => stop = true,
+            '”' | '’' | '"' | '\'' | ')' | ']' if stop => {}
+            _ => break,
+        }
+        marks += c.len_utf8();
+    }
+    let after = rest[marks..].chars().next();
+    if ends_word && stop && after.is_none_or(char::is_whitespace) {
+        end + marks
+    } else {
+        end
+    }
 }
 
 #[cfg(test)]
@@ -101,27 +129,17 @@ mod tests {
         // Ends already on word edges stay; so does punctuation outside words.
         assert_eq!(cut("one", "Stalin."), "one and only meeting with Stalin.");
         assert_eq!(snap_to_words(text, 5, 5), (5, 5));
-    }
-
-    #[test]
-    fn blocks_keep_byte_offsets_into_the_text() {
-        let text = "# Heading\n\nIt’s a “quote” — here.\n\n- one item\n\nLast.";
-        let found = blocks(text);
-        let shown: Vec<&str> = found.iter().map(|b| &text[b.start..b.end]).collect();
-        assert_eq!(
-            shown,
-            ["Heading", "It’s a “quote” — here.", "one item", "Last."]
-        );
-        let kinds: Vec<BlockKind> = found.iter().map(|b| b.kind).collect();
-        assert_eq!(
-            kinds,
-            [
-                BlockKind::Heading,
-                BlockKind::Paragraph,
-                BlockKind::Item,
-                BlockKind::Paragraph
-            ]
-        );
+        // A drag that stops just short of the full stop takes it in.
+        assert_eq!(cut("one", "Stalin"), "one and only meeting with Stalin.");
+        let quoted = "He said “talk won’t work.” Then he left.";
+        let start = quoted.find("talk").expect("start");
+        let end = quoted.find("work").expect("end") + 4;
+        let (s, e) = snap_to_words(quoted, start, end);
+        assert_eq!(&quoted[s..e], "talk won’t work.”");
+        // A full stop inside a number or an abbreviation's middle is not an end.
+        let number = "It rose 3.5 percent.";
+        let end = number.find("3").expect("3") + 1;
+        assert_eq!(snap_to_words(number, 0, end), (0, end));
     }
 
     #[test]
