@@ -26,7 +26,8 @@ fn classroom(map: Map) -> Harness<'static, ArgmapApp> {
     harness
 }
 
-/// Every piece of text painted this frame, with its size on screen.
+/// Every piece of text painted whole this frame (not cut short with "…"),
+/// with its size on screen.
 fn painted_text(harness: &Harness<'static, ArgmapApp>) -> Vec<(String, f32, Rect)> {
     let mut found = Vec::new();
     for clipped in &harness.output().shapes {
@@ -37,7 +38,7 @@ fn painted_text(harness: &Harness<'static, ArgmapApp>) -> Vec<(String, f32, Rect
 
 fn collect(shape: &egui::Shape, found: &mut Vec<(String, f32, Rect)>) {
     match shape {
-        egui::Shape::Text(text) => {
+        egui::Shape::Text(text) if !text.galley.elided => {
             let size = text
                 .galley
                 .job
@@ -272,7 +273,10 @@ fn in_a_small_window_the_panes_give_way_to_the_canvas() {
 fn editing_in_place_when_zoomed_out_is_readable() {
     let map = common::debate();
     let mut harness = classroom(map.clone());
-    assert!(harness.panels().canvas.view.zoom < 0.6);
+    while harness.panels().canvas.view.zoom >= 0.6 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+        harness.run();
+    }
     harness
         .get_by_label(&format!("Claim: {}", map.claims[0].text))
         .click();
@@ -425,4 +429,82 @@ fn a_drag_that_cuts_words_selects_them_whole() {
     let (s, e) = harness.app().view.reader.selected_span().expect("selected");
     assert_eq!(&text[s..e], passage);
     let _ = Pos2::ZERO;
+}
+
+/// The app in a window of `size`, both panes open, on `map`.
+fn window_of(size: egui::Vec2, map: Map) -> Harness<'static, ArgmapApp> {
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_max_steps(400)
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |_| {
+            let mut app = ArgmapApp::with_map(map, None, "map.ron");
+            app.set_dialogs(Box::new(argmap::app::dialogs::ScriptedDialogs::default()));
+            app
+        });
+    harness.run();
+    harness
+}
+
+/// The labels of `map` painted whole at 11 px or more on the canvas, and
+/// those that are not.
+fn whole_labels(harness: &Harness<'static, ArgmapApp>, map: &Map) -> (usize, Vec<String>) {
+    let canvas = harness.get_by_label("Map canvas").rect();
+    let painted = painted_text(harness);
+    let mut cut = Vec::new();
+    for claim in &map.claims {
+        let label = argmap::app::ui::canvas::cards::label_of(claim);
+        let whole = painted
+            .iter()
+            .any(|(text, px, rect)| *text == label && *px >= 11.0 && canvas.contains_rect(*rect));
+        if !whole {
+            cut.push(label);
+        }
+    }
+    (map.claims.len() - cut.len(), cut)
+}
+
+#[test]
+fn on_a_laptop_every_shipped_map_at_fit_shows_whole_labels() {
+    for example in argmap::corpus::examples() {
+        let map = argmap::format::read(example.text.as_bytes(), argmap::format::Syntax::Ron)
+            .expect("a shipped map");
+        let harness = window_of(vec2(1366.0, 768.0), map.clone());
+        let (whole, cut) = whole_labels(&harness, &map);
+        assert!(
+            cut.is_empty(),
+            "{}: {whole} of {} labels whole at Fit (zoom {:.2}); cut: {cut:?}",
+            example.file,
+            map.claims.len(),
+            harness.panels().canvas.view.zoom
+        );
+        // What Tidy judges layouts by counts what the canvas paints.
+        let sizes = argmap::render::measure::Headless::default().sizes(&map);
+        let canvas = harness.get_by_label("Map canvas").rect().size();
+        let at = map.claims.iter().map(|c| (c.id, c.pos)).collect();
+        let counted = argmap::render::measure::Headless::default()
+            .fonts(|f| argmap::render::labels::labels_whole_at_fit(f, &map, &at, &sizes, canvas));
+        assert_eq!(counted, whole, "{}: labels counted whole", example.file);
+    }
+}
+
+/// Tidy on a laptop never leaves fewer labels whole at Fit than the map
+/// showed before; where its own layout would, the map keeps its shape.
+#[test]
+fn on_a_laptop_tidy_never_leaves_fewer_labels_readable() {
+    for example in argmap::corpus::examples() {
+        let map = argmap::format::read(example.text.as_bytes(), argmap::format::Syntax::Ron)
+            .expect("a shipped map");
+        let mut harness = window_of(vec2(1366.0, 768.0), map.clone());
+        let (before, _) = whole_labels(&harness, &map);
+        harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
+        harness.run();
+        let tidied = harness.app().doc.map.clone();
+        let (after, cut) = whole_labels(&harness, &tidied);
+        assert!(
+            after >= before,
+            "{}: {after} labels whole after Tidy, {before} before; cut {cut:?}",
+            example.file
+        );
+    }
 }

@@ -48,6 +48,11 @@ pub struct TidyArgs {
     /// For --debate: search this many times as long for fewer crossings
     #[arg(long, default_value_t = 1, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=20))]
     effort: u16,
+    /// Lay it out for a canvas of this size in points (for example 778x718,
+    /// a 1366×768 laptop's), as the menu does for the window: the shape
+    /// that shows the most labels whole at Fit there
+    #[arg(long, value_name = "WxH", value_parser = parse_window)]
+    window: Option<egui::Vec2>,
     /// Where to write it (standard output if not given; the map's own file is allowed)
     #[arg(short, long, value_name = "OUT")]
     output: Option<PathBuf>,
@@ -57,12 +62,23 @@ pub struct TidyArgs {
 /// writes it in the syntax of its output (RON on standard output).
 pub fn tidy(args: &TidyArgs, out: &mut dyn Write) -> Result<u8, Error> {
     let mut map = super::load(&args.map)?;
-    if args.debate {
+    if let Some(canvas) = args.window {
+        let fonts = crate::render::measure::Headless::default();
+        let sizes = fonts.sizes(&map);
+        let laid = if args.debate {
+            crate::render::fitting::debate(&fonts, &map, &sizes, canvas, usize::from(args.effort))
+                .ok_or_else(no_sides)?
+        } else {
+            crate::render::fitting::tidy(&fonts, &map, &sizes, canvas)
+        };
+        for claim in &mut map.claims {
+            if let Some(&p) = laid.positions.get(&claim.id) {
+                claim.pos = p;
+            }
+        }
+    } else if args.debate {
         if !crate::render::measure::debate(&mut map, usize::from(args.effort)) {
-            return Err(Error::Usage(
-                "this map has no two sides to lay out as a debate (claims quoting two authors)"
-                    .to_owned(),
-            ));
+            return Err(no_sides());
         }
     } else {
         crate::render::measure::tidy(&mut map);
@@ -79,4 +95,25 @@ pub fn tidy(args: &TidyArgs, out: &mut dyn Write) -> Result<u8, Error> {
         }
         None => super::write_stdout(out, text.as_bytes()).map(|()| 0),
     }
+}
+
+fn no_sides() -> Error {
+    Error::Usage(
+        "this map has no two sides to lay out as a debate (claims quoting two authors)".to_owned(),
+    )
+}
+
+/// "778x718" as a size in points.
+fn parse_window(text: &str) -> Result<egui::Vec2, String> {
+    let (w, h) = text
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("{text:?} is not a size like 778x718"))?;
+    let number = |s: &str| {
+        s.trim()
+            .parse::<f32>()
+            .ok()
+            .filter(|v| (100.0..=20_000.0).contains(v))
+            .ok_or_else(|| format!("{s:?} is not a width or height from 100 to 20000"))
+    };
+    Ok(egui::vec2(number(w)?, number(h)?))
 }

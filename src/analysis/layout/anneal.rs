@@ -5,8 +5,8 @@
 //! not stop at the first arrangement it cannot improve by one step. The dice
 //! are fixed, so the same map always gives the same layout.
 
+use super::Size;
 use super::refine::{self, Segment, cross};
-use super::{H_GAP, Size};
 use crate::model::{ClaimId, Map, Point};
 use std::collections::BTreeMap;
 
@@ -246,10 +246,10 @@ impl Search<'_> {
     }
 }
 
-/// Columns `count` slots wide from `left`, one card width and a gap apart.
-pub fn columns(left: f32, count: usize, card: f32) -> Vec<f32> {
+/// `count` columns from `left`, one `card` width and a `gap` apart.
+pub fn columns(left: f32, count: usize, card: f32, gap: f32) -> Vec<f32> {
     (0..count)
-        .map(|c| left + card / 2.0 + c as f32 * (card + H_GAP))
+        .map(|c| left + card / 2.0 + c as f32 * (card + gap))
         .collect()
 }
 

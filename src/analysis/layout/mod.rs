@@ -36,11 +36,16 @@ pub struct Size {
 pub struct Options {
     /// The width : height the packed groups should come close to.
     pub aspect: f32,
+    /// A group wider than this against its height has its layers wrapped.
+    pub wrap_over: f32,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Self { aspect: 1.4 }
+        Self {
+            aspect: 1.4,
+            wrap_over: MAX_ASPECT,
+        }
     }
 }
 
@@ -60,7 +65,7 @@ pub fn tidy_with(
     let blocks: Vec<pack::Block> = graph
         .components()
         .iter()
-        .map(|group| lay_out_group(map, &graph, group, &size_of, options.aspect))
+        .map(|group| lay_out_group(map, &graph, group, &size_of, options))
         .collect();
     let mut positions = pack::pack(&blocks, options.aspect);
     keep_in_shape(map, &mut positions, &size_of);
@@ -173,15 +178,16 @@ fn lay_out_group(
     graph: &graph::Graph,
     group: &[usize],
     size_of: &impl Fn(ClaimId) -> Size,
-    aspect: f32,
+    options: &Options,
 ) -> pack::Block {
+    let aspect = options.aspect;
     let back = graph.back_edges(group);
     let width = |g: usize| size_of(graph.ids[g]).w;
     let natural = graph.layers(group, &back);
     let first = arrange(graph, group, &back, &natural, size_of);
     let ratio = |size: Size| (size.w + 200.0) / (size.h + 70.0);
     let mut tries = vec![first];
-    if ratio(tries[0].1) > MAX_ASPECT && group.len() > 2 {
+    if ratio(tries[0].1) > options.wrap_over && group.len() > 2 {
         let widest = tries[0].1.w;
         // Big groups try fewer shapes: each costs a full ordering.
         let steps: &[f32] = if group.len() > 300 {
@@ -355,7 +361,10 @@ pub fn crossings(map: &Map, pos: &BTreeMap<ClaimId, Point>) -> usize {
     refine::count(&refine::segments(map, pos))
 }
 
-pub use debate::{debate, debate_with, has_two_sides};
+pub use debate::{
+    compact_for_window, compact_shapes, debate, debate_for_window, debate_with, fit_zoom,
+    has_two_sides,
+};
 
 /// The place nearest `wanted` where a card of `size` (with `margin` around
 /// it) clears every card in `taken`: rings of places around `wanted`, the

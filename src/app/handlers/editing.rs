@@ -1,10 +1,14 @@
 //! Changes to the map: every one an undoable edit, built by `app::edits`
 //! and applied through the document's history.
 
+use crate::analysis::layout::Size;
 use crate::app::ArgmapApp;
 use crate::app::edits;
+use crate::model::ClaimId;
 use crate::model::{Edit, LinkId, LinkKind, Point, Target};
+use crate::render::fitting;
 use crate::render::measure::layout_size;
+use std::collections::BTreeMap;
 
 /// How far one arrow-key press moves the selected claims, in canvas units.
 pub const NUDGE: f32 = 10.0;
@@ -203,36 +207,60 @@ pub fn reverse_link(app: &mut ArgmapApp) {
     }
 }
 
-/// Map ▸ Tidy layout, as one undo step, then fits the map in view.
+/// Map ▸ Tidy layout, as one undo step, then fits the map in view. Laid
+/// out for the canvas as it is: where Tidy's layout would show fewer labels
+/// whole at Fit than the map shows now, the map keeps its layout.
 pub fn tidy(app: &mut ArgmapApp) {
-    lay_out(app, "Tidy layout", |map, sizes| {
-        Some(crate::analysis::layout::tidy(map, sizes))
-    });
-}
-
-/// Map ▸ Lay out as a debate, as one undo step.
-pub fn debate_layout(app: &mut ArgmapApp) {
-    lay_out(app, "Lay out as a debate", crate::analysis::layout::debate);
-}
-
-fn lay_out(
-    app: &mut ArgmapApp,
-    label: &str,
-    layout: impl Fn(
-        &crate::model::Map,
-        &std::collections::BTreeMap<crate::model::ClaimId, crate::analysis::layout::Size>,
-    ) -> Option<std::collections::BTreeMap<crate::model::ClaimId, Point>>,
-) {
+    let (sizes, canvas) = sizes_and_canvas(app);
+    let fonts = crate::render::measure::Headless::default();
     let map = &app.state.doc.map;
+    let now = fitting::as_it_stands(&fonts, map, &sizes, canvas);
+    let tidied = fitting::tidy(&fonts, map, &sizes, canvas);
+    if tidied.whole < now.whole {
+        app.state.set_status(format!(
+            "Tidy kept the layout: at this window size its own would show {} of {} labels whole, against {} now",
+            tidied.whole,
+            map.claims.len(),
+            now.whole
+        ));
+        return;
+    }
+    move_to(app, "Tidy layout", tidied.positions);
+}
+
+/// Map ▸ Lay out as a debate, as one undo step, fitted to the canvas.
+pub fn debate_layout(app: &mut ArgmapApp) {
+    let (sizes, canvas) = sizes_and_canvas(app);
+    let fonts = crate::render::measure::Headless::default();
+    if let Some(laid) = fitting::debate(&fonts, &app.state.doc.map, &sizes, canvas, 1) {
+        move_to(app, "Lay out as a debate", laid.positions);
+    }
+}
+
+/// Every card's size as the canvas measured it, and the canvas's size.
+fn sizes_and_canvas(app: &ArgmapApp) -> (BTreeMap<ClaimId, Size>, egui::Vec2) {
     let canvas = &app.panels.canvas;
-    let sizes = map
+    let sizes = app
+        .state
+        .doc
+        .map
         .claims
         .iter()
         .map(|c| (c.id, layout_size(canvas.card_size(c.id))))
         .collect();
-    let Some(positions) = layout(map, &sizes) else {
-        return;
+    let size = canvas.rect.size();
+    // Before the first frame there is no canvas yet: a laptop's.
+    let size = if size.x > 50.0 && size.y > 50.0 {
+        size
+    } else {
+        egui::vec2(778.0, 718.0)
     };
+    (sizes, size)
+}
+
+/// Moves the claims to `positions` as one undo step, then fits the map.
+fn move_to(app: &mut ArgmapApp, label: &str, positions: BTreeMap<ClaimId, Point>) {
+    let map = &app.state.doc.map;
     let moves = positions
         .into_iter()
         .filter(|(id, p)| map.claim(*id).is_some_and(|c| c.pos != *p))

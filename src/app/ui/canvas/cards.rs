@@ -5,51 +5,12 @@ use crate::model::{Claim, ClaimId, Map};
 use egui::{Color32, CornerRadius, FontId, Painter, Rect, Stroke, StrokeKind, Vec2, pos2, vec2};
 use std::collections::HashMap;
 
+pub use crate::render::labels::{
+    BADGE_MIN_PX, LABEL_MAX_PX, LABEL_MIN_PX, TEXT_MIN_ZOOM, label_of, label_px, shows_label,
+    sign_rect, text_may_be_cut,
+};
 pub use crate::render::measure::{BADGE_FONT, BADGE_ROW, CARD_WIDTH, FONT_SIZE, PADDING};
 use crate::render::measure::{card_size, display_text};
-/// Below this zoom cards are too small for a handle to drag links from.
-pub const TEXT_MIN_ZOOM: f32 = 0.22;
-/// The smallest on-screen size of a card's whole text; zoomed further out,
-/// the card shows its label instead.
-pub const FULL_TEXT_PX: f32 = 11.0;
-/// On-screen sizes a label is drawn at: one size for every card at a given
-/// zoom, larger than the text would be, up to the first and never smaller
-/// than the second, so it reads from the back of a classroom.
-pub const LABEL_MAX_PX: f32 = 16.0;
-pub const LABEL_MIN_PX: f32 = 11.0;
-const LABEL_SCALE: f32 = 1.7;
-/// A source badge never shrinks below this on screen.
-pub const BADGE_MIN_PX: f32 = 10.0;
-
-/// Whether a card at `zoom` shows its label rather than its whole text.
-pub fn shows_label(zoom: f32) -> bool {
-    FONT_SIZE * zoom < FULL_TEXT_PX
-}
-
-/// The on-screen size of every label at `zoom`.
-pub fn label_px(zoom: f32) -> f32 {
-    (FONT_SIZE * zoom * LABEL_SCALE).clamp(LABEL_MIN_PX, LABEL_MAX_PX)
-}
-
-/// Whether a card at `zoom` may show less than its whole text, so hovering
-/// it should show it.
-pub fn text_may_be_cut(zoom: f32) -> bool {
-    shows_label(zoom)
-}
-
-/// What a zoomed-out card says: its label, else its first words.
-pub fn label_of(claim: &Claim) -> String {
-    if !claim.label.trim().is_empty() {
-        return claim.label.trim().to_owned();
-    }
-    let shown = display_text(claim);
-    let words: Vec<&str> = shown.split_whitespace().take(6).collect();
-    let mut label = words.join(" ");
-    if claim.text.split_whitespace().count() > words.len() {
-        label.push('…');
-    }
-    label
-}
 
 /// Card sizes at 100 % zoom, remembered per claim until its text changes.
 #[derive(Default)]
@@ -181,11 +142,7 @@ pub fn draw(painter: &Painter, rect: Rect, zoom: f32, map: &Map, claim: &Claim, 
     );
     let clip = painter.with_clip_rect(rect.intersect(painter.clip_rect()));
     if shows_label(zoom) {
-        // A label takes the whole card but for the stripe and a hairline.
-        let inner = Rect::from_min_max(
-            pos2(rect.min.x + (5.0 * zoom).max(2.0) + 3.0, rect.min.y + 2.0),
-            pos2(rect.max.x - 3.0, rect.max.y - 2.0),
-        );
+        let inner = crate::render::labels::label_room(rect, zoom);
         draw_label(painter, inner, zoom, claim, badge, style);
         return;
     }
@@ -267,14 +224,6 @@ pub fn label_galley(
     px: f32,
     colour: Color32,
 ) -> Option<std::sync::Arc<egui::Galley>> {
-    let font = FontId::proportional(px);
-    let row = painter.ctx().fonts_mut(|f| f.row_height(&font));
-    let rows = (room.height() / row).floor() as usize;
-    if rows == 0 || room.width() < px * 3.0 {
-        return None;
-    }
-    let mut job = egui::text::LayoutJob::simple(text.to_owned(), font, colour, room.width());
-    job.wrap.max_rows = rows;
-    job.wrap.overflow_character = Some('…');
-    Some(painter.layout_job(job))
+    crate::render::labels::label_job(text, room.size(), px, colour)
+        .map(|job| painter.layout_job(job))
 }

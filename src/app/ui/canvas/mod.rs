@@ -313,7 +313,7 @@ impl Canvas {
                 scene
                     .cards()
                     .filter(|(_, r)| r.intersects(area))
-                    .map(|(i, r)| (input.map.claims[i].id, self.view.rect_to_screen(r)))
+                    .map(|(i, r)| (input.map.claims[i].id, shown_rect(&self.view, r)))
                     .collect()
             },
         };
@@ -442,15 +442,20 @@ impl Shown<'_> {
     pub fn rect(&self, id: ClaimId) -> Option<Rect> {
         self.scene
             .card(self.map, id)
-            .map(|r| self.view.rect_to_screen(r))
+            .map(|r| shown_rect(&self.view, r))
     }
 
     /// Every shown card on screen, in view or not.
     pub fn all(&self) -> impl Iterator<Item = (ClaimId, Rect)> + '_ {
         self.scene
             .cards()
-            .map(|(i, r)| (self.map.claims[i].id, self.view.rect_to_screen(r)))
+            .map(|(i, r)| (self.map.claims[i].id, shown_rect(&self.view, r)))
     }
+}
+
+/// A card (canvas units) as it stands on screen.
+fn shown_rect(view: &View, card: Rect) -> Rect {
+    cards::sign_rect(view.rect_to_screen(card), view.zoom)
 }
 
 /// An interactive area with an accessible name, so screen readers and tests
