@@ -57,6 +57,8 @@ pub enum Action {
     CloseWindow(Window),
     /// Which of the model answer's missing claims and links the canvas shows.
     ShowMissing(crate::app::teaching::Missing),
+    /// Compare the open map with a bundled map (by its place in the list).
+    CompareWithExample(usize),
     /// Bring the ghost of a model answer's missing claim (by its id in the
     /// model) into view.
     ShowGhost(ClaimId),
@@ -84,8 +86,23 @@ pub enum Action {
         now: f64,
         focused: bool,
     },
+    /// A way to begin, chosen in the welcome window.
+    Welcome(WelcomeChoice),
+    /// Whether the welcome window shows when Argmap starts.
+    WelcomeAtStart(bool),
     /// A button of the tutorial's window.
     Tutorial(TutorialMove),
+}
+
+/// The ways to begin the welcome window offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WelcomeChoice {
+    Tutorial,
+    /// Close the window and look around the debate.
+    Explore,
+    /// A new map, with the reader open on an article.
+    NewMap,
+    Open,
 }
 
 /// What the tutorial's buttons ask for; its steps move on by themselves.
@@ -165,6 +182,7 @@ pub enum Window {
     ImportSummary,
     PathEntry,
     FindClaim,
+    Welcome,
 }
 
 /// What the Export window is set to.

@@ -64,6 +64,7 @@ pub enum Command {
     NextOpenQuestion,
     RaiseOpenQuestions,
     Tutorial,
+    Welcome,
     Shortcuts,
 }
 
@@ -140,6 +141,7 @@ impl Command {
             Self::NextOpenQuestion => "Next open critical question",
             Self::RaiseOpenQuestions => "What if every open question were raised",
             Self::Tutorial => "Tutorial: your first map",
+            Self::Welcome => "Welcome…",
             Self::Shortcuts => "Keyboard shortcuts",
         }
     }
@@ -234,6 +236,7 @@ impl Command {
             Self::Tutorial => {
                 "A ten-step lesson on Kramer’s article for a first map; picks up where you left it"
             }
+            Self::Welcome => "What is on the screen, and ways to begin",
             Self::Shortcuts => "List every keyboard shortcut",
         }
     }
@@ -329,7 +332,8 @@ impl Command {
             | Self::ExportReport
             | Self::ExerciseClaims
             | Self::ExerciseContentions
-            | Self::Tutorial => None,
+            | Self::Tutorial
+            | Self::Welcome => None,
         }
     }
 
@@ -377,6 +381,27 @@ impl Command {
                         | Self::ZoomIn
                         | Self::ZoomOut
                 )
+    }
+
+    /// Whether a separator goes before the command in its menu.
+    pub fn starts_group(self) -> bool {
+        matches!(
+            self,
+            Self::Save
+                | Self::Quit
+                | Self::Cut
+                | Self::Delete
+                | Self::Find
+                | Self::FindClaim
+                | Self::LinkSupport
+                | Self::Tidy
+                | Self::ZoomIn
+                | Self::Focus
+                | Self::ToggleReader
+                | Self::Compare
+                | Self::ExerciseClaims
+                | Self::NextOpenQuestion
+        )
     }
 
     /// Which menu lists the command; `None` for commands only reached by key.
@@ -432,7 +457,7 @@ impl Command {
             | Self::ExerciseContentions
             | Self::NextOpenQuestion
             | Self::RaiseOpenQuestions => "Teach",
-            Self::Tutorial | Self::Shortcuts => "Help",
+            Self::Tutorial | Self::Welcome | Self::Shortcuts => "Help",
         })
     }
 }

@@ -72,6 +72,21 @@ impl Request {
         }
     }
 
+    /// The file the answer `path` names: what it says, with the
+    /// extension a file to write needs when it has none.
+    pub fn final_path(&self, path: &std::path::Path) -> PathBuf {
+        let extension = match self {
+            Self::SaveMap { .. } | Self::Exercise { .. } => "ron",
+            Self::Export { choice, .. } => choice.kind.extension(),
+            _ => return path.to_path_buf(),
+        };
+        let mut path = path.to_path_buf();
+        if path.extension().is_none() {
+            path.set_extension(extension);
+        }
+        path
+    }
+
     /// File types to offer: a name and its extensions.
     pub(crate) fn filters(&self) -> Vec<(&'static str, &'static [&'static str])> {
         match self {

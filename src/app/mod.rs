@@ -38,8 +38,9 @@ use dialogs::FileDialogs;
 use document::Document;
 use std::path::{Path, PathBuf};
 
-/// Storage key of the recent files list.
+/// Storage keys of the recent files list and of the settings.
 const RECENT_KEY: &str = "argmap-recent";
+const SETTINGS_KEY: &str = "argmap-settings";
 
 /// Something a handler asks of the window, done at the end of the frame.
 #[derive(Clone, Debug)]
@@ -59,6 +60,8 @@ pub struct ArgmapApp {
     autosave: handlers::recovery::Autosave,
     /// The window title last sent, so it is only sent when it changes.
     title: String,
+    /// Started with no map asked for (so on the debate, with the welcome).
+    started_plain: bool,
 }
 
 impl ArgmapApp {
@@ -71,6 +74,7 @@ impl ArgmapApp {
             effects: Vec::new(),
             autosave: Default::default(),
             title: String::new(),
+            started_plain: false,
         };
         app.replace_document(Document::new(map, path, name));
         app
@@ -94,7 +98,7 @@ impl ArgmapApp {
             Some(path) => {
                 app.open_path(path);
             }
-            None => {}
+            None => app.started_plain = true,
         }
         app
     }
@@ -124,11 +128,19 @@ impl ArgmapApp {
         }
     }
 
-    /// Restores settings kept between runs (recent files).
+    /// Restores what is kept between runs (recent files, settings); a
+    /// start on the debate, with nothing asked for, shows the welcome
+    /// unless the user turned it off.
     pub fn restore(&mut self, storage: Option<&dyn eframe::Storage>) {
         if let Some(recent) = storage.and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, RECENT_KEY))
         {
             self.state.recent = recent;
+        }
+        if let Some(settings) = storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)) {
+            self.state.settings = settings;
+        }
+        if self.started_plain && self.state.settings.welcome_at_start {
+            self.state.windows.welcome = true;
         }
     }
 
@@ -231,6 +243,7 @@ impl eframe::App for ArgmapApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.state.recent);
+        eframe::set_value(storage, SETTINGS_KEY, &self.state.settings);
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

@@ -36,6 +36,24 @@ pub struct AppState {
     pub(super) two_sides: Option<((u64, u64), bool)>,
     /// How the window is drawn (the renderer that worked), for Help.
     pub renderer: String,
+    /// What the user chose that is kept between runs.
+    pub settings: Settings,
+}
+
+/// Choices kept between runs.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Whether the welcome window shows when Argmap starts on the debate.
+    pub welcome_at_start: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            welcome_at_start: true,
+        }
+    }
 }
 
 impl AppState {
@@ -55,12 +73,15 @@ impl AppState {
             allow_close: false,
             two_sides: None,
             renderer: String::new(),
+            settings: Settings::default(),
         }
     }
 
-    /// What just happened, replacing the last such message.
+    /// What just happened, replacing the last such message; it fades
+    /// from the status bar after [`NOTE_SECONDS`].
     pub fn set_status(&mut self, text: impl Into<String>) {
         self.status.note = text.into();
+        self.status.note_at = None;
     }
 
     /// What went wrong: shown beside later messages until dismissed.
@@ -142,12 +163,26 @@ impl Panes {
     }
 }
 
-/// The messages in the status bar: what just happened, and what last went
-/// wrong, which stays (beside later messages) until dismissed.
+/// How long what just happened stays in the status bar.
+pub const NOTE_SECONDS: f64 = 8.0;
+
+/// The messages in the status bar: what just happened (for a few seconds),
+/// and what last went wrong, which stays (beside later messages) until
+/// dismissed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Status {
     pub note: String,
+    /// When the note was first shown (the frame's clock); `None` until then.
+    pub note_at: Option<f64>,
     pub error: String,
+}
+
+impl Status {
+    /// The note, while it is still fresh at `now`.
+    pub fn fresh_note(&self, now: f64) -> Option<&str> {
+        let fresh = self.note_at.is_none_or(|at| now - at < NOTE_SECONDS);
+        (fresh && !self.note.is_empty()).then_some(self.note.as_str())
+    }
 }
 
 /// The windows over the editor, when open.
@@ -169,6 +204,8 @@ pub struct Windows {
     pub reload_offer: bool,
     /// A save of this map that was cut short, newer than the map itself.
     pub interrupted: Option<PathBuf>,
+    /// The welcome, with ways to begin.
+    pub welcome: bool,
 }
 
 /// A file question waiting for a typed path.

@@ -124,8 +124,9 @@ impl Step {
                 keys(Command::LinkRebut)
             ),
             Self::Standing => format!(
-                "Press {} (Teach > Show which claims stand). Green claims stand, red ones \
-                are defeated, grey ones are undecided: an attack that is itself unanswered \
+                "Press {} (Teach > Show which claims stand). A claim that stands gets a \
+                green edge and a tick, a defeated one a red edge and a cross, an undecided \
+                one an amber edge and a question mark: an attack that is itself unanswered \
                 wins.",
                 keys(Command::ToggleEvaluation)
             ),
@@ -144,6 +145,13 @@ impl Step {
                 keys(Command::Save)
             ),
         }
+    }
+
+    /// Whether the step is about the view rather than the map: once done it
+    /// stays done (the reader may move on to another article), while a
+    /// step whose work on the map is undone becomes the one to do again.
+    fn stays_done(self) -> bool {
+        matches!(self, Self::OpenArticle | Self::Standing | Self::Save)
     }
 
     pub fn place(self) -> Place {
@@ -175,7 +183,13 @@ impl Step {
             }),
             Self::Standing => seen.evaluating,
             Self::Scheme => map.links.iter().any(|l| !l.scheme.is_empty()),
-            Self::Question => map.links.iter().any(|l| !l.question.is_empty()),
+            // Answered in words: the claim raising or meeting it has text.
+            Self::Question => map.links.iter().any(|l| {
+                !l.question.is_empty()
+                    && l.premises
+                        .iter()
+                        .all(|&p| map.claim(p).is_some_and(|c| !c.text.trim().is_empty()))
+            }),
             Self::Save => seen.saved,
         }
     }
@@ -187,11 +201,17 @@ pub struct Tutorial {
     /// Index of the current step; the number of steps once finished.
     at: usize,
     pub shown: bool,
+    /// Steps skipped, or done once that stay done.
+    behind: std::collections::BTreeSet<usize>,
 }
 
 impl Default for Tutorial {
     fn default() -> Self {
-        Self { at: 0, shown: true }
+        Self {
+            at: 0,
+            shown: true,
+            behind: Default::default(),
+        }
     }
 }
 
@@ -212,18 +232,30 @@ impl Tutorial {
         self.step().is_none()
     }
 
-    /// Moves past each step, in order, that is already done. Returns whether
-    /// it moved.
+    /// The current step becomes the first one not done (or skipped): the
+    /// lesson moves on as the map shows steps done, and back when their
+    /// work is undone. Returns whether it moved. A finished lesson stays
+    /// finished.
     pub fn observe(&mut self, seen: &Seen) -> bool {
-        let before = self.at;
-        while self.step().is_some_and(|step| step.done(seen)) {
-            self.at += 1;
+        if self.finished() {
+            return false;
         }
+        let before = self.at;
+        for (i, step) in Step::all().enumerate() {
+            if step.stays_done() && step.done(seen) && i <= self.at {
+                self.behind.insert(i);
+            }
+        }
+        self.at = Step::all()
+            .enumerate()
+            .position(|(i, step)| !self.behind.contains(&i) && !step.done(seen))
+            .unwrap_or(Self::STEPS);
         self.at != before
     }
 
     /// Leaves the current step undone and goes on.
     pub fn skip(&mut self) {
+        self.behind.insert(self.at);
         self.at = (self.at + 1).min(Self::STEPS);
     }
 }

@@ -35,10 +35,25 @@ fn check_one(path: &Path, report: &mut String) -> bool {
     });
     let map = match map {
         Ok(map) => map,
-        Err(error) => {
-            report.push_str(&format!("{error}\n"));
-            return false;
-        }
+        Err(error) => match format::recovery::Found::at(path) {
+            // A recovery copy is read as the map it holds.
+            Some(copy) => match copy.read() {
+                Ok(map) => {
+                    report.push_str(&format!("{name}: {}\n", copy.describe()));
+                    map
+                }
+                Err(inner) => {
+                    report.push_str(&format!(
+                        "{name}: a recovery copy whose map cannot be read: {inner}\n"
+                    ));
+                    return false;
+                }
+            },
+            None => {
+                report.push_str(&format!("{error}\n"));
+                return false;
+            }
+        },
     };
     let problems = validate(&map);
     let unanchored = map.claims.iter().filter(|c| c.quote.is_none()).count();

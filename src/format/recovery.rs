@@ -73,6 +73,23 @@ impl Found {
         super::read(copy.map.as_bytes(), Syntax::Ron)
     }
 
+    /// What the copy is, in a sentence: "a recovery copy of debate.ron
+    /// (/home/me/debate.ron), made 2026-12-03 10:15 UTC, 3 edits not in the
+    /// saved file; `argmap` with this file offers it back".
+    pub fn describe(&self) -> String {
+        let about = &self.about;
+        let from = about
+            .path
+            .as_ref()
+            .map_or_else(String::new, |p| format!(" ({})", p.display()));
+        format!(
+            "a recovery copy of {}{from}, made {}, {} not in the saved file; opening it in Argmap offers it back",
+            about.name,
+            when(about.made),
+            crate::model::count(about.edits as usize, "edit", "edits")
+        )
+    }
+
     /// Deletes the copy (after restoring it, or when the user discards it).
     pub fn remove(&self) {
         disk::remove_file(&self.file);

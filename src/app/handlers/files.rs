@@ -83,15 +83,39 @@ pub fn choose(app: &mut ArgmapApp, request: Request) {
         Answer::Path(path) => finish(app, request, path),
         Answer::Cancelled | Answer::Later => {}
         Answer::Unavailable => {
-            let text = request.suggested().map_or_else(String::new, |name| {
-                let folder = app.state.doc.path.as_deref().and_then(Path::parent);
-                folder.map_or(name.clone(), |f| f.join(&name).display().to_string())
-            });
+            // The map's own folder, else the user's home, so the suggestion
+            // says where the file goes.
+            let folder = app
+                .state
+                .doc
+                .path
+                .as_deref()
+                .and_then(Path::parent)
+                .filter(|f| !f.as_os_str().is_empty())
+                .map(Path::to_path_buf)
+                .or_else(home_folder);
+            let text = match (request.suggested(), folder) {
+                (Some(name), Some(folder)) => folder.join(name).display().to_string(),
+                (Some(name), None) => name,
+                (None, Some(folder)) => {
+                    format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR)
+                }
+                (None, None) => String::new(),
+            };
             app.state.windows.path_entry = Some(PathEntry { request, text });
             app.state
                 .set_status("No file dialog is available on this system: type the file's path");
         }
     }
+}
+
+/// The user's home folder, where a typed path starts.
+fn home_folder() -> Option<PathBuf> {
+    ["HOME", "USERPROFILE"]
+        .iter()
+        .find_map(std::env::var_os)
+        .map(PathBuf::from)
+        .filter(|p| p.is_dir())
 }
 
 /// What came in since the last frame (a file picked in the browser).
@@ -124,12 +148,13 @@ pub fn path_confirmed(app: &mut ArgmapApp) {
 
 /// The second half of every file command: what to do with the chosen path.
 fn finish(app: &mut ArgmapApp, request: Request, path: PathBuf) {
+    let path = request.final_path(&path);
     match request {
         Request::OpenMap => {
             open_path(app, &path);
         }
         Request::SaveMap { then, .. } => {
-            if save_to(app, &with_extension(path, "ron"))
+            if save_to(app, &path)
                 && let Some(pending) = then
             {
                 perform(app, pending);
@@ -137,23 +162,13 @@ fn finish(app: &mut ArgmapApp, request: Request, path: PathBuf) {
         }
         Request::AddSource => add_source_from(app, &path),
         Request::Import => request_import(app, path),
-        Request::Export { choice, .. } => {
-            let path = with_extension(path, choice.kind.extension());
-            export_to(app, &choice, path);
-        }
+        Request::Export { choice, .. } => export_to(app, &choice, path),
         Request::Model => super::teaching::compare_with(app, &path),
         Request::Report { .. } => super::teaching::report_to(app, &path),
         Request::Exercise { kind, .. } => {
-            super::teaching::exercise_to(app, kind, &with_extension(path, "ron"));
+            super::teaching::exercise_to(app, kind, &path);
         }
     }
-}
-
-fn with_extension(mut path: PathBuf, extension: &str) -> PathBuf {
-    if path.extension().is_none() {
-        path.set_extension(extension);
-    }
-    path
 }
 
 /// Opens a map file, replacing the open map only if the file is good. A file
@@ -168,6 +183,17 @@ pub fn open_path(app: &mut ArgmapApp, path: &Path) -> bool {
                 .set_status(format!("Opened {}", format::display(path)));
             look_for_interrupted_save(app, path);
             true
+        }
+        Err(_) if let Some(copy) = format::recovery::Found::at(path) => {
+            // A recovery copy opened by hand is offered back, as at start.
+            app.state.set_status(format!(
+                "{} is a recovery copy of {}: restore it, open the saved version or discard it",
+                format::display(path),
+                copy.about.name
+            ));
+            app.state.windows.recovered.retain(|f| f.file != copy.file);
+            app.state.windows.recovered.insert(0, copy);
+            false
         }
         Err(error) => {
             let foreign = crate::exchange::is_argdown(path)

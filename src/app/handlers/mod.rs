@@ -49,6 +49,7 @@ pub fn handle(app: &mut ArgmapApp, action: Action) {
         Action::FocusSteps(steps) => view::focus_steps(app, steps),
         Action::Collapse(claim, collapsed) => view::collapse(app, claim, collapsed),
         Action::ShowGhost(id) => view::show_ghost(app, id),
+        Action::CompareWithExample(index) => teaching::compare_with_example(app, index),
         Action::ShowMissing(missing) => teaching::show_missing(app, missing),
         Action::PathText(text) => files::path_text(app, text),
         Action::FindClaimText(text) => view::find_claim_text(app, text),
@@ -59,6 +60,8 @@ pub fn handle(app: &mut ArgmapApp, action: Action) {
         Action::TakeInterrupted(take) => files::take_interrupted(app, take),
         Action::Tick { now, focused } => recovery::tick(app, now, focused),
         Action::Tutorial(step) => tutorial::step(app, step),
+        Action::Welcome(choice) => tutorial::welcome(app, choice),
+        Action::WelcomeAtStart(show) => app.state.settings.welcome_at_start = show,
     }
 }
 
@@ -117,6 +120,7 @@ fn run(app: &mut ArgmapApp, command: Command) {
         Command::ToggleInspector => view::toggle_inspector(app),
         Command::Shortcuts => view::toggle_shortcuts(app),
         Command::Tutorial => tutorial::start_or_resume(app),
+        Command::Welcome => app.state.windows.welcome = true,
         Command::ToggleEvaluation => teaching::toggle_evaluation(app),
         Command::TogglePreferred => teaching::toggle_preferred(app),
         Command::NextPosition => teaching::next_position(app),
@@ -216,6 +220,7 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
         | Command::ToggleEvaluation
         | Command::Compare
         | Command::Tutorial
+        | Command::Welcome
         | Command::Shortcuts => true,
     }
 }

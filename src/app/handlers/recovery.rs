@@ -153,6 +153,13 @@ pub fn closing(app: &mut ArgmapApp) {
 
 /// The clock: writes a recovery copy when one is due, and watches the file.
 pub fn tick(app: &mut ArgmapApp, now: f64, focused: bool) {
+    let status = &mut app.state.status;
+    if !status.note.is_empty() && status.note_at.is_none() {
+        status.note_at = Some(now);
+        // A frame when it is due to go, even with no input.
+        app.effects
+            .push(Effect::RepaintAfter(crate::app::state::NOTE_SECONDS + 0.1));
+    }
     let lost_focus = app.autosave.focused && !focused;
     app.autosave.focused = focused;
     let doc = &app.state.doc;

@@ -106,17 +106,38 @@ pub fn compare_with(app: &mut ArgmapApp, path: &Path) {
                 || format::display(path),
                 |n| n.to_string_lossy().into_owned(),
             );
-            let state = &mut app.state;
-            let started_on = (state.doc.version().0, state.doc.name());
-            state.teach.comparison = Some(Compared::new(name.clone(), model, started_on));
-            state.panes.open(crate::app::state::Pane::Inspector);
-            // The ghosts of what is missing come into the view.
-            super::view::fit(app);
-            let state = &mut app.state;
-            state.set_status(format!("Comparing with {name}"));
+            start_comparing(app, name, model);
         }
         Err(error) => app.state.set_error(format!("Could not open {error}")),
     }
+}
+
+/// Teach ▸ Compare with an example: a bundled map as the model answer.
+pub fn compare_with_example(app: &mut ArgmapApp, index: usize) {
+    let Some(example) = crate::corpus::examples().get(index) else {
+        return;
+    };
+    match format::read(example.text.as_bytes(), format::Syntax::Ron) {
+        Ok(model) => start_comparing(app, example.file.to_owned(), model),
+        Err(error) => app
+            .state
+            .set_error(format!("The example {} is damaged: {error}", example.file)),
+    }
+}
+
+fn start_comparing(app: &mut ArgmapApp, name: String, model: crate::model::Map) {
+    let state = &mut app.state;
+    let started_on = (state.doc.version().0, state.doc.name());
+    let itself = state.doc.map == model;
+    state.teach.comparison = Some(Compared::new(name.clone(), model, started_on));
+    state.panes.open(crate::app::state::Pane::Inspector);
+    // The ghosts of what is missing come into the view.
+    super::view::fit(app);
+    app.state.set_status(if itself {
+        format!("{name} is the map open now: nothing to compare")
+    } else {
+        format!("Comparing with {name}")
+    });
 }
 
 pub fn show_missing(app: &mut ArgmapApp, missing: crate::app::teaching::Missing) {

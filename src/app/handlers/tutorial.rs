@@ -1,10 +1,10 @@
-//! Help > Tutorial: starting it on a new map (after the unsaved-changes
-//! question), leaving and resuming it, and moving it on as the map shows
-//! each step done.
+//! Where a newcomer begins: the welcome's choices, and Help > Tutorial:
+//! starting it on a new map (after the unsaved-changes question), leaving
+//! and resuming it, and moving it on as the map shows each step done.
 
 use super::files;
 use crate::app::ArgmapApp;
-use crate::app::actions::{Pending, TutorialMove};
+use crate::app::actions::{Pending, TutorialMove, WelcomeChoice};
 use crate::app::tutorial::Seen;
 
 /// Shows the lesson under way where it was left, or starts one.
@@ -49,5 +49,23 @@ pub fn watch(app: &mut ArgmapApp) {
     };
     if tutorial.observe(&seen) && tutorial.finished() {
         state.set_status("Tutorial finished: your first argument map");
+    }
+}
+
+/// A way to begin, chosen in the welcome window (which then closes).
+pub fn welcome(app: &mut ArgmapApp, choice: WelcomeChoice) {
+    app.state.windows.welcome = false;
+    match choice {
+        WelcomeChoice::Tutorial => start_or_resume(app),
+        WelcomeChoice::Explore => app.state.set_status(
+            "Click a claim to read it in the inspector; F on a claim shows just its neighbourhood",
+        ),
+        WelcomeChoice::NewMap => {
+            files::request(app, Pending::New);
+            app.state.set_status(
+                "A new map: choose an article in the reader, select a passage and drag it onto the canvas",
+            );
+        }
+        WelcomeChoice::Open => files::request(app, Pending::OpenDialog),
     }
 }

@@ -250,6 +250,7 @@ pub fn close_window(app: &mut ArgmapApp, window: Window) {
         Window::ImportSummary => windows.import_summary = None,
         Window::PathEntry => windows.path_entry = None,
         Window::FindClaim => windows.find_claim = None,
+        Window::Welcome => windows.welcome = false,
     }
 }
 

@@ -17,6 +17,19 @@ pub fn take_keyboard(ui: &egui::Ui, field: &egui::Response, text: &str) {
     }
 }
 
+/// Gives `field` the keyboard, its words selected, in the first frame it
+/// is shown (a window just opened), and leaves it alone after that.
+pub fn take_keyboard_when_shown(ui: &egui::Ui, field: &egui::Response, text: &str) {
+    let ctx = ui.ctx();
+    let pass = ctx.cumulative_pass_nr();
+    let key = field.id.with("argmap-last-shown");
+    let last: Option<u64> = ctx.data(|d| d.get_temp(key));
+    ctx.data_mut(|d| d.insert_temp(key, pass));
+    if last.is_none_or(|last| last + 1 < pass) {
+        take_keyboard(ui, field, text);
+    }
+}
+
 /// "Find in article (Ctrl+F)": a command's name with its keys, if it has any.
 pub fn command_tip(ctx: &egui::Context, command: Command) -> String {
     match command.shortcut() {

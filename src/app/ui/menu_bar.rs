@@ -1,5 +1,8 @@
-//! The menu bar, built from the command table; File ▸ Open example, Open
-//! recent and Export, and View ▸ Theme, are the lists the table cannot know.
+//! The menu bar, built from the command table: every menu lists the
+//! commands the table puts in it, in the table's order, with a separator
+//! where the table starts a group. Beside them go the lists the table
+//! cannot know: File ▸ Open example, Open recent and the export formats,
+//! Teach ▸ Compare with an example, View ▸ Theme.
 
 use super::Enabled;
 use crate::app::actions::{Action, ExportChoice, Pending};
@@ -62,10 +65,35 @@ impl Menus<'_> {
         }
     }
 
-    /// Every command the table puts in `menu`.
+    /// Every command the table puts in `menu`, each with the lists that
+    /// go with it.
     fn commands(&self, ui: &mut Ui, menu: &str, actions: &mut Vec<Action>) {
-        for command in Command::all().filter(|c| c.menu() == Some(menu)) {
-            self.item(ui, command, actions);
+        for (i, command) in Command::all()
+            .filter(|c| c.menu() == Some(menu))
+            .enumerate()
+        {
+            if i > 0 && command.starts_group() {
+                ui.separator();
+            }
+            match command {
+                // The formats, each its own item, beside the window for all.
+                Command::Export => {
+                    ui.menu_button("Export", |ui| export_menu(ui, self, actions));
+                }
+                _ => self.item(ui, command, actions),
+            }
+            match command {
+                Command::Open => {
+                    ui.menu_button("Open example", |ui| example_menu(ui, actions));
+                    ui.menu_button("Open recent", |ui| recent_menu(ui, self.state, actions));
+                }
+                Command::Compare => {
+                    ui.menu_button("Compare with an example", |ui| {
+                        compare_example_menu(ui, actions);
+                    });
+                }
+                _ => {}
+            }
         }
     }
 }
@@ -73,7 +101,7 @@ impl Menus<'_> {
 pub fn menu_bar(ui: &mut Ui, state: &AppState, enabled: &Enabled, actions: &mut Vec<Action>) {
     let menus = Menus { state, enabled };
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| file_menu(ui, &menus, actions));
+        ui.menu_button("File", |ui| menus.commands(ui, "File", actions));
         ui.menu_button("Edit", |ui| menus.commands(ui, "Edit", actions));
         ui.menu_button("Map", |ui| menus.commands(ui, "Map", actions));
         ui.menu_button("Teach", |ui| menus.commands(ui, "Teach", actions));
@@ -95,35 +123,31 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, enabled: &Enabled, actions: &mut 
     });
 }
 
-fn file_menu(ui: &mut Ui, menus: &Menus<'_>, actions: &mut Vec<Action>) {
-    for command in [Command::New, Command::Open] {
-        menus.item(ui, command, actions);
-    }
-    ui.menu_button("Open example", |ui| {
-        for (index, example) in corpus::examples().iter().enumerate() {
-            if ui
-                .button(example.title)
-                .on_hover_text(example.file)
-                .clicked()
-            {
-                actions.push(Action::Open(Pending::OpenExample(index)));
-                ui.close();
-            }
+fn example_menu(ui: &mut Ui, actions: &mut Vec<Action>) {
+    for (index, example) in corpus::examples().iter().enumerate() {
+        if ui
+            .button(example.title)
+            .on_hover_text(example.file)
+            .clicked()
+        {
+            actions.push(Action::Open(Pending::OpenExample(index)));
+            ui.close();
         }
-    });
-    ui.menu_button("Open recent", |ui| recent_menu(ui, menus.state, actions));
-    ui.separator();
-    for command in [
-        Command::Save,
-        Command::SaveAs,
-        Command::AddSource,
-        Command::Import,
-    ] {
-        menus.item(ui, command, actions);
     }
-    ui.menu_button("Export", |ui| export_menu(ui, menus, actions));
-    ui.separator();
-    menus.item(ui, Command::Quit, actions);
+}
+
+/// A bundled map as the model answer, without saving it first.
+fn compare_example_menu(ui: &mut Ui, actions: &mut Vec<Action>) {
+    for (index, example) in corpus::examples().iter().enumerate() {
+        if ui
+            .button(example.title)
+            .on_hover_text(format!("Compare the open map with {}", example.file))
+            .clicked()
+        {
+            actions.push(Action::CompareWithExample(index));
+            ui.close();
+        }
+    }
 }
 
 fn recent_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {

@@ -126,5 +126,6 @@ pub fn draw(
     windows::reload_offer(&ctx, state, &mut actions);
     windows::interrupted(&ctx, state, &mut actions);
     tutorial::window(&ctx, state, &panels.areas, &mut actions);
+    windows::welcome(&ctx, state, &mut actions);
     actions
 }

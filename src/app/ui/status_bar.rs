@@ -41,9 +41,9 @@ pub fn status_bar(ui: &mut Ui, state: &AppState, zoom: f32, actions: &mut Vec<Ac
         ui.separator();
         ui.label(format!("{:.0} %", zoom * 100.0));
         let status = &state.status;
-        if !status.note.is_empty() {
+        if let Some(note) = status.fresh_note(ui.input(|i| i.time)) {
             ui.separator();
-            ui.label(&status.note);
+            ui.label(note);
         }
         if !status.error.is_empty() {
             ui.separator();
