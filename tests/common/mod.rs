@@ -116,11 +116,19 @@ pub fn harness(
 /// [`harness`] around an app made some other way (started from a file,
 /// keeping recovery copies in a test's folder).
 pub fn harness_for(
+    app: argmap::app::ArgmapApp,
+) -> egui_kittest::Harness<'static, argmap::app::ArgmapApp> {
+    harness_sized(app, egui::vec2(1400.0, 900.0))
+}
+
+/// [`harness_for`] in a window of `size` (a student's laptop, say).
+pub fn harness_sized(
     mut app: argmap::app::ArgmapApp,
+    size: egui::Vec2,
 ) -> egui_kittest::Harness<'static, argmap::app::ArgmapApp> {
     app.set_dialogs(Box::new(argmap::app::dialogs::ScriptedDialogs::default()));
     let mut harness = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
+        .with_size(size)
         .with_max_steps(400)
         .with_step_dt(1.0 / 60.0)
         .with_context_setup(|ctx| {
@@ -199,4 +207,22 @@ pub fn golden(name: &str, actual: &str) {
         expected == actual,
         "{name} differs from the golden file (run with UPDATE_GOLDEN=1 if the change is intended)\n--- expected\n{expected}\n--- actual\n{actual}"
     );
+}
+
+/// Every piece of text painted this frame.
+pub fn painted_texts(
+    harness: &egui_kittest::Harness<'static, argmap::app::ArgmapApp>,
+) -> Vec<String> {
+    fn collect(shape: &egui::Shape, found: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Text(text) => found.push(text.galley.text().to_owned()),
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| collect(s, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    for clipped in &harness.output().shapes {
+        collect(&clipped.shape, &mut found);
+    }
+    found
 }

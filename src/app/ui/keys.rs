@@ -45,6 +45,7 @@ pub fn shortcuts(
     let busy = editing
         || panels.canvas.is_choosing_link()
         || panels.reader.find_has_focus()
+        || state.windows.find_claim.is_some()
         || egui::Popup::is_any_open(ctx);
     for (shortcut, command) in commands::shortcut_order() {
         if typing && !command.works_while_typing() {

@@ -6,7 +6,7 @@ use crate::model::LinkKind;
 pub use crate::render::geometry::{
     BADGE_RADIUS, LinkPath, badge_radius, border_point, paths, paths_of,
 };
-use egui::{Align2, Color32, FontId, Painter, Pos2, Shape, Stroke};
+use egui::{Align2, Color32, FontId, Painter, Pos2, Shape, Stroke, vec2};
 
 /// Draws a link: solid line and + for support, dashed line, a bar and − for rebut.
 pub fn draw(painter: &Painter, path: &LinkPath, zoom: f32, dark: bool, selected: bool) {
@@ -86,14 +86,13 @@ pub fn draw_badge(
         colour,
         Stroke::new(1.5, theme::card_fill(dark)),
     );
-    {
-        painter.text(
-            centre,
-            Align2::CENTER_CENTER,
-            theme::link_mark(kind),
-            FontId::proportional(radius * 1.7),
-            Color32::WHITE,
-        );
+    // The mark drawn as strokes, not a glyph: a small font's + can blur
+    // into something else.
+    let arm = radius * 0.55;
+    let stroke = Stroke::new((radius * 0.28).max(1.2), Color32::WHITE);
+    painter.line_segment([centre - vec2(arm, 0.0), centre + vec2(arm, 0.0)], stroke);
+    if kind == LinkKind::Support {
+        painter.line_segment([centre - vec2(0.0, arm), centre + vec2(0.0, arm)], stroke);
     }
 }
 
