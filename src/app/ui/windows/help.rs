@@ -141,7 +141,7 @@ pub fn welcome(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>)
                 actions.push(Action::WelcomeAtStart(again));
             }
         });
-    if !open {
+    if !open || ctx.input(|i| i.key_pressed(egui::Key::Escape)) {
         actions.push(Action::CloseWindow(Window::Welcome));
     }
 }
