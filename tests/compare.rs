@@ -605,3 +605,33 @@ fn claims_worded_alike_in_a_large_map_find_their_own_partners() {
         assert_eq!(m.0, n + 1 - s.0, "student claim {s:?} matched {m:?}");
     }
 }
+
+/// What a student writes reads as written in the teacher's report: no
+/// link, picture, raw HTML or emphasis comes alive from a claim's text.
+#[test]
+fn the_report_escapes_what_students_write() {
+    let model = common::small_map();
+    let mut student = model.clone();
+    student.claims.push(common::claim(
+        9,
+        "<img src=x onerror=alert(1)> [click](http://evil.example) ![pic](x.png) **loud** `code` | cell",
+        600.0,
+        0.0,
+    ));
+    let cmp = argmap::analysis::compare::compare(&student, &model);
+    let report = argmap::analysis::compare::report(&cmp, &student, &model, "s<b>", "m");
+    assert!(!report.contains("<img"), "{report}");
+    assert!(!report.contains("<b>"), "{report}");
+    assert!(!report.contains("[click](http"), "{report}");
+    assert!(!report.contains("**loud**"), "{report}");
+    assert!(
+        report.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{report}"
+    );
+    assert!(
+        report.contains("\\[click\\](http://evil.example)"),
+        "{report}"
+    );
+    assert!(report.contains("\\*\\*loud\\*\\*"), "{report}");
+    assert!(report.contains("\\`code\\` \\| cell"), "{report}");
+}

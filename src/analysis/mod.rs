@@ -3,6 +3,7 @@
 pub mod compare;
 pub mod coverage;
 pub mod evaluate;
+pub mod exercise;
 pub mod layout;
 pub mod neighbourhood;
 pub mod passages;

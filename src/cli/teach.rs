@@ -2,7 +2,7 @@
 //! a model answer, and starter maps, without a window.
 
 use super::{Error, Output};
-use crate::analysis::compare::{self, CSV_HEADER, Exercise};
+use crate::analysis::compare::{self, Exercise, Row};
 use crate::format::{self, SaveError, Syntax};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -81,22 +81,28 @@ pub fn grade(args: &GradeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resu
     inputs.push(&args.model);
     let output = Output::new("grade", args.output.as_deref(), &inputs);
     output.check()?;
-    let mut csv = format!("{CSV_HEADER}\n");
     let mut status = 0;
-    for file in &files {
-        match format::load(file) {
-            Ok(student) => {
-                let result = compare::compare(&student, &model);
-                csv.push_str(&compare::csv_row(&name(file), &result));
-            }
-            Err(e) => {
-                let _ = writeln!(err, "{}", super::printable(&e.to_string()));
-                csv.push_str(&compare::csv_error_row(&name(file), &e.error.to_string()));
-                status = 1;
-            }
-        }
-        csv.push('\n');
-    }
+    let graded: Vec<(String, Result<compare::Comparison, String>)> = files
+        .iter()
+        .map(|file| {
+            let result = match format::load(file) {
+                Ok(student) => Ok(compare::compare(&student, &model)),
+                Err(e) => {
+                    let _ = writeln!(err, "{}", super::printable(&e.to_string()));
+                    status = 1;
+                    Err(e.error.to_string())
+                }
+            };
+            (name(file), result)
+        })
+        .collect();
+    let csv = compare::table(graded.iter().map(|(file, result)| {
+        let row = match result {
+            Ok(cmp) => Row::Graded(cmp),
+            Err(error) => Row::Unreadable(error),
+        };
+        (file.as_str(), row)
+    }));
     output.write(super::printable(&csv).as_bytes(), out)?;
     Ok(status)
 }

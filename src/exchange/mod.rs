@@ -7,6 +7,7 @@ pub mod aif;
 pub mod argdown;
 pub mod dot;
 pub mod image;
+pub mod markup;
 pub mod outline;
 pub mod xml;
 
