@@ -36,6 +36,14 @@ pub enum Action {
     ExportOptions(ExportChoice),
     /// Open a file, first asking about unsaved changes.
     Open(Pending),
+    /// What came in since the last frame without being asked for in it
+    /// (a file picked in the browser, a map dropped on the page).
+    Arrived(crate::app::dialogs::Arrived),
+    /// Nothing unsaved stands in the way any more: do what waited.
+    Proceed(Pending),
+    /// A file was chosen (in a dialog, typed, or picked in the browser)
+    /// for what the request names.
+    Chosen(crate::app::dialogs::Request, PathBuf),
     ClearRecent,
     /// The answer to "save changes first?".
     AnswerPrompt(PromptAnswer),

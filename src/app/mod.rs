@@ -62,6 +62,8 @@ pub struct ArgmapApp {
     title: String,
     /// Started with no map asked for (so on the debate, with the welcome).
     started_plain: bool,
+    /// Work a handler left to follow, for the router.
+    follow_ups: Vec<Action>,
 }
 
 impl ArgmapApp {
@@ -75,6 +77,7 @@ impl ArgmapApp {
             autosave: Default::default(),
             title: String::new(),
             started_plain: false,
+            follow_ups: Vec::new(),
         };
         app.replace_document(Document::new(map, path, name));
         app
@@ -215,7 +218,7 @@ impl ArgmapApp {
             ctx.request_repaint();
         }
         for arrived in arrived {
-            handlers::files::arrived(self, arrived);
+            handlers::handle(self, Action::Arrived(arrived));
         }
         handlers::refresh(self);
         for effect in std::mem::take(&mut self.effects) {

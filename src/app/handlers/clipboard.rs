@@ -1,7 +1,7 @@
 //! Cut, copy, paste and duplicate: what goes to and comes from the system
 //! clipboard. What a copy holds and what a paste adds is `edits::clipboard`.
 
-use super::editing::apply_edit;
+use super::map_changes::apply_edit;
 use crate::app::edits::{clipboard, source_for};
 use crate::app::{ArgmapApp, Effect};
 use crate::model::{Point, count};

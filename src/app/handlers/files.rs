@@ -1,13 +1,15 @@
 //! Files: new, open, save, import, export, sources and recent maps, with the
 //! unsaved-changes question in front of whatever would lose changes, and
 //! the question about a file another program changed in front of saving.
-//! Every file question goes through [`choose`], so a typed path (where the
-//! system has no dialog) finishes the same work as a dialog's answer.
+//! Asking for a file is `dialogs`; what to do with the answer is the
+//! router's (`handlers::chosen`), which calls back here.
 
+use super::dialogs::{choose, write_file};
+use crate::app::Action;
 use crate::app::actions::{ExportChoice, Pending, PromptAnswer, Resolution};
-use crate::app::dialogs::{Answer, Arrived, Request};
+use crate::app::dialogs::Request;
 use crate::app::document::Document;
-use crate::app::state::{Conflict, PathEntry};
+use crate::app::state::Conflict;
 use crate::app::{ArgmapApp, Effect};
 use crate::corpus;
 use crate::format;
@@ -27,7 +29,14 @@ pub fn request(app: &mut ArgmapApp, pending: Pending) {
     }
 }
 
+/// Does what waited for the unsaved-changes question (see the router).
 fn perform(app: &mut ArgmapApp, pending: Pending) {
+    super::follow(app, Action::Proceed(pending));
+}
+
+/// New, open, import and close, once nothing unsaved stands in the way;
+/// the router hands the other waiting work to its own handler.
+pub(super) fn proceed(app: &mut ArgmapApp, pending: Pending) {
     match pending {
         Pending::New => {
             app.replace_document(Document::untitled());
@@ -39,13 +48,7 @@ fn perform(app: &mut ArgmapApp, pending: Pending) {
         }
         Pending::OpenExample(index) => open_example(app, index),
         Pending::Import(path) => import(app, &path),
-        Pending::Recover(index) => super::recovery::restore(app, index),
-        Pending::Tutorial => {
-            app.replace_document(Document::untitled());
-            app.state.tutorial = Some(crate::app::tutorial::Tutorial::default());
-            app.state
-                .set_status("Tutorial: a new map for your first argument");
-        }
+        Pending::Recover(_) | Pending::Tutorial => {}
         Pending::Close => {
             app.state.allow_close = true;
             app.effects
@@ -72,102 +75,6 @@ pub fn close_requested(app: &mut ArgmapApp) {
         app.effects
             .push(Effect::Viewport(egui::ViewportCommand::CancelClose));
         app.state.prompt = Some(Pending::Close);
-    }
-}
-
-/// Asks for a file, then finishes the work the request names. Where the
-/// system has no file dialog, the window for typing a path opens instead
-/// and [`path_confirmed`] finishes the work.
-pub fn choose(app: &mut ArgmapApp, request: Request) {
-    match app.dialogs.ask(&request) {
-        Answer::Path(path) => finish(app, request, path),
-        Answer::Cancelled | Answer::Later => {}
-        Answer::Unavailable => {
-            // The map's own folder, else the user's home, so the suggestion
-            // says where the file goes.
-            let folder = app
-                .state
-                .doc
-                .path
-                .as_deref()
-                .and_then(Path::parent)
-                .filter(|f| !f.as_os_str().is_empty())
-                .map(Path::to_path_buf)
-                .or_else(home_folder);
-            let text = match (request.suggested(), folder) {
-                (Some(name), Some(folder)) => folder.join(name).display().to_string(),
-                (Some(name), None) => name,
-                (None, Some(folder)) => {
-                    format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR)
-                }
-                (None, None) => String::new(),
-            };
-            app.state.windows.path_entry = Some(PathEntry { request, text });
-            app.state
-                .set_status("No file dialog is available on this system: type the file's path");
-        }
-    }
-}
-
-/// The user's home folder, where a typed path starts.
-fn home_folder() -> Option<PathBuf> {
-    ["HOME", "USERPROFILE"]
-        .iter()
-        .find_map(std::env::var_os)
-        .map(PathBuf::from)
-        .filter(|p| p.is_dir())
-}
-
-/// What came in since the last frame (a file picked in the browser).
-pub fn arrived(app: &mut ArgmapApp, arrived: Arrived) {
-    match arrived {
-        Arrived::File(request, path) => finish(app, request, path),
-        Arrived::Open(path) => request(app, Pending::OpenPath(path)),
-        Arrived::Failed(message) => app.state.set_error(message),
-    }
-}
-
-pub fn path_text(app: &mut ArgmapApp, text: String) {
-    if let Some(entry) = &mut app.state.windows.path_entry {
-        entry.text = text;
-    }
-}
-
-pub fn path_confirmed(app: &mut ArgmapApp) {
-    let Some(entry) = app.state.windows.path_entry.take() else {
-        return;
-    };
-    let typed = entry.text.trim();
-    if typed.is_empty() {
-        app.state.windows.path_entry = Some(entry);
-        return;
-    }
-    let path = PathBuf::from(typed);
-    finish(app, entry.request, path);
-}
-
-/// The second half of every file command: what to do with the chosen path.
-fn finish(app: &mut ArgmapApp, request: Request, path: PathBuf) {
-    let path = request.final_path(&path);
-    match request {
-        Request::OpenMap => {
-            open_path(app, &path);
-        }
-        Request::SaveMap { then, .. } => {
-            if save_to(app, &path)
-                && let Some(pending) = then
-            {
-                perform(app, pending);
-            }
-        }
-        Request::AddSource => add_source_from(app, &path),
-        Request::Import => request_import(app, path),
-        Request::Export { choice, .. } => export_to(app, &choice, path),
-        Request::Model => super::teaching::compare_with(app, &path),
-        Request::Report { .. } => super::teaching::report_to(app, &path),
-        Request::Exercise { kind, .. } => {
-            super::teaching::exercise_to(app, kind, &path);
-        }
     }
 }
 
@@ -269,7 +176,7 @@ pub fn take_interrupted(app: &mut ArgmapApp, take: bool) {
     let _ = std::fs::remove_file(&leftover);
 }
 
-fn open_example(app: &mut ArgmapApp, index: usize) {
+pub(super) fn open_example(app: &mut ArgmapApp, index: usize) {
     let Some(example) = corpus::examples().get(index) else {
         return;
     };
@@ -298,6 +205,15 @@ pub fn remember_recent(app: &mut ArgmapApp, path: &Path) {
 
 pub fn clear_recent(app: &mut ArgmapApp) {
     app.state.recent.clear();
+}
+
+/// Saves to the file chosen for Save as, then goes on with `then`.
+pub(super) fn save_chosen(app: &mut ArgmapApp, path: &Path, then: Option<Pending>) {
+    if save_to(app, path)
+        && let Some(pending) = then
+    {
+        perform(app, pending);
+    }
 }
 
 /// File ▸ Save: to the map's file, or asks for one.
@@ -411,7 +327,7 @@ pub fn watch(app: &mut ArgmapApp) {
     }
 }
 
-fn save_to(app: &mut ArgmapApp, path: &Path) -> bool {
+pub(super) fn save_to(app: &mut ArgmapApp, path: &Path) -> bool {
     match app.state.doc.save_to(path) {
         Ok(()) => {
             remember_recent(app, path);
@@ -432,7 +348,7 @@ pub fn add_source(app: &mut ArgmapApp) {
     choose(app, Request::AddSource);
 }
 
-fn add_source_from(app: &mut ArgmapApp, path: &Path) {
+pub(super) fn add_source_from(app: &mut ArgmapApp, path: &Path) {
     let name = format::display(path);
     let stem = path
         .file_stem()
@@ -444,7 +360,7 @@ fn add_source_from(app: &mut ArgmapApp, path: &Path) {
     match source {
         Ok(source) => {
             let id = source.id.clone();
-            if super::editing::apply_edit(app, "Add source", Edit::AddSource(source)) {
+            if super::map_changes::apply_edit(app, "Add source", Edit::AddSource(source)) {
                 app.state.panes.open(crate::app::state::Pane::Reader);
                 super::view::open_article(app, id);
                 app.state.set_status(format!("Added {name} as a source"));
@@ -459,7 +375,7 @@ pub fn choose_import(app: &mut ArgmapApp) {
     choose(app, Request::Import);
 }
 
-fn request_import(app: &mut ArgmapApp, path: PathBuf) {
+pub(super) fn request_import(app: &mut ArgmapApp, path: PathBuf) {
     request(app, Pending::Import(path));
 }
 
@@ -498,7 +414,7 @@ pub fn export(app: &mut ArgmapApp, choice: &ExportChoice) {
     );
 }
 
-fn export_to(app: &mut ArgmapApp, choice: &ExportChoice, path: PathBuf) {
+pub(super) fn export_to(app: &mut ArgmapApp, choice: &ExportChoice, path: PathBuf) {
     let kind = choice.kind;
     let only: Option<std::collections::BTreeSet<ClaimId>> = (kind.is_image()
         && choice.selection_only)
@@ -506,15 +422,5 @@ fn export_to(app: &mut ArgmapApp, choice: &ExportChoice, path: PathBuf) {
     match kind.render(&app.state.doc.map, only.as_ref(), choice.scale) {
         Ok(bytes) => write_file(app, &path, &bytes, "Exported"),
         Err(error) => app.state.set_error(format!("Not exported: {error}")),
-    }
-}
-
-/// Writes bytes a command made (an export, a report) and says how it went.
-pub(super) fn write_file(app: &mut ArgmapApp, path: &Path, bytes: &[u8], done: &str) {
-    match format::write_atomic(path, bytes) {
-        Ok(()) => app
-            .state
-            .set_status(format!("{done} {}", format::display(path))),
-        Err(error) => app.state.set_error(format!("Not saved: {error}")),
     }
 }

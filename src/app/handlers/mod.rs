@@ -1,24 +1,71 @@
-//! The one place the app changes. [`handle`] takes each [`Action`] the
-//! frame produced and calls its handler; a command goes straight from its
-//! table entry to the function that does it. Handlers are grouped by what
-//! they touch: files, the map (editing), the clipboard, teaching views, the
-//! tutorial and the view itself.
+//! The one place the app changes, and its one router. [`handle`] takes
+//! each [`Action`] the frame produced and calls its handler; a command goes
+//! straight from its table entry to the function that does it. A handler
+//! that finishes with more to do (a file was chosen, the unsaved-changes
+//! question is settled) queues it with [`follow`]; it is routed here like
+//! any other action, so no handler calls into another's work. Handlers are
+//! grouped by what they touch: files, asking for files (dialogs), the map
+//! (map_changes), the clipboard, teaching views, recovery, the tutorial and
+//! the view itself.
 
 mod clipboard;
-mod editing;
+pub(super) mod dialogs;
 pub(super) mod files;
+mod map_changes;
 pub mod recovery;
 mod teaching;
 mod tutorial;
 mod view;
 
 use super::actions::{Action, Pending};
+use super::dialogs::Request;
 use super::{ArgmapApp, Command};
+use map_changes as editing;
+use std::path::PathBuf;
 
 pub use files::{open_path, start_new_at};
 
-/// Applies one action.
+/// Applies one action, then whatever it left to follow.
 pub fn handle(app: &mut ArgmapApp, action: Action) {
+    route(app, action);
+    while !app.follow_ups.is_empty() {
+        let next = app.follow_ups.remove(0);
+        route(app, next);
+    }
+}
+
+/// Queues work that follows from an action, for the router.
+pub(super) fn follow(app: &mut ArgmapApp, action: Action) {
+    app.follow_ups.push(action);
+}
+
+/// What waited for the unsaved-changes question, now free to go on.
+fn proceed(app: &mut ArgmapApp, pending: Pending) {
+    match pending {
+        Pending::Recover(index) => recovery::restore(app, index),
+        Pending::Tutorial => tutorial::begin(app),
+        other => files::proceed(app, other),
+    }
+}
+
+/// A file chosen for `request`: the second half of every file command.
+fn chosen(app: &mut ArgmapApp, request: Request, path: PathBuf) {
+    let path = request.final_path(&path);
+    match request {
+        Request::OpenMap => {
+            files::open_path(app, &path);
+        }
+        Request::SaveMap { then, .. } => files::save_chosen(app, &path, then),
+        Request::AddSource => files::add_source_from(app, &path),
+        Request::Import => files::request_import(app, path),
+        Request::Export { choice, .. } => files::export_to(app, &choice, path),
+        Request::Model => teaching::compare_with(app, &path),
+        Request::Report { .. } => teaching::report_to(app, &path),
+        Request::Exercise { kind, .. } => teaching::exercise_to(app, kind, &path),
+    }
+}
+
+fn route(app: &mut ArgmapApp, action: Action) {
     match action {
         Action::Command(command) => run(app, command),
         Action::Edit(label, edit) => editing::apply(app, &label, edit),
@@ -34,6 +81,8 @@ pub fn handle(app: &mut ArgmapApp, action: Action) {
         Action::Export(choice) => files::export(app, &choice),
         Action::ExportOptions(choice) => view::export_options(app, choice),
         Action::Open(pending) => files::request(app, pending),
+        Action::Proceed(pending) => proceed(app, pending),
+        Action::Chosen(request, path) => chosen(app, request, path),
         Action::ClearRecent => files::clear_recent(app),
         Action::AnswerPrompt(answer) => files::answer_prompt(app, answer),
         Action::CloseRequested => files::close_requested(app),
@@ -51,14 +100,19 @@ pub fn handle(app: &mut ArgmapApp, action: Action) {
         Action::ShowGhost(id) => view::show_ghost(app, id),
         Action::CompareWithExample(index) => teaching::compare_with_example(app, index),
         Action::ShowMissing(missing) => teaching::show_missing(app, missing),
-        Action::PathText(text) => files::path_text(app, text),
+        Action::PathText(text) => dialogs::path_text(app, text),
+        Action::Arrived(arrived) => dialogs::arrived(app, arrived),
         Action::FindClaimText(text) => view::find_claim_text(app, text),
-        Action::PathConfirmed => files::path_confirmed(app),
+        Action::PathConfirmed => dialogs::path_confirmed(app),
         Action::Resolve(resolution) => files::resolve(app, resolution),
         Action::Recover(index, choice) => recovery::recover(app, index, choice),
         Action::ReloadFromDisk(reload) => files::reload_from_disk(app, reload),
         Action::TakeInterrupted(take) => files::take_interrupted(app, take),
-        Action::Tick { now, focused } => recovery::tick(app, now, focused),
+        Action::Tick { now, focused } => {
+            if recovery::tick(app, now, focused) {
+                files::watch(app);
+            }
+        }
         Action::Tutorial(step) => tutorial::step(app, step),
         Action::Welcome(choice) => tutorial::welcome(app, choice),
         Action::WelcomeAtStart(show) => app.state.settings.welcome_at_start = show,

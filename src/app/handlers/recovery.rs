@@ -3,8 +3,7 @@
 //! closes cleanly, and offered back after a crash. Also where the clock
 //! drives the watch on the map's file.
 
-use super::files;
-use crate::app::actions::{Pending, Recovery};
+use crate::app::actions::{Action, Pending, Recovery};
 use crate::app::document::Document;
 use crate::app::{ArgmapApp, Effect};
 use crate::format::recovery::{self, About, Session};
@@ -61,12 +60,12 @@ pub fn recover(app: &mut ArgmapApp, index: usize, choice: Recovery) {
         return;
     };
     match choice {
-        Recovery::Restore => files::request(app, Pending::Recover(index)),
+        Recovery::Restore => super::follow(app, Action::Open(Pending::Recover(index))),
         Recovery::OpenSaved => {
             app.state.windows.recovered.remove(index);
             found.remove();
             if let Some(path) = found.about.path {
-                files::request(app, Pending::OpenPath(path));
+                super::follow(app, Action::Open(Pending::OpenPath(path)));
             }
         }
         Recovery::Discard => {
@@ -152,7 +151,9 @@ pub fn closing(app: &mut ArgmapApp) {
 }
 
 /// The clock: writes a recovery copy when one is due, and watches the file.
-pub fn tick(app: &mut ArgmapApp, now: f64, focused: bool) {
+/// Time passed: writes a recovery copy when one is due. Returns whether it
+/// is time to look at the map's file for changes made elsewhere.
+pub fn tick(app: &mut ArgmapApp, now: f64, focused: bool) -> bool {
     let status = &mut app.state.status;
     if !status.note.is_empty() && status.note_at.is_none() {
         status.note_at = Some(now);
@@ -184,11 +185,12 @@ pub fn tick(app: &mut ArgmapApp, now: f64, focused: bool) {
             }
         }
     }
-    if focused && now - app.autosave.watched_at >= WATCH_SECONDS {
-        app.autosave.watched_at = now;
-        files::watch(app);
-    }
     if focused && app.state.doc.path.is_some() {
         app.effects.push(Effect::RepaintAfter(WATCH_SECONDS));
     }
+    let watch = focused && now - app.autosave.watched_at >= WATCH_SECONDS;
+    if watch {
+        app.autosave.watched_at = now;
+    }
+    watch
 }

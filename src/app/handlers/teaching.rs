@@ -1,8 +1,8 @@
 //! The teaching views: which claims stand (with what-if pins), the
 //! comparison with a model answer and its report, and exercises.
 
-use super::editing::apply_edit;
-use super::files::{choose, write_file};
+use super::dialogs::{choose, write_file};
+use super::map_changes::apply_edit;
 use crate::analysis::compare::{self, Exercise};
 use crate::analysis::evaluate::Pin;
 use crate::app::ArgmapApp;

@@ -2,16 +2,15 @@
 //! starting it on a new map (after the unsaved-changes question), leaving
 //! and resuming it, and moving it on as the map shows each step done.
 
-use super::files;
 use crate::app::ArgmapApp;
-use crate::app::actions::{Pending, TutorialMove, WelcomeChoice};
+use crate::app::actions::{Action, Pending, TutorialMove, WelcomeChoice};
 use crate::app::tutorial::Seen;
 
 /// Shows the lesson under way where it was left, or starts one.
 pub fn start_or_resume(app: &mut ArgmapApp) {
     match &mut app.state.tutorial {
         Some(tutorial) if !tutorial.finished() => tutorial.shown = true,
-        _ => files::request(app, Pending::Tutorial),
+        _ => super::follow(app, Action::Open(Pending::Tutorial)),
     }
 }
 
@@ -31,8 +30,16 @@ pub fn step(app: &mut ArgmapApp, wanted: TutorialMove) {
                     .set_status("Tutorial left: Help > Tutorial picks up at this step");
             }
         }
-        TutorialMove::StartOver => files::request(app, Pending::Tutorial),
+        TutorialMove::StartOver => super::follow(app, Action::Open(Pending::Tutorial)),
     }
+}
+
+/// The lesson begins on a new map (nothing unsaved stands in the way).
+pub fn begin(app: &mut ArgmapApp) {
+    app.replace_document(crate::app::document::Document::untitled());
+    app.state.tutorial = Some(crate::app::tutorial::Tutorial::default());
+    app.state
+        .set_status("Tutorial: a new map for your first argument");
 }
 
 /// Moves the lesson past each step the map now shows done.
@@ -61,11 +68,11 @@ pub fn welcome(app: &mut ArgmapApp, choice: WelcomeChoice) {
             "Click a claim to read it in the inspector; F on a claim shows just its neighbourhood",
         ),
         WelcomeChoice::NewMap => {
-            files::request(app, Pending::New);
+            super::follow(app, Action::Open(Pending::New));
             app.state.set_status(
                 "A new map: choose an article in the reader, select a passage and drag it onto the canvas",
             );
         }
-        WelcomeChoice::Open => files::request(app, Pending::OpenDialog),
+        WelcomeChoice::Open => super::follow(app, Action::Open(Pending::OpenDialog)),
     }
 }
