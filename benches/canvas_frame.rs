@@ -30,7 +30,7 @@ fn frame(ctx: &egui::Context, canvas: &mut Canvas, map: &Map, requests: &[ViewRe
     let selection = Selection::default();
     let input = Input {
         map,
-        version: (0, 0),
+        version: Default::default(),
         selection: &selection,
         overlay: &overlay,
         view: &view,

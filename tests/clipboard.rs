@@ -3,7 +3,7 @@
 
 mod common;
 
-use argmap::app::edits::clipboard::{self, PASTE_OFFSET};
+use argmap::app::edit_builders::clipboard::{self, PASTE_OFFSET};
 use argmap::corpus;
 use argmap::model::{ClaimId, Edit, LinkId, Map, Point, SourceId, Target, validate};
 use common::{claim, debate, small_map};

@@ -940,7 +940,7 @@ fn deleting_a_link_that_an_undercut_attacks_removes_both() {
     });
     let before = map.clone();
     let mut harness = harness_with(map, None);
-    let label = argmap::app::edits::link_label(&before, &before.links[0]);
+    let label = argmap::app::edit_builders::link_label(&before, &before.links[0]);
     harness.get_by_label(&label).click();
     harness.run();
     assert_eq!(harness.app().selection.links, vec![LinkId(1)]);

@@ -4,7 +4,7 @@
 
 mod common;
 
-use argmap::app::edits::clipboard;
+use argmap::app::edit_builders::clipboard;
 use argmap::exchange::{aif, argdown};
 use argmap::format::{self, Syntax};
 use argmap::model::{Map, Point, validate};

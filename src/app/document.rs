@@ -9,6 +9,15 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// are never shown for the next.
 static OPENED: AtomicU64 = AtomicU64::new(0);
 
+/// Names one state of the open map: which document it is, and how far
+/// along its history. Views worked out from the map keep the version they
+/// were made for, and are made again when it changes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Version {
+    pub document: u64,
+    pub step: u64,
+}
+
 /// One open map. The editor changes it only through [`Document::apply`].
 pub struct Document {
     pub map: Map,
@@ -43,8 +52,11 @@ impl Document {
 
     /// Names the map's state: changes with every edit, undo and redo, and
     /// differs between documents.
-    pub fn version(&self) -> (u64, u64) {
-        (self.generation, self.history.position())
+    pub fn version(&self) -> Version {
+        Version {
+            document: self.generation,
+            step: self.history.position(),
+        }
     }
 
     pub fn untitled() -> Self {

@@ -18,7 +18,7 @@ pub mod actions;
 pub mod commands;
 pub mod dialogs;
 pub mod document;
-pub mod edits;
+pub mod edit_builders;
 mod handlers;
 pub mod selection;
 pub mod state;

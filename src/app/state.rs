@@ -8,6 +8,7 @@ use super::document::Document;
 use super::selection::Selection;
 use super::teaching::Teaching;
 use super::view::ViewState;
+use crate::app::document::Version;
 use crate::format::recovery::Found;
 use std::path::PathBuf;
 
@@ -33,7 +34,7 @@ pub struct AppState {
     pub(super) allow_close: bool,
     /// Whether the map has two sides to lay out as a debate, and the map
     /// state that was found for (worked out once per edit, not per frame).
-    pub(super) two_sides: Option<((u64, u64), bool)>,
+    pub(super) two_sides: Option<(Version, bool)>,
     /// How the window is drawn (the renderer that worked), for Help.
     pub renderer: String,
     /// What the user chose that is kept between runs.

@@ -4,6 +4,7 @@
 
 use crate::analysis::compare::{self, Comparison};
 use crate::analysis::evaluate::{self, Labelling, Pin, Pins};
+use crate::app::document::Version;
 use crate::model::{ClaimId, Map};
 use crate::schemes::{self, Catalogue, OpenQuestion};
 
@@ -12,7 +13,7 @@ pub struct Compared {
     pub name: String,
     pub model: Map,
     pub result: Comparison,
-    computed_at: Option<(u64, u64)>,
+    computed_at: Option<Version>,
     /// The map the comparison was started on: its document number and
     /// name. Another map opened since is compared with the same model (a
     /// teacher going through students' maps), and the bar says so.
@@ -53,11 +54,11 @@ pub struct Teaching {
     pub missing: Missing,
     /// Which open question Next open critical question shows next.
     pub question_cursor: usize,
-    open: Option<((u64, u64), Vec<OpenQuestion>)>,
+    open: Option<(Version, Vec<OpenQuestion>)>,
 }
 
 struct Cache {
-    key: ((u64, u64), u64, bool),
+    key: (Version, u64, bool),
     grounded: Labelling,
     preferred: Option<Vec<Labelling>>,
 }
@@ -111,7 +112,7 @@ impl Teaching {
 
     /// Brings the evaluation and comparison up to date with the map, whose
     /// state `version` names (see `Document::version`).
-    pub fn refresh(&mut self, map: &Map, version: (u64, u64)) {
+    pub fn refresh(&mut self, map: &Map, version: Version) {
         let catalogue = Catalogue::bundled();
         if self.open.as_ref().is_none_or(|(at, _)| *at != version) {
             self.open = Some((version, schemes::open_questions(map, catalogue)));

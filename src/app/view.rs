@@ -65,9 +65,9 @@ impl ReaderView {
     }
 
     /// The passage selected in the open article.
-    pub fn selected_passage(&self) -> Option<crate::app::edits::Passage> {
+    pub fn selected_passage(&self) -> Option<crate::app::edit_builders::Passage> {
         let (start, end) = self.selected_span()?;
-        Some(crate::app::edits::Passage {
+        Some(crate::app::edit_builders::Passage {
             source: self.article.clone()?,
             start,
             end,

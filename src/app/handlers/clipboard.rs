@@ -1,8 +1,8 @@
 //! Cut, copy, paste and duplicate: what goes to and comes from the system
-//! clipboard. What a copy holds and what a paste adds is `edits::clipboard`.
+//! clipboard. What a copy holds and what a paste adds is `edit_builders::clipboard`.
 
 use super::map_changes::apply_edit;
-use crate::app::edits::{clipboard, source_for};
+use crate::app::edit_builders::{clipboard, source_for};
 use crate::app::{ArgmapApp, Effect};
 use crate::model::{Point, count};
 
@@ -39,7 +39,8 @@ pub fn cut(app: &mut ArgmapApp) {
         Some(Err(error)) => return app.state.set_error(format!("Not cut: {error}")),
         None => return,
     };
-    if let Some(edit) = crate::app::edits::delete_selection(&state.doc.map, &state.selection)
+    if let Some(edit) =
+        crate::app::edit_builders::delete_selection(&state.doc.map, &state.selection)
         && apply_edit(app, "Cut", edit)
     {
         app.effects.push(Effect::CopyText(text));

@@ -1,9 +1,9 @@
-//! Changes to the map: every one an undoable edit, built by `app::edits`
+//! Changes to the map: every one an undoable edit, built by `app::edit_builders`
 //! and applied through the document's history.
 
 use crate::analysis::layout::Size;
 use crate::app::ArgmapApp;
-use crate::app::edits;
+use crate::app::edit_builders;
 use crate::model::ClaimId;
 use crate::model::{Edit, LinkId, LinkKind, Point, Target};
 use crate::render::fitting;
@@ -53,7 +53,7 @@ pub fn redo(app: &mut ArgmapApp) {
 }
 
 pub fn delete_selection(app: &mut ArgmapApp) {
-    if let Some(edit) = edits::delete_selection(&app.state.doc.map, &app.state.selection)
+    if let Some(edit) = edit_builders::delete_selection(&app.state.doc.map, &app.state.selection)
         && apply_edit(app, "Delete", edit)
     {
         app.state.selection.clear();
@@ -129,7 +129,7 @@ pub fn answer_question(app: &mut ArgmapApp, link: LinkId, question: String, kind
     });
     let at = free_spot_near(app, Point::new(middle.x + 260.0, middle.y));
     let map = &app.state.doc.map;
-    let (add, id) = edits::add_own_claim(map, at, "");
+    let (add, id) = edit_builders::add_own_claim(map, at, "");
     let answer = Edit::AddLink(crate::model::Link {
         id: map.next_link_id(),
         kind,
@@ -154,7 +154,7 @@ pub fn add_selection_as_claim(app: &mut ArgmapApp) {
     let at = free_spot(app);
     let passage = app.state.view.reader.selected_passage();
     if let Some((edit, id)) =
-        passage.and_then(|p| edits::add_quoted_claim(&app.state.doc.map, &p, at))
+        passage.and_then(|p| edit_builders::add_quoted_claim(&app.state.doc.map, &p, at))
         && apply_edit(app, "Add quoted claim", edit)
     {
         app.state.selection.only_claim(id);
@@ -166,7 +166,7 @@ pub fn add_selection_as_claim(app: &mut ArgmapApp) {
 /// A claim in the user's own words, edited in place at once.
 pub fn new_claim(app: &mut ArgmapApp) {
     let at = free_spot(app);
-    let (edit, id) = edits::add_own_claim(&app.state.doc.map, at, "");
+    let (edit, id) = edit_builders::add_own_claim(&app.state.doc.map, at, "");
     if apply_edit(app, "New claim", edit) {
         app.state.selection.only_claim(id);
         super::view::start_editing(app, id);
@@ -176,7 +176,7 @@ pub fn new_claim(app: &mut ArgmapApp) {
 /// S and R: the claims picked first support (or rebut) the one picked last.
 pub fn link_selection(app: &mut ArgmapApp, kind: LinkKind) {
     let state = &app.state;
-    if let Some(edit) = edits::link_selection(&state.doc.map, &state.selection, kind)
+    if let Some(edit) = edit_builders::link_selection(&state.doc.map, &state.selection, kind)
         && apply_edit(app, &format!("Add {} link", kind.label()), edit)
     {
         let selection = &mut app.state.selection;

@@ -5,6 +5,7 @@
 
 use crate::app::actions::{Action, Pending, Recovery};
 use crate::app::document::Document;
+use crate::app::document::Version;
 use crate::app::{ArgmapApp, Effect};
 use crate::format::recovery::{self, About, Session};
 
@@ -17,7 +18,7 @@ const WATCH_SECONDS: f64 = 2.0;
 #[derive(Default)]
 pub struct Autosave {
     session: Option<Session>,
-    written: Option<(u64, u64)>,
+    written: Option<Version>,
     at: f64,
     focused: bool,
     watched_at: f64,

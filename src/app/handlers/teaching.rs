@@ -7,7 +7,7 @@ use crate::analysis::compare::{self, Exercise};
 use crate::analysis::evaluate::Pin;
 use crate::app::ArgmapApp;
 use crate::app::dialogs::Request;
-use crate::app::edits;
+use crate::app::edit_builders;
 use crate::app::teaching::Compared;
 use crate::format;
 use crate::model::{ClaimId, count};
@@ -77,7 +77,7 @@ pub fn clear_pins(app: &mut ArgmapApp) {
 
 /// Writes the what-if pins into the map, so they are saved with it.
 pub fn keep_pins(app: &mut ArgmapApp) {
-    let Some(edit) = edits::keep_pins(&app.state.doc.map, &app.state.teach.pins) else {
+    let Some(edit) = edit_builders::keep_pins(&app.state.doc.map, &app.state.teach.pins) else {
         return;
     };
     if apply_edit(app, "Keep pins in the map", edit) {
@@ -127,7 +127,7 @@ pub fn compare_with_example(app: &mut ArgmapApp, index: usize) {
 
 fn start_comparing(app: &mut ArgmapApp, name: String, model: crate::model::Map) {
     let state = &mut app.state;
-    let started_on = (state.doc.version().0, state.doc.name());
+    let started_on = (state.doc.version().document, state.doc.name());
     let itself = state.doc.map == model;
     state.teach.comparison = Some(Compared::new(name.clone(), model, started_on));
     state.panes.open(crate::app::state::Pane::Inspector);

@@ -135,7 +135,7 @@ fn comparison_bar(ui: &mut Ui, state: &AppState, compared: &Compared, actions: &
         );
     } else {
         ui.label(RichText::new(format!("Compared with {}", compared.name)).strong());
-        if compared.started_on.0 != state.doc.version().0 {
+        if compared.started_on.0 != state.doc.version().document {
             ui.label(
                 RichText::new(format!(
                     "(still on from {}: open maps one by one to check each against it)",

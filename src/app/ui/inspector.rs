@@ -4,7 +4,7 @@
 use super::theme;
 use crate::analysis::compare::Verdict;
 use crate::app::actions::{Action, Select};
-use crate::app::edits;
+use crate::app::edit_builders;
 use crate::app::selection::Selection;
 use crate::app::state::AppState;
 use crate::app::teaching::Compared;
@@ -167,7 +167,7 @@ impl Inspector {
         match &claim.quote {
             Some(quote) => {
                 ui.label(RichText::new("Source").strong());
-                let name = edits::source_for(map, &quote.source).map_or_else(
+                let name = edit_builders::source_for(map, &quote.source).map_or_else(
                     || quote.source.as_str().to_owned(),
                     |s| format!("{} — {} ({})", s.authors.join(", "), s.title, s.date),
                 );
@@ -310,7 +310,9 @@ impl Inspector {
             }
             Target::Link(target) => {
                 if let Some(l) = map.link(target)
-                    && ui.link(excerpt(&edits::link_label(map, l), 80)).clicked()
+                    && ui
+                        .link(excerpt(&edit_builders::link_label(map, l), 80))
+                        .clicked()
                 {
                     actions.push(Action::Select(Select::OnlyLink(target)));
                 }
@@ -424,7 +426,7 @@ fn link_list(
         };
         if ui
             .link(format!("{sign} {other}"))
-            .on_hover_text(edits::link_label(map, link))
+            .on_hover_text(edit_builders::link_label(map, link))
             .clicked()
         {
             actions.push(Action::Select(Select::OnlyLink(link.id)));
@@ -568,7 +570,7 @@ fn comparison_section(ui: &mut Ui, map: &Map, compared: &Compared, actions: &mut
                     match item.student.and_then(|id| map.link(id)) {
                         Some(link) => {
                             if ui
-                                .link(format!("• {}", excerpt(&edits::link_label(map, link), 80)))
+                                .link(format!("• {}", excerpt(&edit_builders::link_label(map, link), 80)))
                                 .clicked()
                             {
                                 actions.push(Action::Select(Select::OnlyLink(link.id)));
@@ -578,7 +580,7 @@ fn comparison_section(ui: &mut Ui, map: &Map, compared: &Compared, actions: &mut
                             if let Some(link) = item.model.and_then(|id| model.link(id)) {
                                 ui.label(format!(
                                     "• {}",
-                                    excerpt(&edits::link_label(model, link), 80)
+                                    excerpt(&edit_builders::link_label(model, link), 80)
                                 ));
                             }
                         }

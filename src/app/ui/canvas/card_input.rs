@@ -7,7 +7,7 @@ use super::{Canvas, Input, cards, named};
 use crate::analysis::evaluate::Pin;
 use crate::app::Command;
 use crate::app::actions::{Action, Select};
-use crate::app::edits;
+use crate::app::edit_builders;
 use crate::app::ui::theme;
 use crate::model::{Claim, ClaimId, Target};
 use cards::CardStyle;
@@ -38,7 +38,7 @@ impl Canvas {
                 egui::Role::Button,
                 true,
                 selected,
-                edits::claim_label(claim),
+                edit_builders::claim_label(claim),
             )
         });
         self.card_pointer(ui, input, claim, &response, actions);
@@ -147,7 +147,7 @@ impl Canvas {
             actions.push(Action::ShowInArticle(id));
         }
         if ui.button("Delete").clicked()
-            && let Some(edit) = edits::delete_claims(map, &[id])
+            && let Some(edit) = edit_builders::delete_claims(map, &[id])
         {
             actions.push(Action::Edit("Delete claim".into(), edit));
         }

@@ -1,5 +1,6 @@
 //! Claim cards: their size (measured once per text) and how they are drawn.
 
+use crate::app::document::Version;
 use crate::app::ui::theme;
 use crate::model::{Claim, ClaimId, Map};
 use egui::{Color32, CornerRadius, FontId, Painter, Rect, Stroke, StrokeKind, Vec2, pos2, vec2};
@@ -17,7 +18,7 @@ use crate::render::measure::{card_size, display_text};
 pub struct CardSizes {
     cache: HashMap<ClaimId, (String, bool, Vec2)>,
     /// The map state last measured, so an unchanged map costs nothing.
-    measured: Option<(u64, u64)>,
+    measured: Option<Version>,
     changes: u64,
 }
 
@@ -28,7 +29,7 @@ impl CardSizes {
     }
 
     /// Measures every claim whose text changed since last time.
-    pub fn update(&mut self, ctx: &egui::Context, map: &Map, version: (u64, u64)) {
+    pub fn update(&mut self, ctx: &egui::Context, map: &Map, version: Version) {
         if self.measured == Some(version) {
             return;
         }

@@ -4,7 +4,7 @@
 
 use super::{Canvas, Input, Shown, far, links};
 use crate::app::actions::{Action, Select};
-use crate::app::edits::{self, Passage};
+use crate::app::edit_builders::{self, Passage};
 use crate::app::ui::theme;
 use crate::model::{ClaimId, Edit, Point};
 use egui::{CornerRadius, PointerButton, Pos2, Rect, Stroke, StrokeKind, Ui, Vec2};
@@ -286,7 +286,7 @@ impl Canvas {
             && let Some(passage) = egui::DragAndDrop::take_payload::<Passage>(ui.ctx())
         {
             let at = self.view.to_canvas(pointer);
-            if let Some((edit, id)) = edits::add_quoted_claim(input.map, &passage, at) {
+            if let Some((edit, id)) = edit_builders::add_quoted_claim(input.map, &passage, at) {
                 actions.push(Action::Edit("Add quoted claim".into(), edit));
                 actions.push(Action::GoToClaim(id));
             }

@@ -3,7 +3,7 @@
 
 use super::{Canvas, Input, links};
 use crate::app::actions::{Action, Select};
-use crate::app::edits;
+use crate::app::edit_builders;
 use crate::model::{ClaimId, Edit, LinkId, LinkKind, Map, Target};
 use egui::{Id, Key, Pos2, Rect, Sense, Ui, Vec2, WidgetInfo, vec2};
 
@@ -48,7 +48,7 @@ impl Canvas {
                 egui::Role::Button,
                 true,
                 selection.has_link(link.id),
-                edits::link_label(map, link),
+                edit_builders::link_label(map, link),
             )
         });
         if response.clicked() {
@@ -59,7 +59,9 @@ impl Canvas {
             }));
         }
         if response.hovered() {
-            response.clone().on_hover_text(edits::link_label(map, link));
+            response
+                .clone()
+                .on_hover_text(edit_builders::link_label(map, link));
         }
         if response.secondary_clicked() {
             actions.push(Action::Select(Select::OnlyLink(link.id)));
@@ -82,7 +84,7 @@ impl Canvas {
                 ));
             }
             if ui.button("Delete").clicked()
-                && let Some(edit) = edits::delete_links(map, &[link.id])
+                && let Some(edit) = edit_builders::delete_links(map, &[link.id])
             {
                 actions.push(Action::Edit("Delete link".into(), edit));
             }
@@ -140,7 +142,8 @@ impl Canvas {
                     ui.set_min_width(170.0);
                     let mut choose = |kind: LinkKind, label: &str, ui: &mut Ui| {
                         if ui.button(label).clicked() {
-                            let edit = edits::link(map, &[pending.from], pending.target, kind);
+                            let edit =
+                                edit_builders::link(map, &[pending.from], pending.target, kind);
                             actions.push(Action::Edit(format!("Add {} link", kind.label()), edit));
                             actions.push(Action::Select(Select::Nothing));
                             close = true;

@@ -15,7 +15,6 @@
 mod camera;
 mod card_input;
 pub mod cards;
-mod editing;
 pub mod far;
 mod gestures;
 mod link_gestures;
@@ -25,10 +24,12 @@ mod minimap;
 mod overlay;
 mod placement;
 pub mod scene;
+mod text_editor;
 pub mod view;
 
 use super::theme;
 use crate::app::actions::Action;
+use crate::app::document::Version;
 use crate::app::selection::Selection;
 use crate::app::teaching::Overlay;
 use crate::app::view::{ViewRequest, ViewState};
@@ -45,7 +46,7 @@ pub const SCHEME_ZOOM: f32 = 0.6;
 /// What the canvas reads this frame.
 pub struct Input<'a> {
     pub map: &'a Map,
-    pub version: (u64, u64),
+    pub version: Version,
     pub selection: &'a Selection,
     pub overlay: &'a Overlay<'a>,
     pub view: &'a ViewState,
@@ -63,7 +64,7 @@ pub struct Canvas {
     placement: placement::Placement,
     gestures: gestures::Gestures,
     links: link_gestures::LinkDrag,
-    editor: Option<editing::Draft>,
+    editor: Option<text_editor::Draft>,
 }
 
 impl Default for Canvas {
@@ -154,7 +155,7 @@ impl Canvas {
     }
 
     /// Builds the scene again when what it shows changed.
-    fn update_scene(&mut self, map: &Map, version: (u64, u64)) {
+    fn update_scene(&mut self, map: &Map, version: Version) {
         let key = SceneKey {
             version,
             sizes: self.sizes.changes(),

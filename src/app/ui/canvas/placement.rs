@@ -7,6 +7,7 @@ use super::cards::CardSizes;
 use super::overlay;
 use crate::analysis::layout;
 use crate::analysis::neighbourhood::{among, neighbourhood};
+use crate::app::document::Version;
 use crate::app::teaching::Compared;
 use crate::app::view::{Focus, ViewState};
 use crate::model::{Claim, ClaimId, Map, Point};
@@ -22,16 +23,16 @@ pub struct Placement {
     /// were worked out for (document version, collapse count).
     hidden: HashSet<ClaimId>,
     hidden_counts: BTreeMap<ClaimId, usize>,
-    hidden_for: Option<((u64, u64), u64)>,
+    hidden_for: Option<(Version, u64)>,
     /// Where the model answer's missing claims show, and what for.
     pub ghosts: BTreeMap<ClaimId, Point>,
-    ghosts_for: Option<((u64, u64), u64, Vec<ClaimId>)>,
+    ghosts_for: Option<(Version, u64, Vec<ClaimId>)>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
 struct FocusKey {
     focus: Focus,
-    version: (u64, u64),
+    version: Version,
     sizes: u64,
 }
 
@@ -41,7 +42,7 @@ impl Placement {
     pub fn update(
         &mut self,
         map: &Map,
-        version: (u64, u64),
+        version: Version,
         view: &ViewState,
         sizes: &CardSizes,
         comparison: Option<&Compared>,
@@ -54,7 +55,7 @@ impl Placement {
     fn update_focus(
         &mut self,
         map: &Map,
-        version: (u64, u64),
+        version: Version,
         focus: Option<Focus>,
         sizes: &CardSizes,
     ) -> bool {
@@ -84,7 +85,7 @@ impl Placement {
         refit
     }
 
-    fn update_hidden(&mut self, map: &Map, version: (u64, u64), view: &ViewState) {
+    fn update_hidden(&mut self, map: &Map, version: Version, view: &ViewState) {
         let key = (version, view.collapse_changes);
         if self.hidden_for == Some(key) {
             return;
@@ -96,7 +97,7 @@ impl Placement {
     fn update_ghosts(
         &mut self,
         map: &Map,
-        version: (u64, u64),
+        version: Version,
         sizes: &CardSizes,
         comparison: Option<&Compared>,
     ) {

@@ -5,6 +5,7 @@
 //! it already has: on a map of 100,000 claims a frame touches what is on
 //! screen, not the whole map.
 
+use crate::app::document::Version;
 use crate::model::{ClaimId, LinkId, LinkKind, Map, Places, Point, Target};
 use egui::{Color32, Pos2, Rect, Vec2, pos2};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -12,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 /// What a scene was built from; equal keys mean an equal scene.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SceneKey {
-    pub version: (u64, u64),
+    pub version: Version,
     pub sizes: u64,
     pub layout: u64,
 }

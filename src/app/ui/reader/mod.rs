@@ -16,7 +16,8 @@ mod toolbar;
 
 use crate::analysis::passages;
 use crate::app::actions::Action;
-use crate::app::edits;
+use crate::app::document::Version;
+use crate::app::edit_builders;
 use crate::app::view::{ReaderView, ViewRequest};
 use crate::model::{Block, ClaimId, Map, SourceId};
 use egui::text::CCursor;
@@ -30,7 +31,7 @@ const FLASH_SECONDS: f64 = 1.6;
 /// What the reader reads this frame.
 pub struct Input<'a> {
     pub map: &'a Map,
-    pub version: (u64, u64),
+    pub version: Version,
     pub view: &'a ReaderView,
     /// The claim selected on the map, whose passage shows stronger.
     pub selected_claim: Option<ClaimId>,
@@ -127,7 +128,7 @@ impl Reader {
             .view
             .article
             .as_ref()
-            .and_then(|id| edits::source_for(map, id))
+            .and_then(|id| edit_builders::source_for(map, id))
         else {
             ui.add_space(20.0);
             ui.label("Pick an article above to read it.");

@@ -7,7 +7,7 @@
 use super::Reader;
 use crate::analysis::passages;
 use crate::app::actions::Action;
-use crate::app::edits::Passage;
+use crate::app::edit_builders::Passage;
 use crate::app::ui::theme;
 use crate::model::{ClaimId, Map, Source, SourceId, excerpt};
 use egui::{Id, Pos2, Rect, Stroke, Ui, vec2};

@@ -4,6 +4,7 @@
 
 use super::{Drawn, Input, Placed, Reader, coverage, marking};
 use crate::analysis::coverage::Coverage;
+use crate::app::document::Version;
 use crate::app::ui::theme;
 use crate::corpus;
 use crate::model::{Block, BlockKind, ClaimId, Map, Source, SourceId};
@@ -20,7 +21,7 @@ const ITEM_INDENT: f32 = 18.0;
 /// What the laid-out blocks show; equal keys, equal blocks.
 #[derive(Clone, PartialEq)]
 struct LaidKey {
-    version: (u64, u64),
+    version: Version,
     source: SourceId,
     selected: Option<ClaimId>,
     selection: Option<(usize, usize)>,
@@ -35,7 +36,7 @@ struct LaidKey {
 pub(super) struct Cache {
     blocks: Option<(SourceId, usize, Vec<Block>)>,
     laid: Option<(LaidKey, Vec<Arc<Galley>>)>,
-    covered: Option<((u64, u64), SourceId, Coverage)>,
+    covered: Option<(Version, SourceId, Coverage)>,
 }
 
 impl Cache {
@@ -52,7 +53,7 @@ impl Cache {
         }
     }
 
-    fn coverage(&mut self, map: &Map, version: (u64, u64), source: &Source) -> Coverage {
+    fn coverage(&mut self, map: &Map, version: Version, source: &Source) -> Coverage {
         match self.covered.take() {
             Some((v, id, c)) if v == version && id == source.id => c,
             _ => crate::analysis::coverage::of_source(map, source),

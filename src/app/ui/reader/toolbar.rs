@@ -5,7 +5,7 @@
 use super::{Input, Reader};
 use crate::app::Command;
 use crate::app::actions::Action;
-use crate::app::edits;
+use crate::app::edit_builders;
 use crate::app::ui::fields;
 use crate::corpus;
 use crate::model::{Map, Source, SourceId, excerpt};
@@ -41,7 +41,7 @@ impl Reader {
                 }
                 let open = input.view.article.as_ref();
                 let current = open
-                    .and_then(|id| edits::source_for(map, id))
+                    .and_then(|id| edit_builders::source_for(map, id))
                     .map_or_else(|| "Choose an article".to_owned(), source_name);
                 // A combo box grows to fit its text, so the text is cut to the room there is.
                 let width = (ui.available_width() - 70.0).max(80.0);
