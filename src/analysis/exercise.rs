@@ -1,7 +1,7 @@
 //! Starter maps for students, made from a model answer: every claim
 //! without its links, or only the main contentions.
 
-use crate::model::{ClaimId, LinkKind, Map};
+use crate::model::{ClaimId, Map};
 
 /// What a starter map for students keeps of the model.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,7 +20,7 @@ pub fn exercise(model: &Map, kind: Exercise) -> Map {
         let reasons: std::collections::HashSet<ClaimId> = model
             .links
             .iter()
-            .filter(|l| l.kind == LinkKind::Support)
+            .filter(|l| l.kind.is_support())
             .flat_map(|l| l.premises.iter().copied())
             .collect();
         map.claims.retain(|c| !reasons.contains(&c.id));

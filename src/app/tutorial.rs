@@ -4,7 +4,7 @@
 //! draws it, the handlers start it and move it on.
 
 use super::commands::{self, Command};
-use crate::model::{ClaimId, LinkKind, Map, Target};
+use crate::model::{ClaimId, Map, Target};
 
 /// The article the lesson maps, and the one its objection comes from.
 pub const KRAMER: &str = "kramer-2017";
@@ -173,14 +173,15 @@ impl Step {
             Self::MainContention => seen.claims_from(KRAMER) >= 1,
             Self::Reason => seen.claims_from(KRAMER) >= 2,
             Self::Support => map.links.iter().any(|l| {
-                l.kind == LinkKind::Support
+                l.kind.is_support()
                     && matches!(l.target, Target::Claim(t) if seen.quotes(t, KRAMER))
                     && l.premises.iter().any(|&p| seen.quotes(p, KRAMER))
             }),
             Self::Objection => seen.claims_from(KIMMAGE) >= 1,
-            Self::Rebut => map.links.iter().any(|l| {
-                l.kind == LinkKind::Rebut && l.premises.iter().any(|&p| seen.quotes(p, KIMMAGE))
-            }),
+            Self::Rebut => map
+                .links
+                .iter()
+                .any(|l| l.kind.is_attack() && l.premises.iter().any(|&p| seen.quotes(p, KIMMAGE))),
             Self::Standing => seen.evaluating,
             Self::Scheme => map.links.iter().any(|l| !l.scheme.is_empty()),
             // Answered in words: the claim raising or meeting it has text.

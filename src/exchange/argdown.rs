@@ -230,15 +230,7 @@ pub fn to_argdown(map: &Map) -> String {
         let _ = writeln!(
             out,
             "{name}: {}{}\n",
-            escape(&format!(
-                "{} link {}.",
-                if link.kind == LinkKind::Support {
-                    "Support"
-                } else {
-                    "Rebut"
-                },
-                link.id.0
-            )),
+            escape(&format!("{} link {}.", link.kind.name(), link.id.0)),
             argument_data(link)
         );
         let mut n = 1;

@@ -90,10 +90,9 @@ pub fn to_dot(map: &Map) -> String {
                     out,
                     "  {} -> {point} [color={colour}, arrowhead=none{}];",
                     quote(&format!("c{}", premise.0)),
-                    if link.kind == LinkKind::Rebut {
-                        ", style=dashed"
-                    } else {
-                        ""
+                    match link.kind {
+                        LinkKind::Support => "",
+                        LinkKind::Rebut => ", style=dashed",
                     }
                 );
             }

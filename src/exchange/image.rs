@@ -246,10 +246,9 @@ fn write_svg(picture: &Prepared<'_>, band: Option<(f32, f32)>) -> String {
 
 fn link(svg: &mut String, map: &Map, path: &geometry::LinkPath, outliner: &mut Outliner) {
     let colour = hex(palette::link(path.kind, false));
-    let dash = if path.kind == LinkKind::Rebut {
-        r#" stroke-dasharray="9 6""#
-    } else {
-        ""
+    let dash = match path.kind {
+        LinkKind::Support => "",
+        LinkKind::Rebut => r#" stroke-dasharray="9 6""#,
     };
     let label = map.link(path.id).map_or_else(String::new, |l| {
         format!("{} link {}", l.kind.label(), l.id.0)
@@ -291,7 +290,7 @@ fn link(svg: &mut String, map: &Map, path: &geometry::LinkPath, outliner: &mut O
             .collect::<Vec<_>>()
             .join(" ")
     );
-    if path.kind == LinkKind::Rebut {
+    if path.kind.is_attack() {
         let at = end - dir * head * 1.4;
         let (a, b) = (at + normal * head * 0.6, at - normal * head * 0.6);
         let _ = writeln!(

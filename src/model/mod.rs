@@ -158,6 +158,34 @@ pub enum LinkKind {
 }
 
 impl LinkKind {
+    /// Every kind, in the order choices list them.
+    pub const ALL: [Self; 2] = [Self::Support, Self::Rebut];
+
+    /// The kind's name as a choice shows it ("Support").
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Support => "Support",
+            Self::Rebut => "Rebut",
+        }
+    }
+
+    /// Whether the link argues for its target (a reason, or backing).
+    pub fn is_support(self) -> bool {
+        match self {
+            Self::Support => true,
+            Self::Rebut => false,
+        }
+    }
+
+    /// Whether the link attacks its target (a rebut, or an undercut):
+    /// drawn dashed, with a bar, and judged as an attack.
+    pub fn is_attack(self) -> bool {
+        match self {
+            Self::Support => false,
+            Self::Rebut => true,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::Support => "support",

@@ -9,7 +9,7 @@
 use super::graph::Graph;
 use super::order::Layered;
 use super::{H_GAP, Size, V_GAP, anneal};
-use crate::model::{ClaimId, LinkKind, Map, Point, Target};
+use crate::model::{ClaimId, Map, Point, Target};
 use std::collections::BTreeMap;
 
 /// Space between the two sides.
@@ -71,7 +71,7 @@ fn sides(map: &Map) -> Option<BTreeMap<ClaimId, Side>> {
         }
     }
     let disagree = map.links.iter().any(|l| {
-        l.kind == LinkKind::Rebut
+        l.kind.is_attack()
             && matches!(l.target, Target::Claim(t) if l.premises.iter().any(|p| {
                 side.contains_key(p) && side.contains_key(&t) && side.get(p) != side.get(&t)
             }))
@@ -99,7 +99,7 @@ fn sides(map: &Map) -> Option<BTreeMap<ClaimId, Side>> {
             }
             // A claim the side's claims support belongs with them too.
             if !side.contains_key(&target)
-                && link.kind == LinkKind::Support
+                && link.kind.is_support()
                 && let Some(&s) = link.premises.iter().find_map(|p| side.get(p))
             {
                 side.insert(target, s);

@@ -224,12 +224,8 @@ impl Inspector {
             (LinkKind::Rebut, Target::Link(_)) => "Undercut",
         });
         ui.horizontal_wrapped(|ui| {
-            for kind in [LinkKind::Support, LinkKind::Rebut] {
-                let label = if kind == LinkKind::Support {
-                    "Support"
-                } else {
-                    "Rebut"
-                };
+            for kind in LinkKind::ALL {
+                let label = kind.name();
                 if ui.radio(link.kind == kind, label).clicked() && link.kind != kind {
                     actions.push(Action::Edit(
                         format!("Make link a {}", kind.label()),

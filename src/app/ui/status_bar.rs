@@ -32,7 +32,10 @@ pub fn status_bar(ui: &mut Ui, state: &AppState, zoom: f32, actions: &mut Vec<Ac
             };
             if ui
                 .link(words)
-                .on_hover_text("Show the next one (F7)")
+                .on_hover_text(format!(
+                    "Show the next one ({})",
+                    super::fields::keys(ui.ctx(), crate::app::Command::NextOpenQuestion)
+                ))
                 .clicked()
             {
                 actions.push(Action::Command(crate::app::Command::NextOpenQuestion));

@@ -252,6 +252,7 @@ impl Canvas {
         if response.clicked() {
             actions.push(Action::Collapse(id, false));
         }
-        response.on_hover_text("Show what bears on this claim again (C)");
+        let keys = crate::app::ui::fields::keys(ui.ctx(), crate::app::Command::Collapse);
+        response.on_hover_text(format!("Show what bears on this claim again ({keys})"));
     }
 }

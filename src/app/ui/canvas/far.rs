@@ -145,7 +145,10 @@ fn links(mesh: &mut Mesh, scene: &Scene, view: &View, area: Rect, dark: bool) {
         let a = view.origin + course.from.to_vec2() * view.zoom;
         let b = view.origin + course.to.to_vec2() * view.zoom;
         let (ca, cb) = (cell(a), cell(b));
-        let kind_bit = u64::from(course.kind == LinkKind::Rebut);
+        let kind_bit: u64 = match course.kind {
+            LinkKind::Support => 0,
+            LinkKind::Rebut => 1,
+        };
         if ca == cb || !drawn.insert(ca | cb << 31 | kind_bit << 62) {
             continue;
         }

@@ -43,7 +43,7 @@ pub fn draw(painter: &Painter, path: &LinkPath, zoom: f32, dark: bool, selected:
         end - dir * head - normal * head * 0.45,
     ];
     painter.add(Shape::convex_polygon(tip.to_vec(), colour, Stroke::NONE));
-    if path.kind == LinkKind::Rebut {
+    if path.kind.is_attack() {
         // A bar across the shaft: the "blocked" mark of a rebut.
         let at = end - dir * head * 1.4;
         painter.line_segment(
@@ -91,8 +91,11 @@ pub fn draw_badge(
     let arm = radius * 0.55;
     let stroke = Stroke::new((radius * 0.28).max(1.2), Color32::WHITE);
     painter.line_segment([centre - vec2(arm, 0.0), centre + vec2(arm, 0.0)], stroke);
-    if kind == LinkKind::Support {
-        painter.line_segment([centre - vec2(0.0, arm), centre + vec2(0.0, arm)], stroke);
+    match kind {
+        LinkKind::Support => {
+            painter.line_segment([centre - vec2(0.0, arm), centre + vec2(0.0, arm)], stroke);
+        }
+        LinkKind::Rebut => {}
     }
 }
 

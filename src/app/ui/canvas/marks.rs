@@ -154,10 +154,13 @@ pub fn ghost_link(painter: &Painter, from: Pos2, to: Pos2, kind: LinkKind, dark:
         [mid - vec2(d, 0.0), mid + vec2(d, 0.0)],
         Stroke::new(1.5, colour),
     );
-    if kind == LinkKind::Support {
-        painter.line_segment(
-            [mid - vec2(0.0, d), mid + vec2(0.0, d)],
-            Stroke::new(1.5, colour),
-        );
+    match kind {
+        LinkKind::Support => {
+            painter.line_segment(
+                [mid - vec2(0.0, d), mid + vec2(0.0, d)],
+                Stroke::new(1.5, colour),
+            );
+        }
+        LinkKind::Rebut => {}
     }
 }

@@ -280,10 +280,13 @@ impl Canvas {
             ui.ctx().request_repaint();
         }
         if input.map.claims.is_empty() {
+            let keys = crate::app::ui::fields::keys(ui.ctx(), crate::app::Command::NewClaim);
             painter.text(
                 rect.center(),
                 Align2::CENTER_CENTER,
-                "Select a passage in the reader and drag it here,\nor press Ctrl+Shift+N for a claim of your own.",
+                format!(
+                    "Select a passage in the reader and drag it here,\nor press {keys} for a claim of your own."
+                ),
                 egui::FontId::proportional(16.0),
                 theme::muted_text(ui.visuals().dark_mode),
             );

@@ -37,7 +37,7 @@ pub fn shortcuts(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action
                         }
                     });
                     ui.add_space(6.0);
-                    ui.label(RichText::new(CANVAS_HINT).weak());
+                    ui.label(RichText::new(canvas_hint(ctx)).weak());
                 });
         });
     if !open {
@@ -45,9 +45,22 @@ pub fn shortcuts(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action
     }
 }
 
-const CANVAS_HINT: &str = "On the canvas: drag empty space to pan, Shift+drag to select several, \
-    Ctrl+scroll to zoom, double-click a claim to edit it, drag from a claim’s lower handle onto \
-    another claim to link them.";
+/// What the pointer does on the canvas, with the platform's zoom modifier.
+fn canvas_hint(ctx: &egui::Context) -> String {
+    let is_mac = ctx.os().is_mac();
+    let names = if is_mac {
+        egui::ModifierNames::SYMBOLS
+    } else {
+        egui::ModifierNames::NAMES
+    };
+    let zoom = names.format(&egui::Modifiers::COMMAND, is_mac);
+    format!(
+        "On the canvas: drag empty space to pan, Shift+drag to select several, \
+         {zoom}{}scroll to zoom, double-click a claim to edit it, drag from a claim’s lower \
+         handle onto another claim to link them.",
+        names.concat
+    )
+}
 
 /// One menu's commands with their keys; `""` gathers the commands no menu lists.
 fn shortcut_group(ctx: &egui::Context, ui: &mut Ui, menu: &str) {
