@@ -34,20 +34,19 @@ fn copies(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn the_editor_killed_mid_edit_offers_the_exact_work_back() {
-    let required = std::env::var_os("ARGMAP_REQUIRE_DISPLAY").is_some();
-    if !(have("Xvfb") && have("xdotool")) {
-        assert!(
-            !required,
-            "ARGMAP_REQUIRE_DISPLAY is set but Xvfb or xdotool is missing"
-        );
-        eprintln!("skipped: needs Xvfb and xdotool (apt-get install xvfb xdotool)");
+    const REQUIRE: &str = "ARGMAP_REQUIRE_DISPLAY";
+    if !common::extras::available(
+        have("Xvfb") && have("xdotool"),
+        REQUIRE,
+        "needs Xvfb and xdotool (apt-get install xvfb xdotool)",
+    ) {
         return;
     }
-    let Some(display) = Display::start() else {
-        assert!(!required, "could not start Xvfb");
-        eprintln!("skipped: Xvfb did not start");
+    let display = Display::start();
+    if !common::extras::available(display.is_some(), REQUIRE, "needs Xvfb to start") {
         return;
-    };
+    }
+    let display = display.expect("checked above");
     let temp = tempfile::tempdir().expect("temp");
     let data = temp.path().join("data");
     let file = temp.path().join("map.ron");

@@ -15,14 +15,11 @@ fn available(program: &str, probe: &[&str]) -> bool {
         .args(probe)
         .output()
         .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("ARGMAP_INTEROP").is_none(),
-            "ARGMAP_INTEROP is set but `{program}` is not usable"
-        );
-        eprintln!("skipped: `{program}` is not installed");
-    }
-    found
+    common::extras::available(
+        found,
+        "ARGMAP_INTEROP",
+        &format!("needs `{program}`, which is not installed"),
+    )
 }
 
 /// Links that Argmap writes as arguments in Argdown and as junction points in

@@ -12,16 +12,11 @@ use egui_kittest::Harness;
 
 fn gpu_available() -> bool {
     let found = std::panic::catch_unwind(egui_kittest::wgpu::WgpuTestRenderer::new).is_ok();
-    if !found {
-        assert!(
-            std::env::var_os("ARGMAP_REQUIRE_GPU").is_none(),
-            "ARGMAP_REQUIRE_GPU is set but no GPU adapter was found (install mesa-vulkan-drivers and libvulkan1)"
-        );
-        eprintln!(
-            "skipped: no GPU adapter for image snapshots (install mesa-vulkan-drivers libvulkan1)"
-        );
-    }
-    found
+    common::extras::available(
+        found,
+        "ARGMAP_REQUIRE_GPU",
+        "needs a GPU adapter for image snapshots (apt-get install mesa-vulkan-drivers libvulkan1)",
+    )
 }
 
 /// A small map of its own, so the pictures change only when the look does:

@@ -21,21 +21,16 @@ const LINUX: &str = env!("CARGO_BIN_EXE_argmap");
 const MAPS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/maps");
 
 fn windows_exe() -> Option<PathBuf> {
-    let required = std::env::var_os("ARGMAP_REQUIRE_WINDOWS").is_some();
-    let exe = std::env::var_os("ARGMAP_WINDOWS_EXE").map(PathBuf::from);
-    match exe {
-        Some(exe) if exe.is_file() && have("wine") => Some(exe),
-        _ => {
-            assert!(
-                !required,
-                "ARGMAP_REQUIRE_WINDOWS is set but ARGMAP_WINDOWS_EXE or wine is missing"
-            );
-            eprintln!(
-                "skipped: needs ARGMAP_WINDOWS_EXE (a cross-built argmap.exe) and wine; .ci/run sets both"
-            );
-            None
-        }
-    }
+    let exe = std::env::var_os("ARGMAP_WINDOWS_EXE")
+        .map(PathBuf::from)
+        .filter(|exe| exe.is_file() && have("wine"));
+    common::extras::available(
+        exe.is_some(),
+        "ARGMAP_REQUIRE_WINDOWS",
+        "needs ARGMAP_WINDOWS_EXE (a cross-built argmap.exe) and wine; .ci/run sets both",
+    )
+    .then_some(exe)
+    .flatten()
 }
 
 /// `Z:` is Wine's drive for the Linux root: the Windows spelling of `path`.
@@ -285,10 +280,11 @@ fn the_windows_program_carries_argmaps_icon() {
 #[test]
 fn the_windows_build_opens_its_window_on_the_debate_map() {
     let Some(exe) = windows_exe() else { return };
-    let required = std::env::var_os("ARGMAP_REQUIRE_WINDOWS").is_some();
-    if !(have("Xvfb") && have("xdotool") && have("import")) {
-        assert!(!required, "needs Xvfb, xdotool and ImageMagick's import");
-        eprintln!("skipped: needs Xvfb, xdotool and ImageMagick's import");
+    if !common::extras::available(
+        have("Xvfb") && have("xdotool") && have("import"),
+        "ARGMAP_REQUIRE_WINDOWS",
+        "needs Xvfb, xdotool and ImageMagick's import",
+    ) {
         return;
     }
     let display = Display::start().expect("Xvfb starts");

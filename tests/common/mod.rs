@@ -2,6 +2,7 @@
 #![allow(dead_code)] // each test file uses a different part
 
 pub mod display;
+pub mod extras;
 
 use argmap::model::{
     Claim, ClaimId, Link, LinkId, LinkKind, Map, Point, Quote, Source, SourceId, Target,
