@@ -513,9 +513,23 @@ proptest::proptest! {
             claim.text = text.clone();
         }
         let svg = image::to_svg(&map, None);
-        let parsed = roxmltree::Document::parse(&svg);
-        proptest::prop_assert!(parsed.is_ok(), "{:?}", parsed.err());
+        let parsed = roxmltree::Document::parse(&svg)
+            .map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+        let titles = claim_titles(&parsed);
+        for claim in &map.claims {
+            let shown = argmap::exchange::xml::representable(&argmap::render::measure::display_text(claim));
+            proptest::prop_assert!(titles.contains(&shown), "{shown:?} is named in {titles:?}");
+        }
     }
+}
+
+/// The titles of an SVG's claim groups, which name each claim.
+fn claim_titles(svg: &roxmltree::Document) -> Vec<String> {
+    svg.descendants()
+        .filter(|n| n.attribute("class") == Some("claim"))
+        .filter_map(|g| g.first_element_child())
+        .map(|t| t.text().unwrap_or("").to_owned())
+        .collect()
 }
 
 #[test]

@@ -200,11 +200,18 @@ proptest! {
     fn pictures_and_dot_are_made_for_any_text(plan in plan()) {
         let map = build(plan);
         let svg = image::to_svg(&map, None);
-        prop_assert!(roxmltree::Document::parse(&svg).is_ok());
+        let parsed = roxmltree::Document::parse(&svg).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let claims = parsed.descendants().filter(|n| n.attribute("class") == Some("claim")).count();
+        prop_assert_eq!(claims, map.claims.len(), "a group per claim");
         let dot = dot::to_dot(&map);
         prop_assert!(!dot.chars().any(|c| c.is_control() && c != '\n'), "no control characters in DOT");
-        let png = image::to_png(&map, None, 0.5);
-        prop_assert!(png.is_ok(), "{:?}", png.err());
+        for claim in &map.claims {
+            let node = format!("\"c{}\" [", claim.id.0);
+            prop_assert!(dot.contains(&node), "{} in DOT", node);
+        }
+        let png = image::to_png(&map, None, 0.5).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let (width, height) = png_size(&png);
+        prop_assert!(width > 0 && height > 0, "a picture of {}×{}", width, height);
     }
 }
 
@@ -295,7 +302,23 @@ fn control_characters_in_a_map_still_make_a_png_and_a_dot_file() {
     let mut map = common::small_map();
     map.claims[0].text = "Null\u{0} and escape \u{1b}[2J here".into();
     map.title = "Bell\u{7}".into();
-    assert!(image::to_png(&map, None, 1.0).is_ok());
+    let png = image::to_png(&map, None, 1.0).expect("a picture");
+    let (width, height) = png_size(&png);
+    assert!(width > 100 && height > 100, "{width}×{height}");
     let dot = dot::to_dot(&map);
     assert!(!dot.contains('\u{0}') && !dot.contains('\u{1b}'));
+    for claim in &map.claims {
+        assert!(
+            dot.contains(&format!("\"c{}\" [", claim.id.0)),
+            "claim {} in DOT",
+            claim.id.0
+        );
+    }
+}
+
+/// A PNG's width and height, read from its header (and the signature checked).
+fn png_size(png: &[u8]) -> (u32, u32) {
+    assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG signature");
+    let word = |at: usize| u32::from_be_bytes([png[at], png[at + 1], png[at + 2], png[at + 3]]);
+    (word(16), word(20))
 }

@@ -63,8 +63,15 @@ fn a_broken_catalogue_is_refused_with_a_reason() {
     let no_questions = r#"(schemes: [
         (id: "a", name: "A", aif: "A", fits: [Support], summary: "", premises: [], conclusion: "", questions: []),
     ])"#;
-    assert!(Catalogue::parse(no_questions).is_err());
-    assert!(Catalogue::parse("(schemes: [(id: 3)])").is_err());
+    let error = Catalogue::parse(no_questions).expect_err("a scheme without questions");
+    assert!(
+        error.contains("scheme \"a\"") && error.contains("questions"),
+        "{error}"
+    );
+    // A syntax error says where: line and column.
+    let error = Catalogue::parse("(schemes: [(id: 3)])").expect_err("an id that is no string");
+    assert!(error.starts_with("1:16"), "{error}");
+    assert!(error.contains("string"), "{error}");
 }
 
 #[test]

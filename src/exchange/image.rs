@@ -234,7 +234,7 @@ fn write_svg(picture: &Prepared<'_>, band: Option<(f32, f32)>) -> String {
         if let Some(card) = picture.cards.get(&claim.id)
             && within(card.rect.min.y - reach, card.rect.max.y + reach)
         {
-            card_svg(&mut svg, &claim.text, card, &mut outliner);
+            card_svg(&mut svg, &measure::display_text(claim), card, &mut outliner);
         }
     }
     // The glyphs, outlined once each, go first so every viewer finds them.

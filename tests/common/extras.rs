@@ -17,10 +17,7 @@ pub fn available(present: bool, require: &str, needs: &str) -> bool {
         std::env::var_os(require).is_none(),
         "{require} is set, but this test {needs}"
     );
-    let test = std::thread::current()
-        .name()
-        .unwrap_or("a test")
-        .to_owned();
+    let test = std::thread::current().name().unwrap_or("a test").to_owned();
     let _ = writeln!(
         std::io::stderr(),
         "SKIPPED {test}: it {needs} (set {require} to make this a failure)"
