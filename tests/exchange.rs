@@ -389,12 +389,7 @@ fn png_strips_make_the_whole_picture() {
         strips.height()
     );
     let svg = image::to_svg(&map, None);
-    let mut fonts = resvg::usvg::fontdb::Database::new();
-    fonts.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
-    let options = resvg::usvg::Options {
-        fontdb: std::sync::Arc::new(fonts),
-        ..Default::default()
-    };
+    let options = resvg::usvg::Options::default();
     let tree = resvg::usvg::Tree::from_str(&svg, &options).expect("parses");
     let mut whole = resvg::tiny_skia::Pixmap::new(strips.width(), strips.height()).expect("room");
     whole.fill(resvg::tiny_skia::Color::WHITE);

@@ -389,19 +389,8 @@ pub fn to_png(
             fits: (fits * 100.0).floor() / 100.0,
         });
     }
-    let mut fonts = resvg::usvg::fontdb::Database::new();
-    fonts.load_font_data(epaint_default_fonts::UBUNTU_LIGHT.to_vec());
-    let family = fonts
-        .faces()
-        .next()
-        .and_then(|f| f.families.first().map(|(name, _)| name.clone()))
-        .unwrap_or_else(|| "Ubuntu".to_owned());
-    fonts.set_sans_serif_family(family.clone());
-    let options = resvg::usvg::Options {
-        font_family: family,
-        fontdb: std::sync::Arc::new(fonts),
-        ..Default::default()
-    };
+    // The picture's words are outlines already: no fonts are needed.
+    let options = resvg::usvg::Options::default();
     let (w, h) = (w.max(1), h.max(1));
     let render = |e: png::EncodingError| ExportError::Render(e.to_string());
     let mut out = Vec::new();
