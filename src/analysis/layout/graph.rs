@@ -142,48 +142,7 @@ impl Graph {
         group: &[usize],
         back: &BTreeSet<(usize, usize)>,
     ) -> BTreeMap<usize, usize> {
-        let ups = |n: usize| {
-            self.up[n]
-                .iter()
-                .copied()
-                .filter(move |&t| !back.contains(&(n, t)))
-                .chain(
-                    self.down[n]
-                        .iter()
-                        .copied()
-                        .filter(move |&p| back.contains(&(p, n))),
-                )
-        };
-        // Kahn's order from the top: a node is placed once all it bears on are.
-        let mut waiting: BTreeMap<usize, usize> =
-            group.iter().map(|&n| (n, ups(n).count())).collect();
-        let mut below: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for &n in group {
-            for t in ups(n) {
-                below.entry(t).or_default().push(n);
-            }
-        }
-        let mut layer: BTreeMap<usize, usize> = BTreeMap::new();
-        let mut ready: std::collections::VecDeque<usize> =
-            group.iter().copied().filter(|n| waiting[n] == 0).collect();
-        while let Some(n) = ready.pop_front() {
-            let l = ups(n).map(|t| layer[&t] + 1).max().unwrap_or(0);
-            layer.insert(n, l);
-            for &m in below.get(&n).into_iter().flatten() {
-                if let Some(w) = waiting.get_mut(&m) {
-                    *w -= 1;
-                    if *w == 0 {
-                        ready.push_back(m);
-                    }
-                }
-            }
-        }
-        // Anything left sat on a cycle the walk did not open (cannot happen
-        // after breaking cycles, but a layer is owed to every node).
-        for &n in group {
-            layer.entry(n).or_insert(0);
-        }
-        layer
+        self.layers_within(group, back, |_| 0.0, f32::INFINITY)
     }
 }
 
@@ -219,6 +178,7 @@ impl Graph {
                 below.entry(t).or_default().push(n);
             }
         }
+        // Kahn's order from the top: a node is placed once all it bears on are.
         let mut layer: BTreeMap<usize, usize> = BTreeMap::new();
         let mut used: Vec<f32> = Vec::new();
         let mut ready: std::collections::VecDeque<usize> =
@@ -243,6 +203,8 @@ impl Graph {
                 }
             }
         }
+        // Anything left sat on a cycle the walk did not open (cannot happen
+        // after breaking cycles, but a layer is owed to every node).
         for &n in group {
             layer.entry(n).or_insert(0);
         }

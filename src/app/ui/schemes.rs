@@ -29,30 +29,23 @@ pub fn scheme_section(ui: &mut Ui, map: &Map, link: &Link, actions: &mut Vec<Act
             },
         )
     };
-    let combo = egui::ComboBox::from_id_salt(("argmap-scheme", link.id.0))
-        .selected_text(current)
-        .truncate()
-        .width((ui.available_width() - 8.0).max(60.0))
-        .show_ui(ui, |ui| {
-            if ui
-                .selectable_label(link.scheme.is_empty(), "None")
-                .clicked()
-                && !link.scheme.is_empty()
-            {
-                actions.push(tag(""));
-            }
-            for scheme in catalogue.fitting(link.kind) {
-                if ui
-                    .selectable_label(link.scheme == scheme.id, &scheme.name)
-                    .on_hover_text(&scheme.summary)
-                    .clicked()
-                    && link.scheme != scheme.id
-                {
-                    actions.push(tag(&scheme.id));
-                }
-            }
-        });
-    combo.response.labelled_by(caption.id);
+    let choices = catalogue.fitting(link.kind).map(|scheme| {
+        (
+            scheme.id.as_str(),
+            scheme.name.as_str(),
+            scheme.summary.as_str(),
+        )
+    });
+    if let Some(chosen) = pick(
+        ui,
+        ("argmap-scheme", link.id.0),
+        caption.id,
+        (current, &link.scheme),
+        choices,
+    ) {
+        actions.push(tag(chosen));
+    }
+
     let Some(scheme) = catalogue.scheme(&link.scheme) else {
         if !link.scheme.is_empty() {
             ui.label(
@@ -163,27 +156,53 @@ pub fn answers_section(ui: &mut Ui, map: &Map, link: &Link, actions: &mut Vec<Ac
             },
         )
     };
-    let combo = egui::ComboBox::from_id_salt(("argmap-question", link.id.0))
-        .selected_text(current)
+    let choices = scheme
+        .questions
+        .iter()
+        .map(|q| (q.id.as_str(), q.text.as_str(), ""));
+    if let Some(chosen) = pick(
+        ui,
+        ("argmap-question", link.id.0),
+        caption.id,
+        (current, &link.question),
+        choices,
+    ) {
+        actions.push(set(chosen));
+    }
+
+    ui.add_space(6.0);
+}
+
+/// A list to choose one of `choices` (id, name, tip) from, or None (the
+/// empty id), fitted to the panel's width and named by `caption`. `now` is
+/// the name shown and the id chosen now. Returns the id picked, if it
+/// differs.
+fn pick<'a>(
+    ui: &mut Ui,
+    salt: (&str, u64),
+    caption: egui::Id,
+    (shown, now): (&str, &str),
+    choices: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
+) -> Option<&'a str> {
+    let mut picked = None;
+    let combo = egui::ComboBox::from_id_salt(salt)
+        .selected_text(shown)
         .truncate()
         .width((ui.available_width() - 8.0).max(60.0))
         .show_ui(ui, |ui| {
-            if ui
-                .selectable_label(link.question.is_empty(), "None")
-                .clicked()
-            {
-                actions.push(set(""));
+            if ui.selectable_label(now.is_empty(), "None").clicked() {
+                picked = Some("");
             }
-            for q in &scheme.questions {
-                if ui
-                    .selectable_label(link.question == q.id, &q.text)
-                    .clicked()
-                    && link.question != q.id
-                {
-                    actions.push(set(&q.id));
+            for (id, name, tip) in choices {
+                let mut item = ui.selectable_label(now == id, name);
+                if !tip.is_empty() {
+                    item = item.on_hover_text(tip);
+                }
+                if item.clicked() {
+                    picked = Some(id);
                 }
             }
         });
-    combo.response.labelled_by(caption.id);
-    ui.add_space(6.0);
+    combo.response.labelled_by(caption);
+    picked.filter(|&id| id != now)
 }

@@ -21,32 +21,57 @@ pub fn prompt(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) 
         Pending::Close => "closing",
         Pending::Tutorial => "starting the tutorial",
     };
-    let mut answer = None;
-    let modal = egui::Modal::new(egui::Id::unique("argmap-unsaved")).show(ctx, |ui| {
-        ui.set_max_width(380.0);
-        ui.heading("Unsaved changes");
-        ui.label(format!(
-            "Save the changes to “{}” before {doing}?",
-            state.doc.name()
-        ));
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
-                answer = Some(PromptAnswer::Save);
-            }
-            if ui.button("Don’t save").clicked() {
-                answer = Some(PromptAnswer::Discard);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(PromptAnswer::Cancel);
-            }
-        });
-    });
-    if modal.should_close() && answer.is_none() {
-        answer = Some(PromptAnswer::Cancel);
-    }
-    if let Some(answer) = answer {
+    let asked = Question {
+        id: "argmap-unsaved",
+        heading: "Unsaved changes",
+        text: format!("Save the changes to “{}” before {doing}?", state.doc.name()),
+        answers: &[
+            ("Save", "", PromptAnswer::Save),
+            ("Don’t save", "", PromptAnswer::Discard),
+            ("Cancel", "", PromptAnswer::Cancel),
+        ],
+        cancel: PromptAnswer::Cancel,
+    };
+    if let Some(answer) = asked.show(ctx) {
         actions.push(Action::AnswerPrompt(answer));
+    }
+}
+
+/// A question in front of the editor: a heading, a sentence, a row of
+/// answers (each with an optional tip); closing it answers `cancel`.
+struct Question<'a, A> {
+    id: &'static str,
+    heading: &'static str,
+    text: String,
+    answers: &'a [(&'static str, &'static str, A)],
+    cancel: A,
+}
+
+impl<A: Copy> Question<'_, A> {
+    /// Shows the question; the answer, the frame one is given.
+    fn show(&self, ctx: &egui::Context) -> Option<A> {
+        let mut answer = None;
+        let modal = egui::Modal::new(egui::Id::unique(self.id)).show(ctx, |ui| {
+            ui.set_max_width(440.0_f32.min(ctx.content_rect().width() - 40.0));
+            ui.heading(self.heading);
+            ui.label(&self.text);
+            ui.add_space(8.0);
+            ui.horizontal_wrapped(|ui| {
+                for &(label, tip, value) in self.answers {
+                    let mut button = ui.button(label);
+                    if !tip.is_empty() {
+                        button = button.on_hover_text(tip);
+                    }
+                    if button.clicked() {
+                        answer = Some(value);
+                    }
+                }
+            });
+        });
+        if modal.should_close() && answer.is_none() {
+            answer = Some(self.cancel);
+        }
+        answer
     }
 }
 
@@ -55,38 +80,26 @@ pub fn conflict(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>
     if state.windows.conflict.is_none() {
         return;
     }
-    let name = state.doc.name();
-    let mut answer = None;
-    let modal = egui::Modal::new(egui::Id::unique("argmap-conflict")).show(ctx, |ui| {
-        ui.set_max_width(440.0);
-        ui.heading("Changed on disk");
-        ui.label(format!(
-            "Another program changed “{name}” since Argmap opened it. Saving now would replace those changes."
-        ));
-        ui.add_space(8.0);
-        ui.horizontal_wrapped(|ui| {
-            if ui.button("Save over it").clicked() {
-                answer = Some(Resolution::Overwrite);
-            }
-            if ui.button("Save as…").clicked() {
-                answer = Some(Resolution::SaveAs);
-            }
-            if ui
-                .button("Reload from disk")
-                .on_hover_text("Open the file as it is now; your changes are kept as a recovery copy")
-                .clicked()
-            {
-                answer = Some(Resolution::Reload);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(Resolution::Cancel);
-            }
-        });
-    });
-    if modal.should_close() && answer.is_none() {
-        answer = Some(Resolution::Cancel);
-    }
-    if let Some(answer) = answer {
+    let asked = Question {
+        id: "argmap-conflict",
+        heading: "Changed on disk",
+        text: format!(
+            "Another program changed “{}” since Argmap opened it. Saving now would replace those changes.",
+            state.doc.name()
+        ),
+        answers: &[
+            ("Save over it", "", Resolution::Overwrite),
+            ("Save as…", "", Resolution::SaveAs),
+            (
+                "Reload from disk",
+                "Open the file as it is now; your changes are kept as a recovery copy",
+                Resolution::Reload,
+            ),
+            ("Cancel", "", Resolution::Cancel),
+        ],
+        cancel: Resolution::Cancel,
+    };
+    if let Some(answer) = asked.show(ctx) {
         actions.push(Action::Resolve(answer));
     }
 }
