@@ -138,12 +138,11 @@ impl Reader {
                         galleys
                     }
                     _ => {
-                        let dark = key.dark;
                         let highlights = marking::Highlights::of(
                             input.map,
                             &source.id,
                             input.selected_claim,
-                            dark,
+                            key.dark,
                         );
                         let marks = marking::Marks {
                             selection,
@@ -153,21 +152,7 @@ impl Reader {
                             flash: flash
                                 .map(|f| (f.0, f.1, ((f.2 - now) / super::FLASH_SECONDS) as f32)),
                         };
-                        blocks
-                            .iter()
-                            .map(|block| {
-                                let (indent, size) = block_style(block);
-                                let job = marking::block_job(
-                                    &source.text,
-                                    block,
-                                    &marks,
-                                    size,
-                                    width - indent,
-                                    dark,
-                                );
-                                ui.painter().layout_job(job)
-                            })
-                            .collect()
+                        lay_out(ui, &source.text, &blocks, &marks, width)
                     }
                 };
                 for (block, galley) in blocks.iter().zip(&galleys) {
@@ -218,6 +203,25 @@ impl Reader {
             marks,
         }
     }
+}
+
+/// Every block of the article laid out with its marks, `width` wide.
+fn lay_out(
+    ui: &Ui,
+    text: &str,
+    blocks: &[Block],
+    marks: &marking::Marks<'_>,
+    width: f32,
+) -> Vec<Arc<Galley>> {
+    let dark = ui.visuals().dark_mode;
+    blocks
+        .iter()
+        .map(|block| {
+            let (indent, size) = block_style(block);
+            let job = marking::block_job(text, block, marks, size, width - indent, dark);
+            ui.painter().layout_job(job)
+        })
+        .collect()
 }
 
 /// Draws one laid-out block in the scroll area and says where it went;
