@@ -10,9 +10,17 @@ fn main() -> ExitCode {
     attach_to_terminal();
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     let invocation = {
-        let mut out = std::io::stdout().lock();
+        use std::io::IsTerminal;
+        let stdout = std::io::stdout();
+        let terminal = stdout.is_terminal();
+        let mut out = stdout.lock();
         let mut err = std::io::stderr().lock();
-        argmap::cli::run(&args, &mut out, &mut err)
+        if terminal {
+            // What a map's author wrote reaches a terminal escaped.
+            argmap::cli::run(&args, &mut argmap::cli::Terminal(&mut out), &mut err)
+        } else {
+            argmap::cli::run(&args, &mut out, &mut err)
+        }
     };
     match invocation {
         argmap::cli::Invocation::Done(status) => ExitCode::from(status),

@@ -74,6 +74,15 @@ const CASES: &[(&str, &str)] = &[
     ),
     ("deep-nesting.ron", "brackets nest more than 64 deep"),
     ("parentheses.ron", "line 1, column 2: expected a field name"),
+    // Other formats a user may hand Argmap: what they are, and what reads them.
+    (
+        "debate.argdown",
+        "this is Argdown, not an Argmap map: `argmap import` (or File ▸ Import…) reads the Argdown Argmap writes",
+    ),
+    (
+        "araucaria.aml",
+        "this is Araucaria's AML, not an Argmap map: Argmap does not read AML",
+    ),
 ];
 
 #[test]
@@ -140,6 +149,28 @@ fn a_map_with_absurdly_many_claims_is_refused() {
         out.contains("the map has 100001 claims; Argmap reads at most 100000"),
         "{out}"
     );
+}
+
+#[test]
+fn a_hundred_thousand_brackets_are_refused_in_plain_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("brackets.ron");
+    std::fs::write(&path, "[".repeat(100_000)).expect("write");
+    let (status, text) = check(&path);
+    assert_eq!(status, 1, "{text}");
+    assert!(
+        text.contains("line 1, column 1: expected `(` to open the map"),
+        "{text}"
+    );
+    let inside = dir.path().join("inside.ron");
+    std::fs::write(
+        &inside,
+        format!("(format: 2, claims: {}", "[".repeat(100_000)),
+    )
+    .expect("write");
+    let (status, text) = check(&inside);
+    assert_eq!(status, 1, "{text}");
+    assert!(text.contains("brackets nest more than 64 deep"), "{text}");
 }
 
 #[test]

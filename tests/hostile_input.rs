@@ -126,3 +126,55 @@ proptest! {
         }
     }
 }
+
+/// Texts as long as a map holds, or nearly: one long word, line after line,
+/// many short words, anything printable.
+fn long_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (1usize..9_000).prop_map(|n| "x".repeat(n)),
+        (1usize..3_000).prop_map(|n| "\n".repeat(n)),
+        (1usize..1_800).prop_map(|n| "word ".repeat(n)),
+        "\\PC{0,200}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    /// Any map within the limits lays out with Tidy, exports in every
+    /// format (a PNG at a small scale) and comes back from what Argmap
+    /// writes for other tools, whatever its texts.
+    #[test]
+    fn every_command_takes_any_map_within_the_limits(
+        which in 0usize..4,
+        text in long_text(),
+        label in "\\PC{0,40}",
+    ) {
+        let mut map = common::small_map();
+        map.claims[which].text = text;
+        map.claims[which].label = label;
+        prop_assume!(validate(&map).is_empty());
+        let mut tidied = map.clone();
+        argmap::render::measure::tidy(&mut tidied);
+        assert_valid(&tidied);
+        for kind in argmap::exchange::Export::all() {
+            let made = kind.render(&map, None, 0.25);
+            prop_assert!(made.is_ok(), "{}: {:?}", kind.label(), made.err());
+        }
+        let (back, _) = aif::import(&aif::to_aifdb(&map)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(back.claims.len(), map.claims.len());
+        let back = argdown::read(&argdown::to_argdown(&map)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(back.claims.len(), map.claims.len());
+    }
+
+    /// Texts past the limits are refused when read, with a message naming
+    /// the text, so every command agrees on what a map may hold.
+    #[test]
+    fn texts_past_the_limits_are_refused_by_name(extra in 1usize..50) {
+        let mut map = common::small_map();
+        map.claims[0].text = "y".repeat(argmap::model::MAX_TEXT_CHARS + extra);
+        let text = format::to_ron(&map).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let error = format::read(text.as_bytes(), Syntax::Ron).expect_err("too long");
+        prop_assert!(error.to_string().contains("claim 1's text is"), "{}", error);
+    }
+}

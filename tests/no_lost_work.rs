@@ -226,6 +226,33 @@ fn an_interrupted_save_newer_than_the_map_is_offered_back() {
     assert!(!leftover.exists());
 }
 
+/// A map a cut-short save left damaged opens as the whole version beside
+/// it, with the map's file as its place to save: Save repairs the map.
+#[test]
+fn a_damaged_map_is_offered_back_whole_from_what_a_cut_short_save_left() {
+    let temp = tempfile::tempdir().expect("temp");
+    let file = temp.path().join("essay.ron");
+    std::fs::write(&file, b"(format: 2, title: \"cut sh").expect("write");
+    let mut before = small_map();
+    before.title = "The essay as it was".into();
+    let kept = temp.path().join(".essay.ron.0011223344556677.argmap-old");
+    std::fs::write(&kept, format::to_ron(&before).expect("encode")).expect("write");
+    let mut harness = common::harness_for(ArgmapApp::start(Some(&file)));
+    assert!(
+        harness
+            .query_by_label_contains("is damaged: a save of it was cut short")
+            .is_some()
+    );
+    harness.get_by_label("Take it back").click();
+    harness.run();
+    assert_eq!(harness.app().doc.map, before);
+    assert_eq!(harness.app().doc.path.as_deref(), Some(file.as_path()));
+    assert!(harness.app().doc.is_dirty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert_eq!(format::load(&file).expect("repaired"), before);
+}
+
 #[test]
 fn where_no_file_dialog_exists_the_path_is_typed() {
     let temp = tempfile::tempdir().expect("temp");

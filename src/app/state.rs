@@ -203,10 +203,25 @@ pub struct Windows {
     pub recovered: Vec<Found>,
     /// The map's file changed on disk while nothing here was unsaved.
     pub reload_offer: bool,
-    /// A save of this map that was cut short, newer than the map itself.
-    pub interrupted: Option<PathBuf>,
+    /// A save of a map that was cut short: newer than the map, or the
+    /// map's only whole version when the map itself is damaged.
+    pub interrupted: Option<Interrupted>,
     /// The welcome, with ways to begin.
     pub welcome: bool,
+}
+
+/// A cut-short save offered back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Interrupted {
+    /// The leftover file: what the save was writing, or (`old`) the map
+    /// as it was before a rewrite in place.
+    pub leftover: PathBuf,
+    /// The map's own file.
+    pub map: PathBuf,
+    /// The map's file could not be opened: the leftover is its only whole
+    /// version.
+    pub damaged: bool,
+    pub old: bool,
 }
 
 /// A file question waiting for a typed path.

@@ -51,6 +51,12 @@ fn check_one(path: &Path, report: &mut String) -> bool {
             },
             None => {
                 report.push_str(&format!("{error}\n"));
+                if let Some(whole) = whole_leftover(path) {
+                    report.push_str(&format!(
+                        "{name}: a save of this map was cut short; {} is whole: open the map in Argmap to take it back\n",
+                        format::display(&whole)
+                    ));
+                }
                 return false;
             }
         },
@@ -100,4 +106,13 @@ fn check_one(path: &Path, report: &mut String) -> bool {
         ));
     }
     problems.is_empty()
+}
+
+/// A whole version of a damaged map that a cut-short save left beside it.
+fn whole_leftover(path: &Path) -> Option<PathBuf> {
+    format::disk::leftovers(path)
+        .into_iter()
+        .chain(format::disk::kept_copies(path))
+        .map(|(file, _)| file)
+        .find(|file| format::disk::reads_as_map(file))
 }

@@ -183,6 +183,26 @@ pub fn printable(text: &str) -> String {
     out
 }
 
+/// Standard output when it is a terminal: text goes out with control and
+/// bidirectional characters escaped ([`printable`]), so nothing a map's
+/// author wrote can move the cursor, recolour or reorder what the terminal
+/// shows; bytes that are not text (a PNG) are refused.
+pub struct Terminal<'a>(pub &'a mut dyn Write);
+
+impl Write for Terminal<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = std::str::from_utf8(buf).map_err(|_| {
+            std::io::Error::other("this is not text for a terminal: write it to a file with -o")
+        })?;
+        self.0.write_all(printable(text).as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
 /// The usage line of the subcommand named first, or of argmap itself.
 fn usage_of(first: Option<&OsString>) -> String {
     let mut command = <Cli as clap::CommandFactory>::command();

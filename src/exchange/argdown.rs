@@ -295,6 +295,14 @@ enum Node {
     Argument(String),
 }
 
+/// A node as the text writes it: `[Statement]` or `<Argument>`.
+fn as_written(node: &Node) -> String {
+    match node {
+        Node::Statement(name) => format!("[{name}]"),
+        Node::Argument(name) => format!("<{name}>"),
+    }
+}
+
 fn node(text: &str) -> Option<Node> {
     let text = text.trim();
     if let Some(inner) = text.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
@@ -424,7 +432,31 @@ pub fn read(text: &str) -> Result<Map, ReadError> {
         }
         parent = Some(node);
     }
-    build(title, statements, relations, pcs, &data).map_err(ReadError::Structure)
+    build(title, statements, relations, pcs, &data).map_err(|message| placed(text, message))
+}
+
+/// A structure error with the line and column where what it names (the
+/// first `[Statement]` or `<Argument>` in the message) first stands in the
+/// text; an error about the whole document points past its last line.
+fn placed(text: &str, message: String) -> ReadError {
+    let named = ['[', '<'].iter().find_map(|&open| {
+        let close = if open == '[' { ']' } else { '>' };
+        let start = message.find(open)?;
+        let end = message[start..].find(close)? + start;
+        Some(message[start..=end].to_owned())
+    });
+    let found = named.and_then(|name| {
+        text.lines().enumerate().find_map(|(number, line)| {
+            line.find(&name)
+                .map(|at| (number + 1, line[..at].chars().count() + 1))
+        })
+    });
+    let (line, column) = found.unwrap_or((text.lines().count() + 1, 1));
+    ReadError::Syntax {
+        line,
+        column,
+        message,
+    }
 }
 
 fn build(
@@ -563,13 +595,16 @@ fn build(
             (_, "->", _) => {}
             _ => {
                 return Err(format!(
-                    "relation {symbol} between these elements is not one Argmap writes"
+                    "relation {symbol} from {} is not one Argmap writes",
+                    as_written(from)
                 ));
             }
         }
     }
     if links.iter().any(|l| l.target == Target::Link(LinkId(0))) {
-        return Err("an undercutting argument attacks nothing".to_owned());
+        return Err(
+            "an undercutting argument attacks nothing (the document as a whole)".to_owned(),
+        );
     }
     map.links = links;
     map.sort();
@@ -577,7 +612,9 @@ fn build(
     // premises were cut away, say): refuse it rather than open a broken map.
     let problems = crate::model::validate(&map);
     if let Some(problem) = problems.first() {
-        return Err(format!("the document does not make a valid map: {problem}"));
+        return Err(format!(
+            "the document as a whole does not make a valid map: {problem}"
+        ));
     }
     Ok(map)
 }

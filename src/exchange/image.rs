@@ -366,6 +366,14 @@ fn card_svg(svg: &mut String, text: &str, card: &Card, outliner: &mut Outliner) 
 /// rely on this height).
 const STRIP_ROWS: u32 = 2048;
 const OVERLAP_ROWS: u32 = 16;
+/// The most elements one strip's drawing may hold: the SVG reader refuses
+/// a document of more than a million.
+const MOST_ELEMENTS: usize = 900_000;
+
+/// How many elements an SVG document holds, at most (every tag counted).
+fn svg_elements(svg: &str) -> usize {
+    svg.bytes().filter(|&b| b == b'<').count()
+}
 
 /// A PNG picture at `scale` (1.0: one pixel per canvas unit). Its size is
 /// checked before anything is drawn; it is then drawn a strip at a time,
@@ -406,14 +414,29 @@ pub fn to_png(
     let mut strip = resvg::tiny_skia::Pixmap::new(w, STRIP_ROWS.min(h) + 2 * OVERLAP_ROWS)
         .ok_or_else(|| ExportError::Render("no memory for the picture".to_owned()))?;
     let mut rgb = Vec::new();
-    for top in (0..h).step_by(STRIP_ROWS as usize) {
-        let rows = STRIP_ROWS.min(h - top) as usize;
-        strip.fill(resvg::tiny_skia::Color::WHITE);
+    let mut top = 0;
+    while top < h {
         // Each strip draws only what reaches into it, so however large the
-        // map, no one drawing holds more than a strip's worth of it.
-        let band_top = (top as f32 - OVERLAP_ROWS as f32) / scale;
-        let band_bottom = (top as f32 + (rows as u32 + OVERLAP_ROWS) as f32) / scale;
-        let svg = write_svg(&picture, Some((band_top, band_bottom)));
+        // map, no one drawing holds more than a strip's worth of it; a strip
+        // dense with words is made shorter until its drawing is within what
+        // the SVG reader takes.
+        let mut rows = STRIP_ROWS.min(h - top);
+        let svg = loop {
+            let band_top = (top as f32 - OVERLAP_ROWS as f32) / scale;
+            let band_bottom = (top as f32 + (rows + OVERLAP_ROWS) as f32) / scale;
+            let svg = write_svg(&picture, Some((band_top, band_bottom)));
+            if svg_elements(&svg) <= MOST_ELEMENTS {
+                break svg;
+            }
+            if rows == 1 {
+                return Err(ExportError::Render(
+                    "one row of the picture holds too many words to draw; try a smaller scale"
+                        .to_owned(),
+                ));
+            }
+            rows = rows.div_ceil(2);
+        };
+        strip.fill(resvg::tiny_skia::Color::WHITE);
         let tree = resvg::usvg::Tree::from_str(&svg, &options)
             .map_err(|e| ExportError::Render(e.to_string()))?;
         let place = resvg::tiny_skia::Transform::from_scale(scale, scale)
@@ -421,7 +444,7 @@ pub fn to_png(
         resvg::render(&tree, place, &mut strip.as_mut());
         let kept = &strip.data()[(OVERLAP_ROWS * w * 4) as usize..];
         // A row at a time: the colour without alpha needs no second strip.
-        for row in kept.chunks_exact(w as usize * 4).take(rows) {
+        for row in kept.chunks_exact(w as usize * 4).take(rows as usize) {
             rgb.resize(w as usize * 3, 0);
             for (to, from) in rgb.chunks_exact_mut(3).zip(row.chunks_exact(4)) {
                 to.copy_from_slice(&from[..3]);
@@ -429,6 +452,7 @@ pub fn to_png(
             std::io::Write::write_all(&mut stream, &rgb)
                 .map_err(|e| ExportError::Render(e.to_string()))?;
         }
+        top += rows;
     }
     stream.finish().map_err(render)?;
     writer.finish().map_err(render)?;

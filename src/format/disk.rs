@@ -5,8 +5,11 @@
 //! flushed to disk, given the target's permissions (and owner, where the
 //! system allows), then renamed over it. A symbolic link is followed, so the
 //! real file changes and the link stays. A file with other hard links is
-//! rewritten in place (the links stay one file), with the new contents kept
-//! beside it until the write is done. A read-only file is refused.
+//! rewritten in place (the links stay one file), with both the new contents
+//! and the old kept, complete and flushed, beside it until the write is
+//! done, so a write cut short at any moment loses neither. A read-only file
+//! is refused. Leftovers of saves that did not finish are offered back when
+//! their map is opened, and cleared away once a later save of it finished.
 //!
 //! Reading is bounded whatever the file is (a pipe, a device): no more than
 //! the limit is ever read into memory.
@@ -24,6 +27,11 @@ use std::time::SystemTime;
 
 /// How Argmap's temporary files end: `.NAME.RANDOM.argmap-tmp` beside NAME.
 pub const TEMP_SUFFIX: &str = ".argmap-tmp";
+/// How the copy of a hard-linked file's old contents ends, kept while the
+/// file is rewritten in place: `.NAME.RANDOM.argmap-old`.
+pub const OLD_SUFFIX: &str = ".argmap-old";
+/// A leftover younger than this may belong to a save under way elsewhere.
+pub const SETTLED_SECONDS: u64 = 60;
 
 /// What a file on disk was when Argmap last read or wrote it, to notice
 /// another program changing it.
@@ -140,6 +148,9 @@ pub enum Fault {
     Write,
     /// The rename over the target fails.
     Rename,
+    /// The program dies halfway through rewriting a hard-linked file in
+    /// place: nothing after that point runs (no restoring, no cleaning up).
+    Killed,
 }
 
 #[doc(hidden)]
@@ -185,7 +196,7 @@ pub fn write_with(path: &Path, bytes: &[u8], fault: Fault) -> Result<(), SaveErr
         return Err(fail(&e));
     }
     let result = if existing.as_ref().is_some_and(has_other_links) {
-        rewrite_in_place(&target, bytes, fault)
+        rewrite_in_place(&dir, &target, bytes, fault)
     } else if fault == Fault::Rename {
         Err(io::Error::other("the rename failed (injected)"))
     } else {
@@ -193,10 +204,60 @@ pub fn write_with(path: &Path, bytes: &[u8], fault: Fault) -> Result<(), SaveErr
     };
     // After a rename the temporary name is gone; after an in-place write
     // (or a failure) the copy beside the map is no longer needed.
-    let _ = fs::remove_file(&temp_path);
+    if fault != Fault::Killed {
+        let _ = fs::remove_file(&temp_path);
+    }
     result.map_err(|e| fail(&e))?;
     sync_dir(&dir);
+    clear_settled_leftovers(&dir);
     Ok(())
+}
+
+/// Removes leftovers in `dir` that a later save made stale: those whose
+/// file was written after them and opens whole. Any other stays, to be offered when its map
+/// is opened. Only names of Argmap's own making are touched.
+fn clear_settled_leftovers(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(target) = leftover_target(&name) else {
+            continue;
+        };
+        let Ok(made) = entry.metadata().and_then(|m| m.modified()) else {
+            continue;
+        };
+        let settled = made
+            .elapsed()
+            .is_ok_and(|age| age.as_secs() >= SETTLED_SECONDS);
+        let saved_since = fs::metadata(dir.join(target))
+            .and_then(|m| m.modified())
+            .is_ok_and(|saved| saved > made);
+        // A file written since but damaged (a rewrite cut short) still
+        // needs its leftovers: they are offered when it is opened.
+        if settled && saved_since && reads_as_map(&dir.join(target)) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether the file at `path` opens as a map.
+pub fn reads_as_map(path: &Path) -> bool {
+    read_bounded(path)
+        .is_ok_and(|bytes| super::read(&bytes, super::Syntax::detect(path, &bytes)).is_ok())
+}
+
+/// The file a leftover's name belongs to: `.NAME.RANDOM.argmap-tmp` (or
+/// `-old`) gives NAME; `None` for any other name.
+fn leftover_target(name: &str) -> Option<&str> {
+    let rest = name
+        .strip_suffix(TEMP_SUFFIX)
+        .or_else(|| name.strip_suffix(OLD_SUFFIX))?
+        .strip_prefix('.')?;
+    let (target, random) = rest.rsplit_once('.')?;
+    (random.len() == 16 && random.chars().all(|c| c.is_ascii_hexdigit()) && !target.is_empty())
+        .then_some(target)
 }
 
 /// A new file beside the target, created exclusively (a file or link already
@@ -204,9 +265,19 @@ pub fn write_with(path: &Path, bytes: &[u8], fault: Fault) -> Result<(), SaveErr
 /// take an existing file's permissions, else with the usual permissions for
 /// a new file (what the user's umask allows).
 fn create_temp(dir: &Path, name: &str, private: bool) -> io::Result<(PathBuf, File)> {
+    create_beside(dir, name, TEMP_SUFFIX, private)
+}
+
+/// A new file `.NAME.RANDOM SUFFIX` in `dir`, created exclusively.
+fn create_beside(
+    dir: &Path,
+    name: &str,
+    suffix: &str,
+    private: bool,
+) -> io::Result<(PathBuf, File)> {
     let mut last = None;
     for _ in 0..16 {
-        let path = dir.join(format!(".{name}.{:016x}{TEMP_SUFFIX}", random()));
+        let path = dir.join(format!(".{name}.{:016x}{suffix}", random()));
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]
@@ -296,9 +367,36 @@ fn has_other_links(meta: &fs::Metadata) -> bool {
 }
 
 /// Overwrites a hard-linked file in place, so every name for it sees the
-/// new contents. If the write fails, the old contents are put back.
-fn rewrite_in_place(target: &Path, bytes: &[u8], fault: Fault) -> io::Result<()> {
+/// new contents. The old contents are first kept, complete and flushed,
+/// beside the file (and removed once the write is done); if the write
+/// fails, they are put back.
+fn rewrite_in_place(dir: &Path, target: &Path, bytes: &[u8], fault: Fault) -> io::Result<()> {
     let old = fs::read(target)?;
+    let name = target
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let (kept, mut copy) = create_beside(dir, &name, OLD_SUFFIX, true)?;
+    if let Err(e) = copy.write_all(&old).and_then(|()| copy.sync_all()) {
+        let _ = fs::remove_file(&kept);
+        return Err(e);
+    }
+    drop(copy);
+    sync_dir(dir);
+    if fault == Fault::Killed {
+        // As a process killed mid-write leaves it: half the new bytes.
+        OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(target)?
+            .write_all(&bytes[..bytes.len() / 2])?;
+        return Err(io::Error::other("killed (injected)"));
+    }
+    let result = rewrite(target, bytes, &old, fault);
+    let _ = fs::remove_file(&kept);
+    result
+}
+
+fn rewrite(target: &Path, bytes: &[u8], old: &[u8], fault: Fault) -> io::Result<()> {
     let attempt = || -> io::Result<()> {
         let mut file = OpenOptions::new().write(true).truncate(true).open(target)?;
         if fault != Fault::None {
@@ -309,7 +407,7 @@ fn rewrite_in_place(target: &Path, bytes: &[u8], fault: Fault) -> io::Result<()>
     };
     attempt().inspect_err(|_| {
         if let Ok(mut file) = OpenOptions::new().write(true).truncate(true).open(target) {
-            let _ = file.write_all(&old).and_then(|()| file.sync_all());
+            let _ = file.write_all(old).and_then(|()| file.sync_all());
         }
     })
 }
@@ -325,8 +423,18 @@ fn sync_dir(dir: &Path) {
 }
 
 /// Argmap's temporary files beside `path`, newest first: what an
-/// interrupted save left behind.
+/// interrupted save was writing.
 pub fn leftovers(path: &Path) -> Vec<(PathBuf, SystemTime)> {
+    beside(path, TEMP_SUFFIX)
+}
+
+/// Copies of `path`'s old contents kept while it was rewritten in place,
+/// newest first: the map as it was, if such a rewrite was cut short.
+pub fn kept_copies(path: &Path) -> Vec<(PathBuf, SystemTime)> {
+    beside(path, OLD_SUFFIX)
+}
+
+fn beside(path: &Path, suffix: &str) -> Vec<(PathBuf, SystemTime)> {
     let target = real_path(path);
     let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
         return Vec::new();
@@ -339,7 +447,7 @@ pub fn leftovers(path: &Path) -> Vec<(PathBuf, SystemTime)> {
         .filter_map(Result::ok)
         .filter(|e| {
             let n = e.file_name().to_string_lossy().into_owned();
-            n.starts_with(&prefix) && n.ends_with(TEMP_SUFFIX)
+            n.starts_with(&prefix) && n.ends_with(suffix) && leftover_target(&n).is_some()
         })
         .filter_map(|e| {
             let meta = e.metadata().ok()?;

@@ -15,11 +15,9 @@ pub enum ReadError {
     Io(String),
     #[error("the file is empty")]
     Empty,
-    #[error(
-        "the file is {} MiB; Argmap reads maps of at most {} MiB",
-        bytes / (1024 * 1024),
-        MAX_FILE_BYTES / (1024 * 1024)
-    )]
+    /// More than [`MAX_FILE_BYTES`]: `bytes` long, or (a stream, such as a
+    /// device, read no further than one byte past the limit) at least.
+    #[error("{}", too_large(*bytes))]
     TooLarge { bytes: usize },
     #[error("line {line}, column {column}: the file is not UTF-8 text")]
     NotUtf8 { line: usize, column: usize },
@@ -34,6 +32,9 @@ pub enum ReadError {
     Structure(String),
     #[error("this is not an Argmap map (it has no `format` field)")]
     NotAMap,
+    /// Another format a user may hand Argmap.
+    #[error("this is {}, not an Argmap map: {}", .0.name(), .0.hint())]
+    OtherFormat(super::sniff::Other),
     #[error(
         "this map was made by a newer Argmap (format {found}); this one reads formats up to {FORMAT_VERSION}"
     )]
@@ -51,6 +52,18 @@ pub enum ReadError {
     /// The file parsed but the map is inconsistent; every problem is listed.
     #[error("{}", problems_summary(.0))]
     Invalid(Vec<Problem>),
+}
+
+fn too_large(bytes: usize) -> String {
+    let most = MAX_FILE_BYTES / (1024 * 1024);
+    if bytes > MAX_FILE_BYTES + 1 {
+        format!(
+            "the file is {} MiB; Argmap reads maps of at most {most} MiB",
+            bytes / (1024 * 1024)
+        )
+    } else {
+        format!("the file is larger than {most} MiB, the most Argmap reads")
+    }
 }
 
 fn problems_summary(problems: &[Problem]) -> String {

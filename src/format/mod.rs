@@ -7,6 +7,7 @@ mod error;
 pub mod memory;
 mod native;
 pub mod recovery;
+pub mod sniff;
 mod text;
 
 pub use disk::{read_file, write_atomic};
@@ -98,10 +99,20 @@ pub fn parse(bytes: &[u8], syntax: Syntax) -> Result<Map, ReadError> {
     if text.trim().is_empty() {
         return Err(ReadError::Empty);
     }
-    let mut map = match syntax {
-        Syntax::Ron => from_ron(text)?,
-        Syntax::Json => from_json(text)?,
+    let parsed = match syntax {
+        Syntax::Ron => from_ron(text),
+        Syntax::Json => from_json(text),
     };
+    let mut map = parsed.map_err(|error| match error {
+        // Another format: say which, and what reads it.
+        ReadError::NotAMap | ReadError::Syntax { .. } | ReadError::Structure(_) => {
+            match sniff::sniff(text) {
+                Some(other) => ReadError::OtherFormat(other),
+                None => error,
+            }
+        }
+        other => other,
+    })?;
     within_limits(&map)?;
     map.sort();
     Ok(map)

@@ -116,6 +116,14 @@ impl Edit {
             Self::AddPremise { link, claim } => add_premise(map, link, claim),
             Self::RemovePremise { link, claim } => remove_premise(map, link, claim),
             Self::SetLinkNote { link, note } => {
+                let too_long = super::validate::length_problem(
+                    || format!("{link}'s note"),
+                    &note,
+                    super::validate::MAX_TEXT_CHARS,
+                );
+                if let Some(problem) = too_long {
+                    return Err(EditError::Breaks(problem));
+                }
                 let found = map.link_mut(link).ok_or(EditError::NoSuchLink(link))?;
                 let old = std::mem::replace(&mut found.note, note);
                 Ok(Self::SetLinkNote { link, note: old })
@@ -136,10 +144,18 @@ impl Edit {
                     question: old,
                 })
             }
-            Self::SetMeta { title, description } => Ok(Self::SetMeta {
-                title: std::mem::replace(&mut map.title, title),
-                description: std::mem::replace(&mut map.description, description),
-            }),
+            Self::SetMeta { title, description } => {
+                if let Some(problem) = super::validate::meta_length_problems(&title, &description)
+                    .into_iter()
+                    .next()
+                {
+                    return Err(EditError::Breaks(problem));
+                }
+                Ok(Self::SetMeta {
+                    title: std::mem::replace(&mut map.title, title),
+                    description: std::mem::replace(&mut map.description, description),
+                })
+            }
             Self::AddSource(source) => add_source(map, source),
             Self::RemoveSource(id) => remove_source(map, &id),
             Self::Batch(edits) => batch(map, edits),
@@ -159,6 +175,12 @@ impl Edit {
 fn check_quote(map: &Map, claim: &Claim) -> Result<(), EditError> {
     if !(claim.pos.x.is_finite() && claim.pos.y.is_finite()) {
         return Err(EditError::NonFinitePosition(claim.id));
+    }
+    if let Some(problem) = super::validate::claim_length_problems(claim)
+        .into_iter()
+        .next()
+    {
+        return Err(EditError::Breaks(problem));
     }
     let source_text = |id: &SourceId| map.source(id).map(|s| s.text.as_str());
     match quote_problem(claim, &source_text) {

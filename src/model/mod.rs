@@ -11,7 +11,9 @@ pub use blocks::{Block, BlockKind, blocks};
 pub use edit::{Edit, EditError};
 pub use history::History;
 pub use ids::{ClaimId, LinkId, SourceId};
-pub use validate::{Problem, validate};
+pub use validate::{
+    MAX_DESCRIPTION_CHARS, MAX_LABEL_CHARS, MAX_TEXT_CHARS, MAX_TITLE_CHARS, Problem, validate,
+};
 
 use serde::{Deserialize, Serialize};
 

@@ -68,6 +68,74 @@ pub enum Problem {
         source: SourceId,
         found: String,
     },
+    /// A text longer than a map may hold (`what` names it: "claim 3's text").
+    TooLong {
+        what: String,
+        chars: usize,
+        max: usize,
+    },
+}
+
+/// The longest texts a map holds, in characters: a claim's text and a
+/// note (a claim's or a link's), a label, the title, the description. A
+/// claim is a sentence or a paragraph; these leave room for any honest one
+/// and keep what laying a map out and drawing it takes in bounds.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+pub const MAX_LABEL_CHARS: usize = 200;
+pub const MAX_TITLE_CHARS: usize = 1_000;
+pub const MAX_DESCRIPTION_CHARS: usize = 100_000;
+
+/// `text` against its limit: a problem naming `what` when it is longer.
+pub fn length_problem(what: impl FnOnce() -> String, text: &str, max: usize) -> Option<Problem> {
+    // Bytes bound characters from above: most texts need no count.
+    if text.len() <= max {
+        return None;
+    }
+    let chars = text.chars().count();
+    (chars > max).then(|| Problem::TooLong {
+        what: what(),
+        chars,
+        max,
+    })
+}
+
+/// A claim's own texts against their limits.
+pub fn claim_length_problems(claim: &crate::model::Claim) -> Vec<Problem> {
+    [
+        length_problem(
+            || format!("{}'s text", claim.id),
+            &claim.text,
+            MAX_TEXT_CHARS,
+        ),
+        length_problem(
+            || format!("{}'s label", claim.id),
+            &claim.label,
+            MAX_LABEL_CHARS,
+        ),
+        length_problem(
+            || format!("{}'s note", claim.id),
+            &claim.note,
+            MAX_TEXT_CHARS,
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// The map's title and description against their limits.
+pub fn meta_length_problems(title: &str, description: &str) -> Vec<Problem> {
+    [
+        length_problem(|| "the title".to_owned(), title, MAX_TITLE_CHARS),
+        length_problem(
+            || "the description".to_owned(),
+            description,
+            MAX_DESCRIPTION_CHARS,
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 impl fmt::Display for Problem {
@@ -143,13 +211,17 @@ impl fmt::Display for Problem {
                 "{claim} quotes text that no longer matches {source} (the span now reads \"{}\")",
                 excerpt(found, 60)
             ),
+            Self::TooLong { what, chars, max } => write!(
+                f,
+                "{what} is {chars} characters long; a map holds texts of at most {max}"
+            ),
         }
     }
 }
 
 /// Every problem in the map, in a stable order. An empty list means the map is valid.
 pub fn validate(map: &Map) -> Vec<Problem> {
-    let mut problems = Vec::new();
+    let mut problems = meta_length_problems(&map.title, &map.description);
     check_ids(map, &mut problems);
     check_claims(map, &mut problems);
     check_links(map, &mut problems);
@@ -192,10 +264,18 @@ fn check_claims(map: &Map, problems: &mut Vec<Problem>) {
             problems.push(Problem::NonFinitePosition(claim.id));
         }
         problems.extend(quote_problem(claim, &source_text));
+        problems.extend(claim_length_problems(claim));
     }
 }
 
 fn check_links(map: &Map, problems: &mut Vec<Problem>) {
+    for link in &map.links {
+        problems.extend(length_problem(
+            || format!("{}'s note", link.id),
+            &link.note,
+            MAX_TEXT_CHARS,
+        ));
+    }
     let claims: BTreeSet<ClaimId> = map.claims.iter().map(|c| c.id).collect();
     let links: BTreeMap<LinkId, Target> = map.links.iter().map(|l| (l.id, l.target)).collect();
     let claim_exists = |c: ClaimId| claims.contains(&c);

@@ -9,7 +9,7 @@ use crate::app::Action;
 use crate::app::actions::{ExportChoice, Pending, PromptAnswer, Resolution};
 use crate::app::dialogs::Request;
 use crate::app::document::Document;
-use crate::app::state::Conflict;
+use crate::app::state::{Conflict, Interrupted};
 use crate::app::{ArgmapApp, Effect};
 use crate::corpus;
 use crate::format;
@@ -102,9 +102,22 @@ pub fn open_path(app: &mut ArgmapApp, path: &Path) -> bool {
             app.state.windows.recovered.insert(0, copy);
             false
         }
+        Err(error) if let Some(offer) = whole_leftover(path) => {
+            // The map is damaged, but a save of it cut short left a whole
+            // version beside it: offered back rather than lost.
+            app.state.set_error(format!("Could not open {error}"));
+            app.state.windows.interrupted = Some(offer);
+            false
+        }
         Err(error) => {
             let foreign = crate::exchange::is_argdown(path)
-                || matches!(error.error, format::ReadError::NotAMap);
+                || matches!(
+                    error.error,
+                    format::ReadError::NotAMap
+                        | format::ReadError::OtherFormat(
+                            format::sniff::Other::Aif | format::sniff::Other::Argdown
+                        )
+                );
             if foreign && let Ok((map, summary)) = crate::exchange::import(path) {
                 adopt_import(app, path, map, summary);
                 return true;
@@ -145,35 +158,78 @@ fn look_for_interrupted_save(app: &mut ArgmapApp, path: &Path) {
         }
         let newer = saved.is_none_or(|saved| made > saved);
         if !offered && newer && format::load(&leftover).is_ok() {
-            app.state.windows.interrupted = Some(leftover);
+            app.state.windows.interrupted = Some(Interrupted {
+                leftover,
+                map: path.to_path_buf(),
+                damaged: false,
+                old: false,
+            });
             offered = true;
         } else {
             let _ = std::fs::remove_file(&leftover);
         }
     }
+    // The map opened whole: copies of what it was before are not needed.
+    for (kept, made) in format::disk::kept_copies(path) {
+        if made
+            .elapsed()
+            .is_ok_and(|age| age.as_secs() >= format::disk::SETTLED_SECONDS)
+        {
+            let _ = std::fs::remove_file(&kept);
+        }
+    }
+}
+
+/// For a map that will not open: the newest whole version a cut-short save
+/// left beside it (what it was writing, else the map as it was).
+fn whole_leftover(path: &Path) -> Option<Interrupted> {
+    let reads = |file: &PathBuf| format::load(file).is_ok();
+    let offer = |leftover: PathBuf, old: bool| Interrupted {
+        leftover,
+        map: path.to_path_buf(),
+        damaged: true,
+        old,
+    };
+    let newest = |found: Vec<(PathBuf, std::time::SystemTime)>| {
+        found.into_iter().map(|(f, _)| f).find(reads)
+    };
+    newest(format::disk::leftovers(path))
+        .map(|f| offer(f, false))
+        .or_else(|| newest(format::disk::kept_copies(path)).map(|f| offer(f, true)))
 }
 
 /// The interrupted save found beside the map: take it back, or drop it.
 pub fn take_interrupted(app: &mut ArgmapApp, take: bool) {
-    let Some(leftover) = app.state.windows.interrupted.take() else {
+    let Some(offer) = app.state.windows.interrupted.take() else {
         return;
     };
-    if take {
-        match format::load(&leftover) {
-            Ok(map) => {
-                let path = app.state.doc.path.clone();
-                let name = app.state.doc.name();
-                let mut doc = Document::new(map, path, name);
-                doc.disk = app.state.doc.disk;
-                doc.mark_unsaved(1);
-                app.replace_document(doc);
-                app.state
-                    .set_status("Took back the interrupted save; Save keeps it");
-            }
-            Err(error) => app.state.set_error(format!("Could not open {error}")),
+    if !take {
+        // A damaged map's only whole version is never thrown away unasked.
+        if !offer.damaged {
+            let _ = std::fs::remove_file(&offer.leftover);
         }
+        return;
     }
-    let _ = std::fs::remove_file(&leftover);
+    match format::load(&offer.leftover) {
+        Ok(map) => {
+            let name = format::display(&offer.map);
+            let mut doc = Document::new(map, Some(offer.map.clone()), name);
+            // Saving goes over the map's file as it is now.
+            doc.disk = if offer.damaged {
+                format::disk::Stamp::of_file(&offer.map)
+            } else {
+                app.state.doc.disk
+            };
+            doc.mark_unsaved(1);
+            app.replace_document(doc);
+            remember_recent(app, &offer.map);
+            app.state.status.error.clear();
+            app.state
+                .set_status("Took back the interrupted save; Save keeps it");
+            let _ = std::fs::remove_file(&offer.leftover);
+        }
+        Err(error) => app.state.set_error(format!("Could not open {error}")),
+    }
 }
 
 pub(super) fn open_example(app: &mut ArgmapApp, index: usize) {

@@ -182,8 +182,20 @@ pub fn reload_offer(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Act
 
 /// A save of this map that was cut short, found beside it.
 pub fn interrupted(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
-    let Some(leftover) = &state.windows.interrupted else {
+    let Some(offer) = &state.windows.interrupted else {
         return;
+    };
+    let name = crate::format::display(&offer.map);
+    let said = match (offer.damaged, offer.old) {
+        (false, _) => format!(
+            "A save of “{name}” was cut short, and what it was writing is newer than the map. Take it back?"
+        ),
+        (true, false) => format!(
+            "“{name}” is damaged: a save of it was cut short. What that save was writing is whole. Open it (Save then repairs the map)?"
+        ),
+        (true, true) => format!(
+            "“{name}” is damaged: a save of it was cut short. The map as it was before that save is whole. Open it (Save then repairs the map)?"
+        ),
     };
     egui::Window::new("An interrupted save")
         .collapsible(false)
@@ -191,16 +203,23 @@ pub fn interrupted(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Acti
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
-            ui.label(format!(
-                "A save of “{}” was cut short, and what it was writing is newer than the map. Take it back?",
-                state.doc.name()
-            ));
-            ui.label(RichText::new(leftover.display().to_string()).small().weak());
-            ui.horizontal(|ui| {
+            ui.set_max_width(440.0);
+            ui.label(said);
+            ui.label(
+                RichText::new(offer.leftover.display().to_string())
+                    .small()
+                    .weak(),
+            );
+            ui.horizontal_wrapped(|ui| {
                 if ui.button("Take it back").clicked() {
                     actions.push(Action::TakeInterrupted(true));
                 }
-                if ui.button("Discard it").clicked() {
+                let other = if offer.damaged {
+                    "Not now"
+                } else {
+                    "Discard it"
+                };
+                if ui.button(other).clicked() {
                     actions.push(Action::TakeInterrupted(false));
                 }
             });
