@@ -46,7 +46,9 @@ fn commands(c: &mut Criterion) {
             b.iter(|| black_box(dot::to_dot(black_box(&map))));
         });
         group.bench_function(format!("export SVG, {n} claims"), |b| {
-            b.iter(|| black_box(argmap::exchange::image::to_svg(black_box(&map), None)));
+            b.iter(|| {
+                black_box(argmap::exchange::image::to_svg(black_box(&map), None).expect("svg"))
+            });
         });
         group.bench_function(format!("which claims stand, {n} claims"), |b| {
             let pins = evaluate::Pins::new();

@@ -294,3 +294,37 @@ fn every_subcommand_has_its_own_help_and_completions_are_printed() {
         "a bash completion script"
     );
 }
+
+/// A map within the limits but with more text than a picture draws is
+/// refused up front, naming the map and the limit, rather than drawn with
+/// gigabytes.
+#[test]
+fn a_picture_of_too_much_text_is_refused_up_front_naming_the_map() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut map = argmap::model::Map::default();
+    let text = "words ".repeat(1_600);
+    map.claims = (1..=1_750u64)
+        .map(|id| {
+            common::claim(
+                id,
+                &text,
+                (id % 40) as f32 * 240.0,
+                (id / 40) as f32 * 900.0,
+            )
+        })
+        .collect();
+    let path = dir.path().join("long.ron");
+    argmap::format::save(&map, &path).expect("save");
+    for to in ["svg", "png"] {
+        let out = dir.path().join(format!("long.{to}"));
+        let output = argmap(&["export", p(&path), "--to", to, "-o", p(&out)]);
+        assert_eq!(output.status.code(), Some(1), "{to}");
+        let said = stderr(&output);
+        assert!(
+            said.contains(&format!("{}: the map holds", path.display())),
+            "{said}"
+        );
+        assert!(said.contains("a picture draws at most 16000000"), "{said}");
+        assert!(!out.exists());
+    }
+}

@@ -284,7 +284,7 @@ fn big_map(n: u64) -> Map {
 #[test]
 fn svg_parses_as_xml_and_names_every_claim_even_for_200_claims() {
     for map in [common::debate(), big_map(200)] {
-        let svg = image::to_svg(&map, None);
+        let svg = image::to_svg(&map, None).expect("svg");
         let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
         let titles: BTreeSet<String> = doc
             .descendants()
@@ -330,7 +330,7 @@ fn svg_parses_as_xml_and_names_every_claim_even_for_200_claims() {
 fn a_selection_exports_only_its_claims_and_the_links_among_them() {
     let map = common::small_map();
     let only: BTreeSet<ClaimId> = [ClaimId(1), ClaimId(4)].into();
-    let svg = image::to_svg(&map, Some(&only));
+    let svg = image::to_svg(&map, Some(&only)).expect("svg");
     assert!(svg.contains("Talking to Putin won’t work."));
     assert!(!svg.contains("Russia broke the INF treaty."));
     assert_eq!(
@@ -388,7 +388,7 @@ fn png_strips_make_the_whole_picture() {
         "{} rows: several strips",
         strips.height()
     );
-    let svg = image::to_svg(&map, None);
+    let svg = image::to_svg(&map, None).expect("svg");
     let options = resvg::usvg::Options::default();
     let tree = resvg::usvg::Tree::from_str(&svg, &options).expect("parses");
     let mut whole = resvg::tiny_skia::Pixmap::new(strips.width(), strips.height()).expect("room");
@@ -507,7 +507,7 @@ proptest::proptest! {
         for (claim, text) in map.claims.iter_mut().zip(&texts) {
             claim.text = text.clone();
         }
-        let svg = image::to_svg(&map, None);
+        let svg = image::to_svg(&map, None).expect("svg");
         let parsed = roxmltree::Document::parse(&svg)
             .map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
         let titles = claim_titles(&parsed);
@@ -530,7 +530,7 @@ fn claim_titles(svg: &roxmltree::Document) -> Vec<String> {
 #[test]
 fn svg_text_is_drawn_as_shapes_so_every_viewer_shows_the_same() {
     let map = common::debate();
-    let svg = image::to_svg(&map, None);
+    let svg = image::to_svg(&map, None).expect("svg");
     assert!(
         !svg.contains("<text"),
         "no text elements left to a viewer's fonts"

@@ -199,7 +199,7 @@ proptest! {
     #[test]
     fn pictures_and_dot_are_made_for_any_text(plan in plan()) {
         let map = build(plan);
-        let svg = image::to_svg(&map, None);
+        let svg = image::to_svg(&map, None).expect("svg");
         let parsed = roxmltree::Document::parse(&svg).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let claims = parsed.descendants().filter(|n| n.attribute("class") == Some("claim")).count();
         prop_assert_eq!(claims, map.claims.len(), "a group per claim");

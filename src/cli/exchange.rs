@@ -52,6 +52,12 @@ pub fn export(args: &ExportArgs, out: &mut dyn Write) -> Result<u8, Error> {
     let output = Output::new("export", args.output.as_deref(), &[&args.map]);
     output.check()?;
     let map = super::load(&args.map)?;
-    let bytes = args.to.render(&map, None, args.scale)?;
+    let bytes = args
+        .to
+        .render(&map, None, args.scale)
+        .map_err(|error| Error::Export {
+            map: args.map.clone(),
+            error,
+        })?;
     output.write(&bytes, out)
 }

@@ -87,8 +87,12 @@ pub enum Error {
     Read(#[from] FileError),
     #[error(transparent)]
     Save(#[from] SaveError),
-    #[error(transparent)]
-    Export(#[from] crate::exchange::ExportError),
+    /// A map that could not be exported: the map's file and why.
+    #[error("{}: {error}", format::display(.map))]
+    Export {
+        map: PathBuf,
+        error: crate::exchange::ExportError,
+    },
     #[error("{} would overwrite its input {}", .command, format::display(.path))]
     OverwritesInput {
         command: &'static str,

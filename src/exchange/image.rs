@@ -77,40 +77,60 @@ impl Card {
 fn cards(map: &Map, outliner: &Outliner) -> HashMap<ClaimId, Card> {
     let advance = |c: char, px: f32| outliner.width(&c.to_string(), px);
     let mut out = HashMap::new();
-    measure::Headless::default().fonts(|fonts| {
-        for claim in &map.claims {
-            let size = measure::card_size(fonts, claim);
-            let galley = fonts.layout(
-                measure::display_text(claim),
-                egui::FontId::proportional(FONT_SIZE),
-                egui::Color32::PLACEHOLDER,
-                CARD_WIDTH - 2.0 * PADDING,
+    let headless = measure::Headless::default();
+    headless.each_claim(&map.claims, |fonts, claim| {
+        let size = measure::card_size(fonts, claim);
+        let galley = fonts.layout(
+            measure::display_text(claim),
+            egui::FontId::proportional(FONT_SIZE),
+            egui::Color32::PLACEHOLDER,
+            CARD_WIDTH - 2.0 * PADDING,
+        );
+        let rows = galley
+            .rows
+            .iter()
+            .map(|row| Run::from_row(row, egui::Pos2::ZERO, FONT_SIZE, advance))
+            .collect();
+        let badge = claim.quote.as_ref().map(|q| {
+            let label = map.source(&q.source).map_or_else(
+                || q.source.as_str().to_owned(),
+                crate::model::Source::short_name,
             );
-            let rows = galley
-                .rows
-                .iter()
-                .map(|row| Run::from_row(row, egui::Pos2::ZERO, FONT_SIZE, advance))
-                .collect();
-            let badge = claim.quote.as_ref().map(|q| {
-                let label = map.source(&q.source).map_or_else(
-                    || q.source.as_str().to_owned(),
-                    crate::model::Source::short_name,
-                );
-                let galley = fonts.layout_no_wrap(
-                    label,
-                    egui::FontId::proportional(BADGE_FONT),
-                    egui::Color32::PLACEHOLDER,
-                );
-                let run = galley.rows.first().map_or_else(Run::default, |row| {
-                    Run::from_row(row, egui::Pos2::ZERO, BADGE_FONT, advance)
-                });
-                (run, palette::source(&q.source), galley.size().x)
+            let galley = fonts.layout_no_wrap(
+                label,
+                egui::FontId::proportional(BADGE_FONT),
+                egui::Color32::PLACEHOLDER,
+            );
+            let run = galley.rows.first().map_or_else(Run::default, |row| {
+                Run::from_row(row, egui::Pos2::ZERO, BADGE_FONT, advance)
             });
-            let rect = Rect::from_center_size(pos2(claim.pos.x, claim.pos.y), size);
-            out.insert(claim.id, Card { rect, rows, badge });
-        }
+            (run, palette::source(&q.source), galley.size().x)
+        });
+        let rect = Rect::from_center_size(pos2(claim.pos.x, claim.pos.y), size);
+        out.insert(claim.id, Card { rect, rows, badge });
     });
     out
+}
+
+/// The most claim text a picture draws, in characters: every character is
+/// drawn as its own outline, so a picture holds some tens of bytes for each.
+pub const MOST_PICTURE_CHARS: usize = 16_000_000;
+
+/// Refuses, before any drawing, a picture with more text than it draws.
+fn text_fits(map: &Map, only: Option<&BTreeSet<ClaimId>>) -> Result<(), ExportError> {
+    let chars: usize = map
+        .claims
+        .iter()
+        .filter(|c| only.is_none_or(|o| o.contains(&c.id)))
+        .map(|c| c.text.chars().count())
+        .sum();
+    if chars > MOST_PICTURE_CHARS {
+        return Err(ExportError::TooMuchText {
+            chars,
+            max: MOST_PICTURE_CHARS,
+        });
+    }
+    Ok(())
 }
 
 /// A picture worked out but not yet written: cards laid out and placed,
@@ -169,8 +189,9 @@ fn prepare<'a>(map: &'a Map, only: Option<&BTreeSet<ClaimId>>) -> Prepared<'a> {
 }
 
 /// An SVG picture of `map`, or of the claims in `only`.
-pub fn to_svg(map: &Map, only: Option<&BTreeSet<ClaimId>>) -> String {
-    write_svg(&prepare(map, only), None)
+pub fn to_svg(map: &Map, only: Option<&BTreeSet<ClaimId>>) -> Result<String, ExportError> {
+    text_fits(map, only)?;
+    Ok(write_svg(&prepare(map, only), None))
 }
 
 /// The SVG of a prepared picture; with `band` (top and bottom, in picture
@@ -368,9 +389,10 @@ const STRIP_ROWS: u32 = 2048;
 const OVERLAP_ROWS: u32 = 16;
 /// The most elements one strip's drawing may hold: the SVG reader refuses
 /// a document of more than a million.
-const MOST_ELEMENTS: usize = 900_000;
+const MOST_ELEMENTS: usize = 450_000;
 
-/// How many elements an SVG document holds, at most (every tag counted).
+/// How many elements an SVG document holds, give or take (every tag
+/// counted; the reader makes up to two nodes of some).
 fn svg_elements(svg: &str) -> usize {
     svg.bytes().filter(|&b| b == b'<').count()
 }
@@ -386,6 +408,7 @@ pub fn to_png(
     if !(scale.is_finite() && scale > 0.0 && scale <= 8.0) {
         return Err(ExportError::BadScale(scale));
     }
+    text_fits(map, only)?;
     let picture = prepare(map, only);
     let size = vec2(picture.width, picture.height) * scale;
     let (w, h) = (size.x.ceil() as u32, size.y.ceil() as u32);

@@ -27,6 +27,10 @@ pub enum ExportError {
     TooLarge { width: u32, height: u32, fits: f32 },
     #[error("could not draw the picture: {0}")]
     Render(String),
+    #[error(
+        "the map holds {chars} characters of claim text; a picture draws at most {max} (export only the selected claims)"
+    )]
+    TooMuchText { chars: usize, max: usize },
 }
 
 /// A wrapped, one-line version of `text` for labels: words joined into lines
@@ -107,7 +111,7 @@ impl Export {
             Self::Aifdb => aif::to_aifdb(map).into_bytes(),
             Self::Argdown => argdown::to_argdown(map).into_bytes(),
             Self::Dot => dot::to_dot(map).into_bytes(),
-            Self::Svg => image::to_svg(map, only).into_bytes(),
+            Self::Svg => image::to_svg(map, only)?.into_bytes(),
             Self::Png => image::to_png(map, only, scale)?,
         })
     }

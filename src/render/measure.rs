@@ -68,19 +68,58 @@ impl Default for Headless {
     }
 }
 
+/// How much text is laid out before the laid-out text is let go: egui
+/// keeps every galley of a pass, some two hundred bytes a character, so a
+/// map's worth at once would take gigabytes.
+pub const TEXT_PER_PASS: usize = 1 << 20;
+
 impl Headless {
     pub fn fonts<R>(&self, f: impl FnOnce(&mut FontsView<'_>) -> R) -> R {
         self.ctx.fonts_mut(f)
     }
 
+    /// Lets go of the text laid out so far (two passes: a galley goes once
+    /// a pass has not used it).
+    pub fn flush(&self) {
+        for _ in 0..2 {
+            let mut output = self.ctx.run_ui(egui::RawInput::default(), |_| {});
+            output.textures_delta.clear();
+        }
+    }
+
+    /// `f` for each claim with the fonts, letting go of the laid-out text
+    /// every [`TEXT_PER_PASS`] bytes, so memory stays bounded whatever the map.
+    pub fn each_claim<'m, R>(
+        &self,
+        claims: impl IntoIterator<Item = &'m Claim>,
+        mut f: impl FnMut(&mut FontsView<'_>, &'m Claim) -> R,
+    ) -> Vec<R> {
+        let mut out = Vec::new();
+        let mut claims = claims.into_iter().peekable();
+        while claims.peek().is_some() {
+            let mut laid = 0;
+            self.fonts(|fonts| {
+                while laid < TEXT_PER_PASS
+                    && let Some(claim) = claims.next()
+                {
+                    laid += claim.text.len();
+                    out.push(f(fonts, claim));
+                }
+            });
+            if claims.peek().is_some() {
+                self.flush();
+            }
+        }
+        out
+    }
+
     /// Every card's size, as Tidy takes them.
     pub fn sizes(&self, map: &Map) -> BTreeMap<ClaimId, Size> {
-        self.fonts(|fonts| {
-            map.claims
-                .iter()
-                .map(|c| (c.id, layout_size(card_size(fonts, c))))
-                .collect()
+        self.each_claim(&map.claims, |fonts, c| {
+            (c.id, layout_size(card_size(fonts, c)))
         })
+        .into_iter()
+        .collect()
     }
 }
 

@@ -28,12 +28,13 @@ impl CardSizes {
         self.changes
     }
 
-    /// Measures every claim whose text changed since last time.
+    /// Measures every claim whose text changed since last time: a few
+    /// megabytes of text a frame at most, so a map of long claims is
+    /// measured over several frames rather than with gigabytes at once.
     pub fn update(&mut self, ctx: &egui::Context, map: &Map, version: Version) {
         if self.measured == Some(version) {
             return;
         }
-        self.measured = Some(version);
         let stale: Vec<&Claim> = map
             .claims
             .iter()
@@ -43,16 +44,28 @@ impl CardSizes {
                     .is_none_or(|(text, quoted, _)| *text != c.text || *quoted != c.quote.is_some())
             })
             .collect();
+        let mut laid = 0;
+        let mut done = 0;
         if !stale.is_empty() {
             self.changes += 1;
             ctx.fonts_mut(|fonts| {
-                for claim in stale {
+                for claim in &stale {
+                    if laid >= crate::render::measure::TEXT_PER_PASS {
+                        break;
+                    }
+                    laid += claim.text.len();
+                    done += 1;
                     let size = card_size(fonts, claim);
                     self.cache
                         .insert(claim.id, (claim.text.clone(), claim.quote.is_some(), size));
                 }
             });
         }
+        if done < stale.len() {
+            ctx.request_repaint();
+            return;
+        }
+        self.measured = Some(version);
         if self.cache.len() > map.claims.len() {
             self.cache.retain(|id, _| map.claim(*id).is_some());
             self.changes += 1;
