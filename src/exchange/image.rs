@@ -255,7 +255,8 @@ fn write_svg(picture: &Prepared<'_>, band: Option<(f32, f32)>) -> String {
         if let Some(card) = picture.cards.get(&claim.id)
             && within(card.rect.min.y - reach, card.rect.max.y + reach)
         {
-            card_svg(&mut svg, &measure::display_text(claim), card, &mut outliner);
+            let text = measure::display_text(claim);
+            card_svg(&mut svg, (&text, card), band, &mut outliner);
         }
     }
     // The glyphs, outlined once each, go first so every viewer finds them.
@@ -332,7 +333,15 @@ fn link(svg: &mut String, map: &Map, path: &geometry::LinkPath, outliner: &mut O
     let _ = writeln!(svg, "{}</g>", outliner.draw(&sign, "#ffffff"));
 }
 
-fn card_svg(svg: &mut String, text: &str, card: &Card, outliner: &mut Outliner) {
+/// A card, with only the lines of its text that reach into `band` (a tall
+/// card is drawn again for every strip it reaches into, so each strip
+/// draws its own share of the words, not all of them).
+fn card_svg(
+    svg: &mut String,
+    (text, card): (&str, &Card),
+    band: Option<(f32, f32)>,
+    outliner: &mut Outliner,
+) {
     let r = card.rect;
     let _ = writeln!(svg, r#"<g class="claim"><title>{}</title>"#, xml(text));
     let _ = writeln!(
@@ -373,7 +382,14 @@ fn card_svg(svg: &mut String, text: &str, card: &Card, outliner: &mut Outliner) 
     }
     let colour = hex(palette::text(false));
     for row in &card.rows {
-        let glyphs = outliner.draw(&card.placed(row, top), &colour);
+        let placed = card.placed(row, top);
+        let reaches = band.is_none_or(|(from, to)| {
+            placed.baseline + FONT_SIZE >= from && placed.baseline - 2.0 * FONT_SIZE <= to
+        });
+        if !reaches {
+            continue;
+        }
+        let glyphs = outliner.draw(&placed, &colour);
         if !glyphs.is_empty() {
             let _ = writeln!(svg, "{glyphs}");
         }
