@@ -366,6 +366,12 @@ fn has_other_links(meta: &fs::Metadata) -> bool {
     }
 }
 
+/// Writes and flushes a file, closing it on return.
+fn write_and_close(mut file: File, bytes: &[u8]) -> io::Result<()> {
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
 /// Overwrites a hard-linked file in place, so every name for it sees the
 /// new contents. The old contents are first kept, complete and flushed,
 /// beside the file (and removed once the write is done); if the write
@@ -375,12 +381,11 @@ fn rewrite_in_place(dir: &Path, target: &Path, bytes: &[u8], fault: Fault) -> io
     let name = target
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let (kept, mut copy) = create_beside(dir, &name, OLD_SUFFIX, true)?;
-    if let Err(e) = copy.write_all(&old).and_then(|()| copy.sync_all()) {
+    let (kept, copy) = create_beside(dir, &name, OLD_SUFFIX, true)?;
+    if let Err(e) = write_and_close(copy, &old) {
         let _ = fs::remove_file(&kept);
         return Err(e);
     }
-    drop(copy);
     sync_dir(dir);
     if fault == Fault::Killed {
         // As a process killed mid-write leaves it: half the new bytes.
