@@ -5,6 +5,7 @@ pub mod coverage;
 pub mod evaluate;
 pub mod exercise;
 pub mod layout;
+pub mod merge;
 pub mod neighbourhood;
 pub mod passages;
 pub mod search;

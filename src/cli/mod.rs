@@ -6,6 +6,7 @@
 mod check;
 mod convert;
 mod exchange;
+mod merge;
 mod teach;
 
 use crate::format::{self, FileError, SaveError};
@@ -33,11 +34,14 @@ argmap [MAP]                         open the editor (with MAP, a .ron or .json 
        argmap import FILE [-o MAP.ron]
        argmap export MAP --to aif|aifdb|argdown|dot|svg|png [-o OUT] [--scale S]
        argmap tidy MAP [--debate [--effort N]] [--window WxH] [-o OUT]
+       argmap merge BASE OURS THEIRS [-o OUT]
+       argmap diff OLDER NEWER
        argmap completions bash|zsh|fish|powershell|elvish";
 
 const EXIT_STATUS: &str = "\
 Exit status: 0 on success, 1 when a map is invalid or cannot be read or a file cannot be written, \
-2 on a usage error. `argmap COMMAND --help` explains each command.";
+2 on a usage error. `merge` and `diff` answer as git's do: 0 clean or the same, 1 with conflicts or \
+changes, 2 when an input cannot be read or the result written. `argmap COMMAND --help` explains each command.";
 
 /// Argmap: map arguments from articles, link claims, share the map.
 #[derive(Debug, Parser)]
@@ -73,6 +77,10 @@ enum Command {
     Export(exchange::ExportArgs),
     /// Lay a map out with Tidy (as Map ▸ Tidy layout does)
     Tidy(convert::TidyArgs),
+    /// Merge two copies of one map, against the map both started from
+    Merge(merge::MergeArgs),
+    /// List what changed from one version of a map to another
+    Diff(merge::DiffArgs),
     /// Print a shell's completion script for argmap
     Completions {
         /// The shell to complete in
@@ -144,6 +152,11 @@ pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> Invoc
     let Some(command) = cli.command else {
         return Invocation::Gui(cli.map);
     };
+    // merge and diff keep 1 for "conflicts" or "changes": failing is 2.
+    let failure = match command {
+        Command::Merge(_) | Command::Diff(_) => Some(2),
+        _ => None,
+    };
     let result = match command {
         Command::Check(args) => check::run(&args, out),
         Command::Convert(args) => convert::run(&args, out),
@@ -153,6 +166,8 @@ pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> Invoc
         Command::Import(args) => exchange::import(&args, out, err),
         Command::Export(args) => exchange::export(&args, out),
         Command::Tidy(args) => convert::tidy(&args, out),
+        Command::Merge(args) => merge::merge(&args, out, err),
+        Command::Diff(args) => merge::diff(&args, out),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             let mut buffer = Vec::new();
@@ -164,7 +179,7 @@ pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> Invoc
         Ok(status) => status,
         Err(error) => {
             report(err, &error);
-            error.exit_status()
+            failure.unwrap_or_else(|| error.exit_status())
         }
     })
 }

@@ -242,6 +242,12 @@ impl Link {
         }
     }
 
+    /// Whether two links say the same thing: one kind, one target, the
+    /// same premises in any order. A map holds no two such links.
+    pub fn same_shape(&self, other: &Link) -> bool {
+        validate::same_shape(self, other)
+    }
+
     pub fn touches_claim(&self, claim: ClaimId) -> bool {
         self.premises.contains(&claim) || self.target == Target::Claim(claim)
     }

@@ -3,6 +3,7 @@
 
 pub mod display;
 pub mod extras;
+pub mod random_edits;
 
 use argmap::model::{
     Claim, ClaimId, Link, LinkId, LinkKind, Map, Point, Quote, Source, SourceId, Target,
