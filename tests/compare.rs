@@ -635,3 +635,118 @@ fn the_report_escapes_what_students_write() {
     assert!(report.contains("\\*\\*loud\\*\\*"), "{report}");
     assert!(report.contains("\\`code\\` \\| cell"), "{report}");
 }
+
+/// The web page of a report is as inert as its Markdown: nothing a
+/// student wrote becomes an element, an attribute or a script.
+#[test]
+fn the_report_as_a_web_page_escapes_what_students_write() {
+    let model = common::small_map();
+    let mut student = model.clone();
+    student.claims.push(common::claim(
+        9,
+        "<script>alert(1)</script> \"quoted\" 'single' & <a href=x onclick=y>",
+        600.0,
+        0.0,
+    ));
+    let cmp = argmap::analysis::compare::compare(&student, &model);
+    let page = argmap::analysis::compare::feedback(&cmp, &student, &model, "s<i>", "m\"").html();
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(!page.contains("<script"), "{page}");
+    assert!(!page.contains("<a "), "{page}");
+    assert!(!page.contains("<i>"), "{page}");
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{page}"
+    );
+    assert!(
+        page.contains("&quot;quoted&quot; &#39;single&#39; &amp;"),
+        "{page}"
+    );
+    // The same content as the Markdown: every section heading in both.
+    let feedback = argmap::analysis::compare::feedback(&cmp, &student, &model, "s", "m");
+    assert!(!feedback.sections.is_empty());
+    for (title, items) in &feedback.sections {
+        assert!(feedback.markdown().contains(&format!("## {title}")));
+        assert!(page.contains(&format!("<h2>{title}</h2>")));
+        assert!(page.matches("<li>").count() >= items.len(), "{title}");
+    }
+}
+
+#[test]
+fn grade_with_feedback_writes_a_report_per_student_and_a_gradebook() {
+    let dir = tempfile::tempdir().expect("temp");
+    let model_path = dir.path().join("model.ron");
+    argmap::format::save(&model(), &model_path).expect("save");
+    let students = dir.path().join("students");
+    std::fs::create_dir(&students).expect("mkdir");
+    argmap::format::save(&model(), &students.join("alice.ron")).expect("save");
+    let bob = exercise(&model(), Exercise::ClaimsOnly);
+    argmap::format::save(&bob, &students.join("bob.ron")).expect("save");
+    // Two maps that share a name keep apart by their whole file names.
+    argmap::format::save(&bob, &students.join("dan.ron")).expect("save");
+    argmap::format::save(&model(), &students.join("dan.json")).expect("save");
+    std::fs::write(students.join("carol.ron"), "(format: 1, claims: [").expect("write");
+    let out = dir.path().join("feedback");
+    let output = Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .arg("grade")
+        .arg(&model_path)
+        .arg(&students)
+        .arg("--feedback")
+        .arg(&out)
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(1), "carol's map is unreadable");
+    let mut written: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "alice.html",
+            "alice.md",
+            "bob.html",
+            "bob.md",
+            "dan.json.html",
+            "dan.json.md",
+            "dan.ron.html",
+            "dan.ron.md",
+            "gradebook.csv"
+        ]
+    );
+    let alice = std::fs::read_to_string(out.join("alice.md")).unwrap();
+    assert!(alice.starts_with("# Feedback: alice.ron"), "{alice}");
+    let bob_page = std::fs::read_to_string(out.join("bob.html")).unwrap();
+    assert!(
+        bob_page.contains("Links the model has that your map lacks"),
+        "{bob_page}"
+    );
+
+    let mut book = csv::Reader::from_path(out.join("gradebook.csv")).unwrap();
+    let header: Vec<String> = book.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(
+        header,
+        [
+            "Identifier",
+            "Full name",
+            "Grade",
+            "Maximum grade",
+            "Feedback comments"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = book.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 5);
+    let row = |name: &str| rows.iter().find(|r| &r[1] == name).expect(name).clone();
+    assert_eq!(&row("alice.ron")[2], "100.0");
+    // Bob has every claim and no link: half of the grade.
+    assert_eq!(&row("bob.ron")[2], "50.0");
+    assert!(
+        row("bob.ron")[4].contains("drew 0 of its"),
+        "{:?}",
+        row("bob.ron")
+    );
+    let carol = row("carol.ron");
+    assert_eq!(&carol[2], "");
+    assert!(carol[4].contains("Could not be read"), "{carol:?}");
+}

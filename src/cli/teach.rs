@@ -4,6 +4,7 @@
 use super::{Error, Output};
 use crate::analysis::compare::{self, Exercise, Row};
 use crate::format::{self, SaveError, Syntax};
+use crate::model::Map;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -56,6 +57,11 @@ pub struct GradeArgs {
     /// Where to write the CSV (standard output if not given)
     #[arg(short, long, value_name = "GRADES.csv")]
     output: Option<PathBuf>,
+    /// Also write, into DIR, each student's feedback report (NAME.md and
+    /// NAME.html, after the map's file) and gradebook.csv for a learning
+    /// platform's grading worksheet
+    #[arg(long, value_name = "DIR")]
+    feedback: Option<PathBuf>,
 }
 
 /// One CSV row per map in the folder; an unreadable map gets a row with its
@@ -82,27 +88,34 @@ pub fn grade(args: &GradeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resu
     let output = Output::new("grade", args.output.as_deref(), &inputs);
     output.check()?;
     let mut status = 0;
-    let graded: Vec<(String, Result<compare::Comparison, String>)> = files
+    let graded: Vec<(&Path, Result<(Map, compare::Comparison), String>)> = files
         .iter()
         .map(|file| {
             let result = match format::load(file) {
-                Ok(student) => Ok(compare::compare(&student, &model)),
+                Ok(student) => {
+                    let cmp = compare::compare(&student, &model);
+                    Ok((student, cmp))
+                }
                 Err(e) => {
                     let _ = writeln!(err, "{}", super::printable(&e.to_string()));
                     status = 1;
                     Err(e.error.to_string())
                 }
             };
-            (name(file), result)
+            (file.as_path(), result)
         })
         .collect();
-    let csv = compare::table(graded.iter().map(|(file, result)| {
+    let names: Vec<String> = graded.iter().map(|(file, _)| name(file)).collect();
+    let csv = compare::table(graded.iter().zip(&names).map(|((_, result), file)| {
         let row = match result {
-            Ok(cmp) => Row::Graded(cmp),
+            Ok((_, cmp)) => Row::Graded(cmp),
             Err(error) => Row::Unreadable(error),
         };
         (file.as_str(), row)
     }));
+    if let Some(dir) = &args.feedback {
+        write_feedback(dir, &graded, &model, &name(&args.model))?;
+    }
     output.write(super::printable(&csv).as_bytes(), out)?;
     Ok(status)
 }
@@ -142,4 +155,53 @@ pub fn exercise(args: &ExerciseArgs, out: &mut dyn Write) -> Result<u8, Error> {
         SaveError::new(args.output.as_deref().unwrap_or(&args.model), e.to_string())
     })?;
     output.write(text.as_bytes(), out)
+}
+
+/// Each readable map's report, as Markdown and as a web page, and the
+/// gradebook, into `dir`. Reports are named after the map's file without its
+/// extension, or with it where two maps would share a name.
+fn write_feedback(
+    dir: &Path,
+    graded: &[(&Path, Result<(Map, compare::Comparison), String>)],
+    model: &Map,
+    model_name: &str,
+) -> Result<(), Error> {
+    std::fs::create_dir_all(dir).map_err(|e| SaveError::new(dir, format::io_message(&e)))?;
+    let stem = |file: &Path| {
+        file.file_stem()
+            .map_or_else(|| name(file), |s| s.to_string_lossy().into_owned())
+    };
+    let shared = |file: &Path| graded.iter().filter(|(f, _)| stem(f) == stem(file)).count() > 1;
+    let mut entries = Vec::new();
+    let identifiers: Vec<(String, String, String)> = graded
+        .iter()
+        .map(|(file, _)| {
+            let report_name = if shared(file) { name(file) } else { stem(file) };
+            (stem(file), name(file), report_name)
+        })
+        .collect();
+    for ((_, result), (identifier, file_name, report_name)) in graded.iter().zip(&identifiers) {
+        let result = match result {
+            Ok((student, cmp)) => {
+                let feedback = compare::feedback(cmp, student, model, file_name, model_name);
+                for (extension, text) in [("md", feedback.markdown()), ("html", feedback.html())] {
+                    let path = dir.join(format!("{report_name}.{extension}"));
+                    format::write_atomic(&path, text.as_bytes())?;
+                }
+                Ok((
+                    compare::grade(cmp),
+                    compare::comment(cmp, model.claims.len(), model.links.len()),
+                ))
+            }
+            Err(error) => Err(error.clone()),
+        };
+        entries.push(compare::Entry {
+            identifier,
+            name: file_name,
+            result,
+        });
+    }
+    let book = compare::gradebook(entries);
+    format::write_atomic(&dir.join("gradebook.csv"), book.as_bytes())?;
+    Ok(())
 }

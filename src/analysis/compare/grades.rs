@@ -81,3 +81,65 @@ fn fields(file: &str, row: &Row<'_>) -> Vec<String> {
     }
     fields
 }
+
+/// The columns of a learning platform's offline grading worksheet: the
+/// sheet a teacher uploads back with a grade and a comment for each student.
+const GRADEBOOK_COLUMNS: [&str; 5] = [
+    "Identifier",
+    "Full name",
+    "Grade",
+    "Maximum grade",
+    "Feedback comments",
+];
+
+/// A grade out of 100: the mean of the claims' and the links' F1 scores.
+pub fn grade(cmp: &Comparison) -> f64 {
+    let mean = f64::midpoint(cmp.claims.f1, cmp.link_score.f1);
+    (mean * 1000.0).round() / 10.0
+}
+
+/// A feedback comment of one or two sentences for a gradebook.
+pub fn comment(cmp: &Comparison, model_claims: usize, model_links: usize) -> String {
+    let mut text = format!(
+        "You found {} of the model's {} claims and drew {} of its {} links as it does.",
+        cmp.matches.len(),
+        model_claims,
+        cmp.count(Verdict::Correct),
+        model_links,
+    );
+    let wrong = cmp.count(Verdict::WrongKind) + cmp.count(Verdict::Reversed);
+    if wrong > 0 {
+        text.push_str(&format!(
+            " {wrong} of your links have the wrong kind or point the wrong way."
+        ));
+    }
+    text
+}
+
+/// One student in the gradebook.
+pub struct Entry<'a> {
+    /// The map's file name without its extension.
+    pub identifier: &'a str,
+    /// The map's file name.
+    pub name: &'a str,
+    /// Its grade and comment, or why it could not be read.
+    pub result: Result<(f64, String), String>,
+}
+
+/// The gradebook: a header and one line per map; a map that could not be
+/// read has no grade and says why in its comment.
+pub fn gradebook<'a>(entries: impl IntoIterator<Item = Entry<'a>>) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let _ = writer.write_record(GRADEBOOK_COLUMNS);
+    for entry in entries {
+        let (grade, comment) = match entry.result {
+            Ok((grade, comment)) => (format!("{grade:.1}"), comment),
+            Err(error) => (String::new(), format!("Could not be read: {error}")),
+        };
+        let _ = writer.write_record([entry.identifier, entry.name, &grade, "100", &comment]);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}

@@ -20,8 +20,8 @@ mod claims;
 mod grades;
 mod report;
 
-pub use grades::{Row, table};
-pub use report::report;
+pub use grades::{Entry, Row, comment, grade, gradebook, table};
+pub use report::{Feedback, feedback, report};
 // Starter maps for students were made here before; they have their own room.
 pub use crate::analysis::exercise::{Exercise, exercise};
 
