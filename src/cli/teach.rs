@@ -64,6 +64,10 @@ pub struct GradeArgs {
     feedback: Option<PathBuf>,
 }
 
+/// A student's map: its file, and the map with its comparison or why it
+/// could not be read.
+type Graded<'a> = (&'a Path, Result<(Map, compare::Comparison), String>);
+
 /// One CSV row per map in the folder; an unreadable map gets a row with its
 /// error (and a message on `err`) while the rest are graded.
 pub fn grade(args: &GradeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<u8, Error> {
@@ -88,7 +92,7 @@ pub fn grade(args: &GradeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resu
     let output = Output::new("grade", args.output.as_deref(), &inputs);
     output.check()?;
     let mut status = 0;
-    let graded: Vec<(&Path, Result<(Map, compare::Comparison), String>)> = files
+    let graded: Vec<Graded<'_>> = files
         .iter()
         .map(|file| {
             let result = match format::load(file) {
@@ -162,7 +166,7 @@ pub fn exercise(args: &ExerciseArgs, out: &mut dyn Write) -> Result<u8, Error> {
 /// extension, or with it where two maps would share a name.
 fn write_feedback(
     dir: &Path,
-    graded: &[(&Path, Result<(Map, compare::Comparison), String>)],
+    graded: &[Graded<'_>],
     model: &Map,
     model_name: &str,
 ) -> Result<(), Error> {
