@@ -633,3 +633,189 @@ fn git_merges_maps_through_argmap() {
     let left = argmap::format::load(&d.join("class.ron")).expect("a valid map left in place");
     assert_eq!(left.claim(ClaimId(id)).unwrap().label, "Dana");
 }
+
+// The merge window.
+
+use common::AppHarness;
+use egui_kittest::kittest::Queryable;
+
+#[test]
+fn file_merge_walks_through_conflicts_and_merges_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let base = small_map();
+    // Theirs: a new claim, claim 1's label, and claim 3's text (which we
+    // change too).
+    let theirs = edited(
+        &base,
+        vec![
+            Edit::AddClaim(claim(5, "A classmate's new claim", 400.0, 300.0)),
+            changed_claim(&base, 1, |c| c.label = "Their label".into()),
+            changed_claim(&base, 3, |c| c.text = "Their wording".into()),
+            Edit::SetMeta {
+                title: "Their title".into(),
+                description: base.description.clone(),
+            },
+        ],
+    );
+    let ours = edited(
+        &base,
+        vec![
+            changed_claim(&base, 3, |c| c.text = "Our wording".into()),
+            Edit::SetMeta {
+                title: "Our title".into(),
+                description: base.description.clone(),
+            },
+        ],
+    );
+    write_map(d, "starter.ron", &base);
+    write_map(d, "theirs.ron", &theirs);
+    let mut harness = common::harness(ours.clone(), None, "merge");
+    harness.answer_dialogs(vec![
+        Some(d.join("theirs.ron")),
+        Some(d.join("starter.ron")),
+    ]);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Merge a classmate's map…").click();
+    harness.run();
+
+    let review = harness
+        .app()
+        .windows
+        .merge
+        .as_ref()
+        .expect("the merge window is open");
+    assert_eq!(review.take_theirs.len(), 2, "{:?}", review.merged.conflicts);
+    harness.get_by_label_contains("From theirs.ron:");
+    harness.get_by_label("Conflict 1 of 2");
+    // The first conflict is the title: keep ours. The second, claim 3's
+    // words: take theirs.
+    harness.get_by_label("Next").click();
+    harness.run();
+    harness.get_by_label("Conflict 2 of 2");
+    harness.get_by_label_contains("“Their wording”");
+    harness.get_by_label("Take theirs").click();
+    harness.run();
+    harness.get_by_label("Merge").click();
+    harness.run();
+
+    assert!(harness.app().windows.merge.is_none());
+    let map = &harness.app().doc.map;
+    assert_eq!(map.title, "Our title");
+    assert_eq!(map.claim(ClaimId(3)).unwrap().text, "Their wording");
+    assert_eq!(map.claim(ClaimId(1)).unwrap().label, "Their label");
+    assert!(
+        map.claims
+            .iter()
+            .any(|c| c.text == "A classmate's new claim")
+    );
+    assert!(validate(map).is_empty());
+
+    // One step back to our map as it was.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.app().doc.map, ours);
+}
+
+#[test]
+fn taking_their_side_where_it_would_break_the_map_is_refused_in_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let base = small_map();
+    // They delete claim 4 (with its links); we change its words.
+    let theirs = edited(
+        &base,
+        vec![
+            Edit::RemoveLink(LinkId(4)),
+            Edit::RemoveLink(LinkId(3)),
+            Edit::RemoveClaim(ClaimId(4)),
+        ],
+    );
+    let ours = edited(
+        &base,
+        vec![changed_claim(&base, 4, |c| c.text = "Ours".into())],
+    );
+    // And we add a link from claim 4: their deletion would leave it dangling.
+    let ours = edited(
+        &ours,
+        vec![Edit::AddLink(link(
+            5,
+            LinkKind::Support,
+            &[4],
+            Target::Claim(ClaimId(3)),
+        ))],
+    );
+    write_map(d, "starter.ron", &base);
+    write_map(d, "theirs.ron", &theirs);
+    let mut harness = common::harness(ours.clone(), None, "merge-refused");
+    harness.answer_dialogs(vec![
+        Some(d.join("theirs.ron")),
+        Some(d.join("starter.ron")),
+    ]);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Merge a classmate's map…").click();
+    harness.run();
+    let n = harness
+        .app()
+        .windows
+        .merge
+        .as_ref()
+        .unwrap()
+        .take_theirs
+        .len();
+    assert!(n >= 1);
+    // Take theirs for every conflict: claim 4 deleted under our new link.
+    for i in 0..n {
+        if i > 0 {
+            harness.get_by_label("Next").click();
+            harness.run();
+        }
+        harness.get_by_label("Take theirs").click();
+        harness.run();
+    }
+    harness.get_by_label("Merge").click();
+    harness.run();
+    let review = harness.app().windows.merge.as_ref().expect("still open");
+    assert!(
+        review
+            .refused
+            .as_deref()
+            .unwrap_or_default()
+            .contains("cannot be taken")
+    );
+    harness.get_by_label_contains("cannot be taken");
+    assert_eq!(harness.app().doc.map, ours, "nothing changed");
+}
+
+#[test]
+fn view_show_changes_lists_what_changed_since_an_earlier_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let base = small_map();
+    write_map(d, "monday.ron", &base);
+    let now = edited(
+        &base,
+        vec![
+            Edit::AddClaim(claim(5, "Added on Tuesday", 400.0, 300.0)),
+            changed_claim(&base, 2, |c| c.note = "Checked".into()),
+        ],
+    );
+    let mut harness = common::harness(now, None, "changes");
+    harness.answer_dialogs(vec![Some(d.join("monday.ron"))]);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Show changes since…").click();
+    harness.run();
+    harness.get_by_label("Claims: 1 added, 1 changed");
+    harness
+        .get_by_label_contains("claim 5 added: “Added on Tuesday”")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.app().selection.single_claim(),
+        Some(ClaimId(5)),
+        "a line of the list goes to its claim"
+    );
+}

@@ -98,6 +98,15 @@ pub enum Action {
     Welcome(WelcomeChoice),
     /// Whether the welcome window shows when Argmap starts.
     WelcomeAtStart(bool),
+    /// The merge window: show conflict number n.
+    MergeShow(usize),
+    /// The merge window: for conflict n, take their version (or keep ours).
+    MergeChoose {
+        conflict: usize,
+        theirs: bool,
+    },
+    /// The merge window's Merge button: make the merge, one undo step.
+    MergeApply,
     /// A button of the tutorial's window.
     Tutorial(TutorialMove),
 }
@@ -191,6 +200,8 @@ pub enum Window {
     PathEntry,
     FindClaim,
     Welcome,
+    Merge,
+    Changes,
 }
 
 /// What the Export window is set to.

@@ -13,6 +13,7 @@ pub enum Command {
     SaveAs,
     AddSource,
     Import,
+    Merge,
     Export,
     Quit,
     Undo,
@@ -51,6 +52,7 @@ pub enum Command {
     Tidy,
     ToggleReader,
     ToggleInspector,
+    ShowChanges,
     ToggleEvaluation,
     TogglePreferred,
     NextPosition,
@@ -90,6 +92,8 @@ impl Command {
             Self::SaveAs => "Save as…",
             Self::AddSource => "Add source…",
             Self::Import => "Import…",
+            Self::Merge => "Merge a classmate's map…",
+            Self::ShowChanges => "Show changes since…",
             Self::Export => "Export…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
@@ -156,6 +160,11 @@ impl Command {
             Self::Import => {
                 "Open a map made in OVA or AIFdb (AIF JSON), or Argdown written by Argmap"
             }
+            Self::Merge => {
+                "Bring a classmate's copy of this map into it: both sets of changes, and any \
+                 conflicts settled one by one"
+            }
+            Self::ShowChanges => "List what changed since an earlier version of this map",
             Self::Export => {
                 "Write the map for another tool (AIF, Argdown, DOT) or as a picture (SVG, PNG)"
             }
@@ -333,6 +342,8 @@ impl Command {
             | Self::ExerciseClaims
             | Self::ExerciseContentions
             | Self::Tutorial
+            | Self::Merge
+            | Self::ShowChanges
             | Self::Welcome => None,
         }
     }
@@ -414,6 +425,7 @@ impl Command {
             | Self::SaveAs
             | Self::AddSource
             | Self::Import
+            | Self::Merge
             | Self::Export
             | Self::Quit => "File",
             Self::Undo
@@ -444,7 +456,8 @@ impl Command {
             | Self::ExpandAll
             | Self::ToggleMinimap
             | Self::ToggleReader
-            | Self::ToggleInspector => "View",
+            | Self::ToggleInspector
+            | Self::ShowChanges => "View",
             Self::ToggleEvaluation
             | Self::TogglePreferred
             | Self::NextPosition

@@ -34,6 +34,12 @@ pub enum Request {
     Report { suggested: String },
     /// Where to save a starter map for students.
     Exercise { suggested: String, kind: Exercise },
+    /// A classmate's copy of the open map, to merge in.
+    Theirs,
+    /// The map both copies started from, to merge `theirs` in against.
+    Base { theirs: PathBuf },
+    /// An earlier version of the map, to show what changed since.
+    Older,
 }
 
 impl Request {
@@ -47,6 +53,9 @@ impl Request {
             Self::Model => "Compare with model answer",
             Self::Report { .. } => "Save feedback report",
             Self::Exercise { .. } => "Save exercise",
+            Self::Theirs => "Merge a classmate's map",
+            Self::Base { .. } => "The map you both started from",
+            Self::Older => "Show changes since an earlier version",
         }
     }
 
@@ -90,7 +99,7 @@ impl Request {
     /// File types to offer: a name and its extensions.
     pub(crate) fn filters(&self) -> Vec<(&'static str, &'static [&'static str])> {
         match self {
-            Self::OpenMap | Self::Model => {
+            Self::OpenMap | Self::Model | Self::Theirs | Self::Base { .. } | Self::Older => {
                 vec![("Argmap map", &["ron", "json"]), ("All files", &["*"])]
             }
             Self::SaveMap { .. } | Self::Exercise { .. } => {

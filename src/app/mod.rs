@@ -20,6 +20,7 @@ pub mod dialogs;
 pub mod document;
 pub mod edit_builders;
 mod handlers;
+pub mod merging;
 pub mod selection;
 pub mod state;
 pub mod teaching;

@@ -208,6 +208,10 @@ pub struct Windows {
     pub interrupted: Option<Interrupted>,
     /// The welcome, with ways to begin.
     pub welcome: bool,
+    /// A merge with a classmate's copy, waiting for its conflicts to be settled.
+    pub merge: Option<super::merging::MergeReview>,
+    /// What changed since an earlier version of the map.
+    pub changes: Option<super::merging::ChangesView>,
 }
 
 /// A cut-short save offered back.

@@ -54,6 +54,9 @@ pub enum Edit {
     RemoveSource(SourceId),
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
+    /// Puts a whole other map in place, as a merge with a classmate's copy
+    /// does: one step to undo. Refused unless the new map is valid.
+    ReplaceMap(Box<Map>),
 }
 
 /// Why an edit was refused. The map is unchanged.
@@ -159,6 +162,12 @@ impl Edit {
             Self::AddSource(source) => add_source(map, source),
             Self::RemoveSource(id) => remove_source(map, &id),
             Self::Batch(edits) => batch(map, edits),
+            Self::ReplaceMap(new) => {
+                if let Some(problem) = super::validate(&new).into_iter().next() {
+                    return Err(EditError::Breaks(problem));
+                }
+                Ok(Self::ReplaceMap(Box::new(std::mem::replace(map, *new))))
+            }
         }
     }
 

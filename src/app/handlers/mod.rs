@@ -12,6 +12,7 @@ mod clipboard;
 pub(super) mod dialogs;
 pub(super) mod files;
 mod map_changes;
+mod merging;
 pub mod recovery;
 mod teaching;
 mod tutorial;
@@ -61,6 +62,9 @@ fn chosen(app: &mut ArgmapApp, request: Request, path: PathBuf) {
         Request::Model => teaching::compare_with(app, &path),
         Request::Report { .. } => teaching::report_to(app, &path),
         Request::Exercise { kind, .. } => teaching::exercise_to(app, kind, &path),
+        Request::Theirs => merging::theirs_chosen(app, path),
+        Request::Base { theirs } => merging::base_chosen(app, &theirs, &path),
+        Request::Older => merging::older_chosen(app, &path),
     }
 }
 
@@ -115,6 +119,9 @@ fn route(app: &mut ArgmapApp, action: Action) {
         Action::Tutorial(step) => tutorial::step(app, step),
         Action::Welcome(choice) => tutorial::welcome(app, choice),
         Action::WelcomeAtStart(show) => app.state.settings.welcome_at_start = show,
+        Action::MergeShow(at) => merging::show(app, at),
+        Action::MergeChoose { conflict, theirs } => merging::choose_version(app, conflict, theirs),
+        Action::MergeApply => merging::apply(app),
     }
 }
 
@@ -133,6 +140,8 @@ fn run(app: &mut ArgmapApp, command: Command) {
         Command::SaveAs => files::save_as(app),
         Command::AddSource => files::add_source(app),
         Command::Import => files::choose_import(app),
+        Command::Merge => merging::start(app),
+        Command::ShowChanges => merging::ask_older(app),
         Command::Export => view::open_export_window(app),
         Command::Quit => view::quit(app),
         Command::Undo => map_changes::undo(app),
@@ -260,6 +269,8 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
         | Command::SaveAs
         | Command::AddSource
         | Command::Import
+        | Command::Merge
+        | Command::ShowChanges
         | Command::Export
         | Command::Quit
         | Command::Paste

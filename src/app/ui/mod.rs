@@ -121,6 +121,8 @@ pub fn draw(
     windows::import_summary(&ctx, state, &mut actions);
     windows::path_entry(&ctx, state, &mut actions);
     windows::find_claim(&ctx, state, &mut actions);
+    windows::merge(&ctx, state, &mut actions);
+    windows::changes(&ctx, state, &mut actions);
     windows::conflict(&ctx, state, &mut actions);
     windows::recovered(&ctx, state, &mut actions);
     windows::reload_offer(&ctx, state, &mut actions);

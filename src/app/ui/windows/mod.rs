@@ -1,6 +1,7 @@
 //! The windows over the editor, each in the file named for what it asks
 //! or shows: `questions` (save first?, a file changed on disk, work to
-//! recover, an interrupted save), `files` (the path typed where there is
+//! recover, an interrupted save), `merge` (a classmate's copy brought in,
+//! changes since an earlier version), `files` (the path typed where there is
 //! no file dialog, the import summary), `export`, `find_claim`, and
 //! `help` (keyboard shortcuts, the welcome). Each reads the app's state
 //! and returns what the user chose as actions.
@@ -9,12 +10,14 @@ mod export;
 mod files;
 mod find_claim;
 mod help;
+mod merge;
 mod questions;
 
 pub use export::export;
 pub use files::{import_summary, path_entry};
 pub use find_claim::find_claim;
 pub use help::{shortcuts, welcome};
+pub use merge::{changes, merge};
 pub use questions::{conflict, interrupted, prompt, recovered, reload_offer};
 
 /// A one-line field a small window is opened for: named `label` for
