@@ -12,8 +12,9 @@ pub struct MergeReview {
     /// The classmate's file, as the window names it.
     pub theirs: String,
     pub merged: Merged,
-    /// What their copy brings, in one line ("3 claims, 1 link changed").
-    pub brings: String,
+    /// What their copy brings without a question, in one line ("3 claims,
+    /// 1 link changed"); `None` when nothing.
+    pub brings: Option<String>,
     /// For each conflict: take their version instead of ours.
     pub take_theirs: Vec<bool>,
     /// The conflict shown now.
@@ -24,7 +25,8 @@ pub struct MergeReview {
 
 impl MergeReview {
     pub fn new(theirs: String, ours: &Map, merged: Merged) -> Self {
-        let brings = crate::analysis::merge::diff(ours, &merged.map).summary();
+        let changes = crate::analysis::merge::diff(ours, &merged.map);
+        let brings = (!changes.is_empty()).then(|| changes.summary());
         Self {
             theirs,
             take_theirs: vec![false; merged.conflicts.len()],

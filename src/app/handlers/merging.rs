@@ -54,6 +54,19 @@ pub fn base_chosen(app: &mut ArgmapApp, theirs_path: &Path, base_path: &Path) {
     let ours = &app.state.doc.map;
     let merged = merge::merge(&base, ours, &theirs);
     let review = MergeReview::new(file_name(theirs_path), ours, merged);
+    let n = review.take_theirs.len();
+    app.state.set_status(if n == 0 {
+        format!(
+            "{} merges without conflicts: Merge to make it",
+            review.theirs
+        )
+    } else {
+        format!(
+            "{} to settle before merging {}",
+            count(n, "conflict", "conflicts"),
+            review.theirs
+        )
+    });
     app.state.windows.merge = Some(review);
 }
 

@@ -2,7 +2,7 @@
 //! brings, then each conflict in turn with both versions to pick from; and
 //! the changes window (View ▸ Show changes since), a list of what changed.
 
-use crate::analysis::merge::{ChangeKind, Item};
+use crate::analysis::merge::{ChangeKind, Item, Piece, Why};
 use crate::app::actions::{Action, Window};
 use crate::app::state::AppState;
 use crate::model::count;
@@ -26,7 +26,10 @@ pub fn merge(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
         .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
             ui.set_max_width(WIDTH);
-            ui.label(format!("From {}: {}.", review.theirs, review.brings));
+            ui.label(match &review.brings {
+                Some(brings) => format!("From {}: {brings}.", review.theirs),
+                None => format!("Nothing from {} merges without a question.", review.theirs),
+            });
             if !review.merged.renumbered.is_empty() {
                 ui.label(
                     RichText::new(format!(
@@ -80,7 +83,8 @@ fn conflict(ui: &mut Ui, review: &crate::app::merging::MergeReview, actions: &mu
     );
     ui.add_space(4.0);
     ui.label(RichText::new(format!("Conflict {} of {n}", at + 1)).strong());
-    let lines = review.merged.conflicts[at].lines("yours", "theirs");
+    let conflict = &review.merged.conflicts[at];
+    let lines = conflict.lines("yours", "theirs");
     let mut lines = lines.iter().map(|l| l.trim());
     if let Some(what) = lines.next() {
         ui.label(what);
@@ -97,7 +101,19 @@ fn conflict(ui: &mut Ui, review: &crate::app::merging::MergeReview, actions: &mu
             });
         }
         let shown = text.split_once(": ").map_or(text, |(_, rest)| rest);
-        ui.indent(choice, |ui| ui.label(RichText::new(shown).weak()));
+        // Words to choose between are shown whole, not cut to a line.
+        let piece = if is_theirs {
+            &conflict.theirs
+        } else {
+            &conflict.ours
+        };
+        let whole = match (piece, &conflict.why) {
+            (Some(Piece::Claim(claim)), Why::Parts(parts)) if parts.contains(&"text") => {
+                format!("“{}”", claim.text)
+            }
+            _ => shown.to_owned(),
+        };
+        ui.indent(choice, |ui| ui.label(RichText::new(whole).weak()));
     }
     ui.add_space(4.0);
     ui.horizontal(|ui| {
