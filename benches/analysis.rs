@@ -2,12 +2,14 @@
 //! keeps it live on every edit) and the comparison with a model answer, on
 //! maps of 200 and 2,000 claims; which claims stand after one edit, as the
 //! app works it out, on course maps of 10,000 and 100,000 claims; and Tidy
-//! on argument maps of 200, 2,000 and 10,000 claims.
+//! on argument maps of 200, 2,000 and 10,000 claims; merging two students'
+//! copies of a map of 2,000 and 10,000 claims.
 
 mod common;
 
-use argmap::analysis::{compare, evaluate, layout};
-use common::{course_map, grid_map, quoted_map};
+use argmap::analysis::{compare, evaluate, layout, merge};
+use argmap::model::{Edit, Point};
+use common::{argument_map, course_map, grid_map, quoted_map};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -119,5 +121,44 @@ fn after_an_edit(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, analysis, preferred, tidy, after_an_edit);
+/// Two copies of one map, each with a tenth of its claims changed (one
+/// side's words, the other's positions, some of the same claims both ways)
+/// and new claims on both sides under the same ids.
+fn merging(c: &mut Criterion) {
+    for n in [2_000, 10_000] {
+        let base = argument_map(n);
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        for (i, claim) in base.claims.iter().enumerate().step_by(10) {
+            let mut changed = claim.clone();
+            changed.text.push_str(" (ours)");
+            Edit::ChangeClaim(changed).apply(&mut ours).expect("change");
+            let moved = Edit::MoveClaims(vec![(claim.id, Point::new(i as f32, 0.0))]);
+            moved.apply(&mut theirs).expect("move");
+            if i % 30 == 0 {
+                let mut changed = claim.clone();
+                changed.text.push_str(" (theirs)");
+                Edit::ChangeClaim(changed).apply(&mut theirs).expect("change");
+            }
+        }
+        for (name, side) in [("ours", &mut ours), ("theirs", &mut theirs)] {
+            let ids = side.free_claim_ids(n as usize / 20);
+            for id in ids {
+                let mut added = side.claims[0].clone();
+                added.id = id;
+                added.quote = None;
+                added.text = format!("new in {name}, {}", id.0);
+                Edit::AddClaim(added).apply(side).expect("add");
+            }
+        }
+        c.bench_function(&format!("merge two copies, {n} claims"), |b| {
+            b.iter(|| black_box(merge::merge(black_box(&base), &ours, &theirs)));
+        });
+        c.bench_function(&format!("diff two versions, {n} claims"), |b| {
+            b.iter(|| black_box(merge::diff(black_box(&base), &ours)));
+        });
+    }
+}
+
+criterion_group!(benches, analysis, preferred, tidy, after_an_edit, merging);
 criterion_main!(benches);
