@@ -138,7 +138,9 @@ fn merging(c: &mut Criterion) {
             if i % 30 == 0 {
                 let mut changed = claim.clone();
                 changed.text.push_str(" (theirs)");
-                Edit::ChangeClaim(changed).apply(&mut theirs).expect("change");
+                Edit::ChangeClaim(changed)
+                    .apply(&mut theirs)
+                    .expect("change");
             }
         }
         for (name, side) in [("ours", &mut ours), ("theirs", &mut theirs)] {

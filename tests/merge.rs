@@ -688,6 +688,12 @@ fn file_merge_walks_through_conflicts_and_merges_in_one_undo_step() {
         .expect("the merge window is open");
     assert_eq!(review.take_theirs.len(), 2, "{:?}", review.merged.conflicts);
     harness.get_by_label_contains("From theirs.ron:");
+    // What each side changed since the starter.
+    harness.get_by_label(
+        "Since the starting map: yours has the title or description changed, \
+         1 claim changed; theirs.ron has the title or description changed, 1 claim added, \
+         2 claims changed.",
+    );
     harness.get_by_label("Conflict 1 of 2");
     // The first conflict is the title: keep ours. The second, claim 3's
     // words: take theirs.

@@ -15,6 +15,9 @@ pub struct MergeReview {
     /// What their copy brings without a question, in one line ("3 claims,
     /// 1 link changed"); `None` when nothing.
     pub brings: Option<String>,
+    /// What each side changed since the map both started from, in one line.
+    pub yours_changed: String,
+    pub theirs_changed: String,
     /// For each conflict: take their version instead of ours.
     pub take_theirs: Vec<bool>,
     /// The conflict shown now.
@@ -24,10 +27,13 @@ pub struct MergeReview {
 }
 
 impl MergeReview {
-    pub fn new(theirs: String, ours: &Map, merged: Merged) -> Self {
-        let changes = crate::analysis::merge::diff(ours, &merged.map);
+    pub fn new(theirs: String, [base, ours, their_map]: [&Map; 3], merged: Merged) -> Self {
+        use crate::analysis::merge::diff;
+        let changes = diff(ours, &merged.map);
         let brings = (!changes.is_empty()).then(|| changes.summary());
         Self {
+            yours_changed: diff(base, ours).summary(),
+            theirs_changed: diff(base, their_map).summary(),
             theirs,
             take_theirs: vec![false; merged.conflicts.len()],
             merged,

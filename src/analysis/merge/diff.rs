@@ -174,21 +174,26 @@ impl Changes {
         if self.is_empty() {
             return "no changes".to_owned();
         }
-        let n = |kind: Kind| self.of(kind).count();
-        let parts = [
-            (n(|i| matches!(i, Item::Meta)), "title", "title"),
-            (n(|i| matches!(i, Item::Source(_))), "source", "sources"),
-            (n(|i| matches!(i, Item::Claim(_))), "claim", "claims"),
-            (n(|i| matches!(i, Item::Link(_))), "link", "links"),
+        let mut said = Vec::new();
+        if self.of(|i| matches!(i, Item::Meta)).next().is_some() {
+            said.push("the title or description changed".to_owned());
+        }
+        let kinds: [(&str, &str, Kind); 3] = [
+            ("source", "sources", |i| matches!(i, Item::Source(_))),
+            ("claim", "claims", |i| matches!(i, Item::Claim(_))),
+            ("link", "links", |i| matches!(i, Item::Link(_))),
         ];
-        let said: Vec<String> = parts
-            .iter()
-            .filter(|(n, ..)| *n > 0)
-            .map(|&(n, one, many)| match one {
-                "title" => "the title".to_owned(),
-                _ => count(n, one, many),
-            })
-            .collect();
-        format!("{} changed", said.join(", "))
+        for (one, many, kind) in kinds {
+            let all: Vec<&Change> = self.of(kind).collect();
+            let added = all.iter().filter(|c| c.kind == ChangeKind::Added).count();
+            let removed = all.iter().filter(|c| c.kind == ChangeKind::Removed).count();
+            let changed = all.len() - added - removed;
+            for (n, what) in [(added, "added"), (removed, "removed"), (changed, "changed")] {
+                if n > 0 {
+                    said.push(format!("{} {what}", count(n, one, many)));
+                }
+            }
+        }
+        said.join(", ")
     }
 }

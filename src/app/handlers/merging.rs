@@ -53,7 +53,7 @@ pub fn base_chosen(app: &mut ArgmapApp, theirs_path: &Path, base_path: &Path) {
     };
     let ours = &app.state.doc.map;
     let merged = merge::merge(&base, ours, &theirs);
-    let review = MergeReview::new(file_name(theirs_path), ours, merged);
+    let review = MergeReview::new(file_name(theirs_path), [&base, ours, &theirs], merged);
     let n = review.take_theirs.len();
     app.state.set_status(if n == 0 {
         format!(

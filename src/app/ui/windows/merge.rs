@@ -26,6 +26,13 @@ pub fn merge(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
         .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
             ui.set_max_width(WIDTH);
+            ui.label(
+                RichText::new(format!(
+                    "Since the starting map: yours has {}; {} has {}.",
+                    review.yours_changed, review.theirs, review.theirs_changed
+                ))
+                .weak(),
+            );
             ui.label(match &review.brings {
                 Some(brings) => format!("From {}: {brings}.", review.theirs),
                 None => format!("Nothing from {} merges without a question.", review.theirs),
