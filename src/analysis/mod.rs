@@ -9,3 +9,4 @@ pub mod merge;
 pub mod neighbourhood;
 pub mod passages;
 pub mod search;
+pub mod spoken;

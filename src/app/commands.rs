@@ -53,6 +53,10 @@ pub enum Command {
     ToggleReader,
     ToggleInspector,
     ShowChanges,
+    GoToTarget,
+    GoToReasons,
+    NextBeside,
+    PreviousBeside,
     ToggleEvaluation,
     TogglePreferred,
     NextPosition,
@@ -94,6 +98,10 @@ impl Command {
             Self::Import => "Import…",
             Self::Merge => "Merge a classmate's map…",
             Self::ShowChanges => "Show changes since…",
+            Self::GoToTarget => "Go to what it bears on",
+            Self::GoToReasons => "Go to its reasons and objections",
+            Self::NextBeside => "Go to the next claim beside it",
+            Self::PreviousBeside => "Go to the previous claim beside it",
             Self::Export => "Export…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
@@ -165,6 +173,16 @@ impl Command {
                  conflicts settled one by one"
             }
             Self::ShowChanges => "List what changed since an earlier version of this map",
+            Self::GoToTarget => "From the selected claim to the claim it supports or rebuts",
+            Self::GoToReasons => {
+                "From the selected claim to the first claim supporting or rebutting it"
+            }
+            Self::NextBeside => {
+                "To the next claim bearing on the same claim (or the next main contention)"
+            }
+            Self::PreviousBeside => {
+                "To the previous claim bearing on the same claim (or the previous main contention)"
+            }
             Self::Export => {
                 "Write the map for another tool (AIF, Argdown, DOT) or as a picture (SVG, PNG)"
             }
@@ -262,7 +280,12 @@ impl Command {
             Self::Delete | Self::Cut | Self::Duplicate | Self::Copy => {
                 "Select claims or links first"
             }
-            Self::EditClaim | Self::Focus => "Select one claim first",
+            Self::EditClaim
+            | Self::Focus
+            | Self::GoToTarget
+            | Self::GoToReasons
+            | Self::NextBeside
+            | Self::PreviousBeside => "Select one claim first",
             Self::Collapse => "Select claims with arguments bearing on them first",
             Self::ExpandAll => "Nothing is collapsed",
             Self::ShowInArticle => "Select one quoted claim first",
@@ -304,6 +327,10 @@ impl Command {
             Self::MoveRight => key(NONE, Key::ArrowRight),
             Self::MoveUp => key(NONE, Key::ArrowUp),
             Self::MoveDown => key(NONE, Key::ArrowDown),
+            Self::GoToTarget => key(Modifiers::ALT, Key::ArrowUp),
+            Self::GoToReasons => key(Modifiers::ALT, Key::ArrowDown),
+            Self::NextBeside => key(Modifiers::ALT, Key::ArrowRight),
+            Self::PreviousBeside => key(Modifiers::ALT, Key::ArrowLeft),
             Self::AddSelectionAsClaim => key(CMD, Key::E),
             Self::NewClaim => key(CMD_SHIFT, Key::N),
             Self::EditClaim => key(NONE, Key::F2),
@@ -387,6 +414,10 @@ impl Command {
                     self,
                     Self::Undo
                         | Self::Redo
+                        | Self::GoToTarget
+                        | Self::GoToReasons
+                        | Self::NextBeside
+                        | Self::PreviousBeside
                         | Self::Duplicate
                         | Self::SelectAll
                         | Self::ZoomIn
@@ -409,6 +440,7 @@ impl Command {
                 | Self::ZoomIn
                 | Self::Focus
                 | Self::ToggleReader
+                | Self::GoToTarget
                 | Self::Compare
                 | Self::ExerciseClaims
                 | Self::NextOpenQuestion
@@ -457,7 +489,11 @@ impl Command {
             | Self::ToggleMinimap
             | Self::ToggleReader
             | Self::ToggleInspector
-            | Self::ShowChanges => "View",
+            | Self::ShowChanges
+            | Self::GoToTarget
+            | Self::GoToReasons
+            | Self::NextBeside
+            | Self::PreviousBeside => "View",
             Self::ToggleEvaluation
             | Self::TogglePreferred
             | Self::NextPosition

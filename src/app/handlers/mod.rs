@@ -142,6 +142,10 @@ fn run(app: &mut ArgmapApp, command: Command) {
         Command::Import => files::choose_import(app),
         Command::Merge => merging::start(app),
         Command::ShowChanges => merging::ask_older(app),
+        Command::GoToTarget => view::go_along(app, view::Along::Target),
+        Command::GoToReasons => view::go_along(app, view::Along::Reasons),
+        Command::NextBeside => view::go_along(app, view::Along::Beside { forward: true }),
+        Command::PreviousBeside => view::go_along(app, view::Along::Beside { forward: false }),
         Command::Export => view::open_export_window(app),
         Command::Quit => view::quit(app),
         Command::Undo => map_changes::undo(app),
@@ -235,7 +239,11 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
             !selection.claims.is_empty()
         }
         Command::AddSelectionAsClaim => reader.selected_passage().is_some(),
-        Command::EditClaim => one_claim.is_some(),
+        Command::EditClaim
+        | Command::GoToTarget
+        | Command::GoToReasons
+        | Command::NextBeside
+        | Command::PreviousBeside => one_claim.is_some(),
         Command::LinkSupport | Command::LinkRebut => selection.claims.len() >= 2,
         Command::ToggleLinkKind => !selection.links.is_empty(),
         Command::ReverseLink => selection

@@ -282,3 +282,113 @@ pub fn quit(app: &mut ArgmapApp) {
     app.effects
         .push(Effect::Viewport(egui::ViewportCommand::Close));
 }
+
+/// Where a keyboard step along the argument goes from the selected claim.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Along {
+    /// To the claim it supports or rebuts.
+    Target,
+    /// To the first claim supporting or rebutting it.
+    Reasons,
+    /// To the next (or previous) claim bearing on the same claim; among
+    /// main contentions, the next one.
+    Beside { forward: bool },
+}
+
+/// Moves the selection one step along the argument and says where it went,
+/// so a keyboard user (and a screen reader) can follow the map.
+pub fn go_along(app: &mut ArgmapApp, along: Along) {
+    let map = &app.state.doc.map;
+    let Some(from) = app.state.selection.single_claim() else {
+        return;
+    };
+    let ends = crate::analysis::spoken::Ends::of(map);
+    // What a claim bears on: the first link it is a premise of, and that
+    // link's claim (for an undercut, the claim of the link it attacks).
+    let target_of = |claim: ClaimId| {
+        let link = map.link(*ends.premise_of(claim).first()?)?;
+        let mut target = link.target;
+        for _ in 0..=map.links.len() {
+            match target {
+                crate::model::Target::Claim(c) => return Some((link.kind, c)),
+                crate::model::Target::Link(l) => target = map.link(l)?.target,
+            }
+        }
+        None
+    };
+    let step = match along {
+        Along::Target => target_of(from).map(|(kind, to)| {
+            let verb = if kind.is_attack() {
+                "rebuts"
+            } else {
+                "supports"
+            };
+            (to, format!("It {verb}: "))
+        }),
+        Along::Reasons => ends
+            .aimed_at(from)
+            .iter()
+            .filter_map(|&l| map.link(l))
+            .find_map(|l| Some((*l.premises.first()?, l.kind)))
+            .map(|(to, kind)| {
+                let what = if kind.is_attack() {
+                    "An objection"
+                } else {
+                    "A reason"
+                };
+                (to, format!("{what}: "))
+            }),
+        Along::Beside { forward } => {
+            let row: Vec<ClaimId> = match target_of(from) {
+                Some((_, target)) => {
+                    let mut row = Vec::new();
+                    for &l in ends.aimed_at(target) {
+                        for &p in map.link(l).map_or(&[][..], |l| &l.premises) {
+                            if !row.contains(&p) {
+                                row.push(p);
+                            }
+                        }
+                    }
+                    row
+                }
+                // Main contentions, left to right as the map shows them.
+                None => {
+                    let mut mains: Vec<&crate::model::Claim> = map
+                        .claims
+                        .iter()
+                        .filter(|c| ends.premise_of(c.id).is_empty())
+                        .collect();
+                    mains.sort_by(|a, b| a.pos.x.total_cmp(&b.pos.x));
+                    mains.iter().map(|c| c.id).collect()
+                }
+            };
+            let at = row.iter().position(|&c| c == from);
+            let n = row.len();
+            match at {
+                Some(at) if n > 1 => {
+                    let next = if forward {
+                        (at + 1) % n
+                    } else {
+                        (at + n - 1) % n
+                    };
+                    Some((row[next], format!("{} of {n} beside it: ", next + 1)))
+                }
+                _ => None,
+            }
+        }
+    };
+    match step {
+        Some((to, said)) => {
+            let words = map
+                .claim(to)
+                .map_or_else(String::new, |c| crate::model::excerpt(&c.text, 80));
+            go_to_claim(app, to);
+            app.state.set_status(format!("{said}“{words}”"));
+        }
+        None => app.state.set_status(match along {
+            Along::Target => "This claim bears on no other: it is a main contention",
+            Along::Reasons => "Nothing supports or rebuts this claim yet",
+            Along::Beside { .. } => "No other claim stands beside this one",
+        }),
+    }
+}

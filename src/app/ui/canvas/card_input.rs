@@ -41,6 +41,13 @@ impl Canvas {
                 edit_builders::claim_label(claim),
             )
         });
+        // The closure runs only while a screen reader (or a test) listens.
+        let status = input.overlay.status.map(|l| l.claim(id));
+        let spoken = &mut self.spoken;
+        ui.ctx().accesskit_node_builder(response.id, |node| {
+            let ends = spoken.ends(input.map, input.version);
+            node.set_description(crate::analysis::spoken::claim(input.map, ends, id, status));
+        });
         self.card_pointer(ui, input, claim, &response, actions);
         response.context_menu(|ui| self.card_menu(ui, input, claim, actions));
         let style = CardStyle {

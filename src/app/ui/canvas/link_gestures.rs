@@ -51,6 +51,13 @@ impl Canvas {
                 edit_builders::link_label(map, link),
             )
         });
+        let status = input.overlay.status.map(|l| l.link(link.id));
+        ui.ctx().accesskit_node_builder(response.id, |node| {
+            let said = crate::analysis::spoken::link(map, link.id, status);
+            if !said.is_empty() {
+                node.set_description(said);
+            }
+        });
         if response.clicked() {
             actions.push(Action::Select(if ui.input(|i| i.modifiers.shift) {
                 Select::ToggleLink(link.id)

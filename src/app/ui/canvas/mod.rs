@@ -65,6 +65,26 @@ pub struct Canvas {
     gestures: gestures::Gestures,
     links: link_gestures::LinkDrag,
     editor: Option<text_editor::Draft>,
+    /// What each card and link says to a screen reader besides its words.
+    spoken: Spoken,
+}
+
+/// The links at each claim, for the descriptions screen readers read: found
+/// once per version of the map, and only when a screen reader is listening.
+#[derive(Default)]
+struct Spoken {
+    version: Option<Version>,
+    ends: crate::analysis::spoken::Ends,
+}
+
+impl Spoken {
+    fn ends(&mut self, map: &Map, version: Version) -> &crate::analysis::spoken::Ends {
+        if self.version != Some(version) {
+            self.ends = crate::analysis::spoken::Ends::of(map);
+            self.version = Some(version);
+        }
+        &self.ends
+    }
 }
 
 impl Default for Canvas {
@@ -79,6 +99,7 @@ impl Default for Canvas {
             gestures: Default::default(),
             links: Default::default(),
             editor: None,
+            spoken: Spoken::default(),
         }
     }
 }

@@ -1,0 +1,136 @@
+//! What a student who cannot see the map or use a mouse gets: each claim
+//! and link described to a screen reader (source, what it bears on, what
+//! bears on it, whether it stands), and keys that walk the argument.
+
+mod common;
+
+use argmap::analysis::spoken::{Ends, claim as describe_claim};
+use argmap::app::Command;
+use argmap::model::{ClaimId, LinkId};
+use common::{AppHarness, small_map};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::{NodeT, Queryable};
+
+fn description(harness: &egui_kittest::Harness<'_, argmap::app::ArgmapApp>, label: &str) -> String {
+    harness
+        .get_by_label(label)
+        .accesskit_node()
+        .description()
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_claim_says_where_it_comes_from_what_it_bears_on_and_what_bears_on_it() {
+    let map = small_map();
+    let ends = Ends::of(&map);
+    // Claim 2 is quoted from Kramer, supports claim 1 alone and (with
+    // claim 3) together.
+    let said = describe_claim(&map, &ends, ClaimId(2), None);
+    assert!(
+        said.starts_with("Quoted from Kramer, paragraph 2."),
+        "{said}"
+    );
+    assert!(
+        said.contains("Supports “Talking to Putin won’t work.”."),
+        "{said}"
+    );
+    assert!(
+        said.contains("together with “Russia broke the INF treaty.”"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Nothing supports or rebuts it yet."),
+        "{said}"
+    );
+    // Claim 1: two reasons and one objection.
+    let said = describe_claim(&map, &ends, ClaimId(1), None);
+    assert!(said.contains("Not quoted from a source."), "{said}");
+    assert!(
+        said.contains("2 reasons and 1 objection bear on it."),
+        "{said}"
+    );
+    // Claim 3 rebuts a link: the undercut says which.
+    let said = describe_claim(&map, &ends, ClaimId(3), None);
+    assert!(
+        said.contains("Rebuts the rebut link from “A nonrelationship"),
+        "{said}"
+    );
+}
+
+#[test]
+fn the_window_gives_each_card_its_description_with_its_status_when_shown() {
+    let mut harness = common::harness(small_map(), None, "small.ron");
+    let label = "Claim: Talking to Putin won’t work.";
+    let said = description(&harness, label);
+    assert!(said.contains("2 reasons and 1 objection"), "{said}");
+    assert!(
+        !said.contains("It is"),
+        "no status until which claims stand is shown: {said}"
+    );
+    harness
+        .state_mut()
+        .act(argmap::app::Action::Command(Command::ToggleEvaluation));
+    harness.run();
+    let said = description(&harness, label);
+    assert!(
+        said.ends_with("It is accepted.")
+            || said.ends_with("It is defeated.")
+            || said.ends_with("It is undecided."),
+        "{said}"
+    );
+    // The status said is the one the evaluation gives.
+    let status = harness.app().teach.shown().map(|l| l.claim(ClaimId(1)));
+    let status = status.expect("evaluated");
+    assert!(
+        said.ends_with(&format!("It is {}.", status.label())),
+        "{said}"
+    );
+}
+
+#[test]
+fn keys_walk_from_a_claim_to_what_it_bears_on_its_reasons_and_beside_it() {
+    let mut harness = common::harness(small_map(), None, "small.ron");
+    let select = |h: &mut egui_kittest::Harness<'_, argmap::app::ArgmapApp>, id: u64| {
+        h.state_mut().act(argmap::app::Action::Select(
+            argmap::app::actions::Select::OnlyClaim(ClaimId(id)),
+        ));
+        h.run();
+    };
+    let selected =
+        |h: &egui_kittest::Harness<'_, argmap::app::ArgmapApp>| h.app().selection.single_claim();
+    select(&mut harness, 2);
+    // Up: claim 2 supports claim 1.
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    harness.run();
+    assert_eq!(selected(&harness), Some(ClaimId(1)));
+    let note = &harness.app().status.note;
+    assert!(note.starts_with("It supports: “Talking"), "{note}");
+    // Down: the first reason for claim 1 is claim 2 again.
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    harness.run();
+    assert_eq!(selected(&harness), Some(ClaimId(2)));
+    // Beside: claims 2, 3 (its partner) and 4 (the objection) all bear on
+    // claim 1; right goes round them and back.
+    let mut seen = vec![];
+    for _ in 0..3 {
+        harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+        harness.run();
+        seen.push(selected(&harness).unwrap().0);
+    }
+    assert_eq!(seen, vec![3, 4, 2]);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowLeft);
+    harness.run();
+    assert_eq!(selected(&harness), Some(ClaimId(4)));
+    // A main contention bears on nothing: Up says so and stays.
+    select(&mut harness, 1);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    harness.run();
+    assert_eq!(selected(&harness), Some(ClaimId(1)));
+    assert!(harness.app().status.note.contains("main contention"));
+    // The plain arrows still move the claim, not the selection.
+    let before = harness.app().doc.map.claim(ClaimId(1)).unwrap().pos;
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_ne!(harness.app().doc.map.claim(ClaimId(1)).unwrap().pos, before);
+    let _ = LinkId(1);
+}
