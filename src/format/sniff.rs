@@ -38,7 +38,9 @@ impl Other {
 /// What `text` is, if it is one of the formats above.
 pub fn sniff(text: &str) -> Option<Other> {
     let start: String = text.trim_start().chars().take(4096).collect();
-    if start.starts_with('(') && start[..start.len().min(200)].contains("recovery:") {
+    // The first 200 characters (not bytes: a cut inside one would panic).
+    let head: String = start.chars().take(200).collect();
+    if start.starts_with('(') && head.contains("recovery:") {
         return Some(Other::RecoveryCopy);
     }
     let lower = start.to_ascii_lowercase();
