@@ -132,5 +132,41 @@ fn keys_walk_from_a_claim_to_what_it_bears_on_its_reasons_and_beside_it() {
     harness.key_press(Key::ArrowRight);
     harness.run();
     assert_ne!(harness.app().doc.map.claim(ClaimId(1)).unwrap().pos, before);
-    let _ = LinkId(1);
+}
+
+#[test]
+fn a_change_of_status_after_an_edit_is_said_in_the_status_line() {
+    let mut harness = common::harness(small_map(), None, "small.ron");
+    harness
+        .state_mut()
+        .act(argmap::app::Action::Command(Command::ToggleEvaluation));
+    harness.run();
+    let status_of = |h: &egui_kittest::Harness<'_, argmap::app::ArgmapApp>, id: u64| {
+        h.app().teach.shown().expect("evaluated").claim(ClaimId(id))
+    };
+    let before = status_of(&harness, 1);
+    // Take away the undercut: the objection to claim 1 stands again.
+    harness.state_mut().act(argmap::app::Action::Edit(
+        "Delete".into(),
+        argmap::model::Edit::RemoveLink(LinkId(4)),
+    ));
+    harness.run();
+    let after = status_of(&harness, 1);
+    assert_ne!(before, after, "the edit changes claim 1's status");
+    let note = harness.app().status.note.to_lowercase();
+    assert!(
+        note.contains(
+            &format!("now {}: “Talking to Putin won’t work.”", after.label()).to_lowercase()
+        ),
+        "{note}"
+    );
+    // Nothing changes, nothing is said: the note is not set again.
+    let shown_at = harness.app().status.note_at;
+    assert!(shown_at.is_some());
+    harness.state_mut().act(argmap::app::Action::Edit(
+        "Move".into(),
+        argmap::model::Edit::MoveClaims(vec![(ClaimId(2), argmap::model::Point::new(5.0, 5.0))]),
+    ));
+    harness.run();
+    assert_eq!(harness.app().status.note_at, shown_at);
 }

@@ -55,6 +55,10 @@ pub struct Teaching {
     /// Which open question Next open critical question shows next.
     pub question_cursor: usize,
     open: Option<(Version, Vec<OpenQuestion>)>,
+    /// Claims whose status changed at the last re-evaluation (an edit, a
+    /// pin), with their new status: said once, for those who cannot see
+    /// the colours change.
+    changed: Vec<(ClaimId, evaluate::Status)>,
 }
 
 struct Cache {
@@ -132,9 +136,20 @@ impl Teaching {
                 labelling
             };
             if self.cache.as_ref().is_none_or(|c| c.key != key) {
+                let grounded = keep_real(evaluate::grounded(judged, &self.pins));
+                if let Some(old) = &self.cache {
+                    self.changed = map
+                        .claims
+                        .iter()
+                        .map(|c| (c.id, grounded.claim(c.id)))
+                        .filter(|&(id, now)| {
+                            old.grounded.claims.contains_key(&id) && old.grounded.claim(id) != now
+                        })
+                        .collect();
+                }
                 self.cache = Some(Cache {
                     key,
-                    grounded: keep_real(evaluate::grounded(judged, &self.pins)),
+                    grounded,
                     preferred: None,
                 });
             }
@@ -152,6 +167,11 @@ impl Teaching {
             compared.result = compare::compare(map, &compared.model);
             compared.computed_at = Some(version);
         }
+    }
+
+    /// The claims whose status the last re-evaluation changed, once.
+    pub fn take_changed(&mut self) -> Vec<(ClaimId, evaluate::Status)> {
+        std::mem::take(&mut self.changed)
     }
 
     /// The critical questions still open on the map, as of the last refresh.

@@ -302,9 +302,57 @@ pub fn refresh(app: &mut ArgmapApp) {
     let state = &mut app.state;
     let version = state.doc.version();
     state.teach.refresh(&state.doc.map, version);
+    announce_changed(state);
     if state.two_sides.is_none_or(|(v, _)| v != version) {
         let two = crate::analysis::layout::has_two_sides(&state.doc.map);
         state.two_sides = Some((version, two));
     }
     tutorial::watch(app);
+}
+
+/// Says which claims an edit (or a pin) turned accepted, defeated or
+/// undecided: the colours change for those who see them; a screen reader
+/// reads the status line. Added to what the action itself said this frame.
+fn announce_changed(state: &mut super::AppState) {
+    let changed = state.teach.take_changed();
+    if changed.is_empty() || !state.teach.evaluate || state.teach.preferred {
+        return;
+    }
+    let said = match changed.as_slice() {
+        [(id, status)] => {
+            let words = state
+                .doc
+                .map
+                .claim(*id)
+                .map_or_else(String::new, |c| crate::model::excerpt(&c.text, 60));
+            format!("now {}: “{words}”", status.label())
+        }
+        many => {
+            let n = |s: crate::analysis::evaluate::Status| {
+                many.iter().filter(|(_, now)| *now == s).count()
+            };
+            use crate::analysis::evaluate::Status;
+            let parts: Vec<String> = [Status::Accepted, Status::Defeated, Status::Undecided]
+                .into_iter()
+                .filter(|&s| n(s) > 0)
+                .map(|s| format!("{} now {}", n(s), s.label()))
+                .collect();
+            format!(
+                "{} changed: {}",
+                crate::model::count(many.len(), "claim", "claims"),
+                parts.join(", ")
+            )
+        }
+    };
+    // A note set this frame (not yet shown) keeps its words, with this after.
+    let text = if state.status.note_at.is_none() && !state.status.note.is_empty() {
+        format!("{}; {said}", state.status.note)
+    } else {
+        let mut said = said;
+        if let Some(first) = said.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
+        said
+    };
+    state.set_status(text);
 }
