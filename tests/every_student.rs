@@ -170,3 +170,35 @@ fn a_change_of_status_after_an_edit_is_said_in_the_status_line() {
     harness.run();
     assert_eq!(harness.app().status.note_at, shown_at);
 }
+
+#[test]
+fn the_whole_interface_grows_and_shrinks_apart_from_the_canvas_zoom() {
+    let mut harness = common::harness(small_map(), None, "small.ron");
+    let file_width = |h: &egui_kittest::Harness<'_, argmap::app::ArgmapApp>| {
+        h.get_by_label("File").rect().width()
+    };
+    let normal = file_width(&harness);
+    let canvas_zoom = harness.panels().canvas.view.zoom;
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::ALT, Key::Equals);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::ALT, Key::Equals);
+    harness.run();
+    assert_eq!(harness.app().settings.interface_scale, 1.25);
+    assert!((harness.ctx.zoom_factor() - 1.25).abs() < 1e-3);
+    // Measured in the window's own points the menu stays one size; on the
+    // screen (points times the scale) it is larger.
+    let larger = file_width(&harness) * harness.ctx.zoom_factor();
+    assert!(larger > normal * 1.2, "{normal} -> {larger}");
+    assert_eq!(
+        harness.panels().canvas.view.zoom,
+        canvas_zoom,
+        "the map's zoom is its own"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::ALT, Key::Minus);
+    harness.run();
+    assert_eq!(harness.app().settings.interface_scale, 1.1);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::ALT, Key::Num0);
+    harness.run();
+    assert_eq!(harness.app().settings.interface_scale, 1.0);
+    assert!((harness.ctx.zoom_factor() - 1.0).abs() < 1e-3);
+}

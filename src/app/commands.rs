@@ -57,6 +57,9 @@ pub enum Command {
     GoToReasons,
     NextBeside,
     PreviousBeside,
+    LargerInterface,
+    SmallerInterface,
+    NormalInterface,
     ToggleEvaluation,
     TogglePreferred,
     NextPosition,
@@ -76,6 +79,7 @@ pub enum Command {
 
 const CMD: Modifiers = Modifiers::COMMAND;
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const CMD_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
 const NONE: Modifiers = Modifiers::NONE;
 
 const fn key(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
@@ -102,6 +106,9 @@ impl Command {
             Self::GoToReasons => "Go to its reasons and objections",
             Self::NextBeside => "Go to the next claim beside it",
             Self::PreviousBeside => "Go to the previous claim beside it",
+            Self::LargerInterface => "Larger interface",
+            Self::SmallerInterface => "Smaller interface",
+            Self::NormalInterface => "Interface at normal size",
             Self::Export => "Export…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
@@ -174,6 +181,9 @@ impl Command {
             }
             Self::ShowChanges => "List what changed since an earlier version of this map",
             Self::GoToTarget => "From the selected claim to the claim it supports or rebuts",
+            Self::LargerInterface => "Draw everything larger: menus, panels, text and the map",
+            Self::SmallerInterface => "Draw everything smaller",
+            Self::NormalInterface => "Draw everything at its designed size",
             Self::GoToReasons => {
                 "From the selected claim to the first claim supporting or rebutting it"
             }
@@ -331,6 +341,9 @@ impl Command {
             Self::GoToReasons => key(Modifiers::ALT, Key::ArrowDown),
             Self::NextBeside => key(Modifiers::ALT, Key::ArrowRight),
             Self::PreviousBeside => key(Modifiers::ALT, Key::ArrowLeft),
+            Self::LargerInterface => key(CMD_ALT, Key::Equals),
+            Self::SmallerInterface => key(CMD_ALT, Key::Minus),
+            Self::NormalInterface => key(CMD_ALT, Key::Num0),
             Self::AddSelectionAsClaim => key(CMD, Key::E),
             Self::NewClaim => key(CMD_SHIFT, Key::N),
             Self::EditClaim => key(NONE, Key::F2),
@@ -441,6 +454,7 @@ impl Command {
                 | Self::Focus
                 | Self::ToggleReader
                 | Self::GoToTarget
+                | Self::LargerInterface
                 | Self::Compare
                 | Self::ExerciseClaims
                 | Self::NextOpenQuestion
@@ -493,7 +507,10 @@ impl Command {
             | Self::GoToTarget
             | Self::GoToReasons
             | Self::NextBeside
-            | Self::PreviousBeside => "View",
+            | Self::PreviousBeside
+            | Self::LargerInterface
+            | Self::SmallerInterface
+            | Self::NormalInterface => "View",
             Self::ToggleEvaluation
             | Self::TogglePreferred
             | Self::NextPosition

@@ -232,6 +232,18 @@ impl ArgmapApp {
                 }
             }
         }
+        // The interface's size is a setting, set only through its commands
+        // (egui's own Ctrl+plus would also zoom, against the canvas's keys).
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        let scale = self.state.settings.interface_scale;
+        let scale = if scale.is_finite() {
+            scale.clamp(0.5, 3.0)
+        } else {
+            1.0
+        };
+        if (ctx.zoom_factor() - scale).abs() > 0.001 {
+            ctx.set_zoom_factor(scale);
+        }
         let title = self.state.window_title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

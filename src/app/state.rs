@@ -47,12 +47,20 @@ pub struct AppState {
 pub struct Settings {
     /// Whether the welcome window shows when Argmap starts on the debate.
     pub welcome_at_start: bool,
+    /// How large the whole interface is drawn (1 is as designed): View ▸
+    /// Larger interface and its keys, for low vision and projectors.
+    pub interface_scale: f32,
 }
+
+/// The interface's sizes, smallest to largest, that View ▸ Larger and
+/// Smaller interface step through.
+pub const INTERFACE_SCALES: [f32; 9] = [0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5];
 
 impl Default for Settings {
     fn default() -> Self {
         Self {
             welcome_at_start: true,
+            interface_scale: 1.0,
         }
     }
 }

@@ -142,6 +142,9 @@ fn run(app: &mut ArgmapApp, command: Command) {
         Command::Import => files::choose_import(app),
         Command::Merge => merging::start(app),
         Command::ShowChanges => merging::ask_older(app),
+        Command::LargerInterface => view::interface_scale(app, Some(true)),
+        Command::SmallerInterface => view::interface_scale(app, Some(false)),
+        Command::NormalInterface => view::interface_scale(app, None),
         Command::GoToTarget => view::go_along(app, view::Along::Target),
         Command::GoToReasons => view::go_along(app, view::Along::Reasons),
         Command::NextBeside => view::go_along(app, view::Along::Beside { forward: true }),
@@ -279,6 +282,9 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
         | Command::Import
         | Command::Merge
         | Command::ShowChanges
+        | Command::LargerInterface
+        | Command::SmallerInterface
+        | Command::NormalInterface
         | Command::Export
         | Command::Quit
         | Command::Paste

@@ -392,3 +392,28 @@ pub fn go_along(app: &mut ArgmapApp, along: Along) {
         }),
     }
 }
+
+/// View ▸ Larger / Smaller interface (`Some(true)` / `Some(false)`) or back
+/// to normal size (`None`): the next size of [`INTERFACE_SCALES`], kept
+/// between runs. The window applies it at the end of the frame.
+pub fn interface_scale(app: &mut ArgmapApp, larger: Option<bool>) {
+    use crate::app::state::INTERFACE_SCALES;
+    let now = app.state.settings.interface_scale;
+    let next = match larger {
+        None => 1.0,
+        Some(true) => INTERFACE_SCALES
+            .iter()
+            .copied()
+            .find(|&s| s > now + 0.01)
+            .unwrap_or(now),
+        Some(false) => INTERFACE_SCALES
+            .iter()
+            .rev()
+            .copied()
+            .find(|&s| s < now - 0.01)
+            .unwrap_or(now),
+    };
+    app.state.settings.interface_scale = next;
+    app.state
+        .set_status(format!("Interface at {:.0} %", next * 100.0));
+}
