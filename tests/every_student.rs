@@ -202,3 +202,31 @@ fn the_whole_interface_grows_and_shrinks_apart_from_the_canvas_zoom() {
     assert_eq!(harness.app().settings.interface_scale, 1.0);
     assert!((harness.ctx.zoom_factor() - 1.0).abs() < 1e-3);
 }
+
+#[test]
+fn tab_visits_the_claims_in_the_arguments_order_selecting_each() {
+    let map = small_map();
+    let expected = argmap::analysis::spoken::reading_order(&map, &Ends::of(&map));
+    // The main contention, then its reasons and objections.
+    assert_eq!(expected, [1, 2, 3, 4].map(ClaimId));
+    // On the debate the argument's order is not the order of the ids.
+    let map = common::debate();
+    let expected = argmap::analysis::spoken::reading_order(&map, &Ends::of(&map));
+    let by_id: Vec<ClaimId> = map.claims.iter().map(|c| c.id).collect();
+    assert_ne!(expected, by_id);
+    let mut harness = common::harness(map, None, "debate.ron");
+    let mut visited: Vec<ClaimId> = Vec::new();
+    for _ in 0..600 {
+        harness.key_press(Key::Tab);
+        harness.run();
+        if let Some(id) = harness.app().selection.single_claim()
+            && visited.last() != Some(&id)
+        {
+            visited.push(id);
+        }
+        if visited.len() == expected.len() {
+            break;
+        }
+    }
+    assert_eq!(visited, expected);
+}

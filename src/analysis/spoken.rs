@@ -172,3 +172,59 @@ pub fn link(map: &Map, id: LinkId, status: Option<Status>) -> String {
     }
     said.join(" ")
 }
+
+/// The claims in the order a reader follows the argument: each main
+/// contention (a claim that bears on no other), left to right as the map
+/// shows them, then what bears on it, reasons and objections in turn, each
+/// followed by what bears on it; the undercuts of a link after its
+/// premises. Claims on a ring of links come last, by id. Tab visits the
+/// cards in this order.
+pub fn reading_order(map: &Map, ends: &Ends) -> Vec<ClaimId> {
+    let mut mains: Vec<&crate::model::Claim> = map
+        .claims
+        .iter()
+        .filter(|c| ends.premise_of(c.id).is_empty())
+        .collect();
+    mains.sort_by(|a, b| a.pos.x.total_cmp(&b.pos.x).then(a.id.cmp(&b.id)));
+    let mut order = Vec::with_capacity(map.claims.len());
+    let mut seen = std::collections::HashSet::new();
+    // Undercuts aimed at each link.
+    let mut at_link: HashMap<LinkId, Vec<LinkId>> = HashMap::new();
+    for link in &map.links {
+        if let Target::Link(t) = link.target {
+            at_link.entry(t).or_default().push(link.id);
+        }
+    }
+    // An explicit stack: an argument may be thousands of claims deep.
+    let mut stack: Vec<ClaimId> = mains.iter().rev().map(|c| c.id).collect();
+    let mut visit = |start: ClaimId, order: &mut Vec<ClaimId>, stack: &mut Vec<ClaimId>| {
+        stack.push(start);
+        while let Some(claim) = stack.pop() {
+            if !seen.insert(claim) {
+                continue;
+            }
+            order.push(claim);
+            let mut next = Vec::new();
+            for &l in ends.aimed_at(claim) {
+                let Some(link) = map.link(l) else { continue };
+                next.extend(link.premises.iter().copied());
+                let mut undercuts = at_link.get(&l).cloned().unwrap_or_default();
+                while let Some(u) = undercuts.pop() {
+                    if let Some(undercut) = map.link(u) {
+                        next.extend(undercut.premises.iter().copied());
+                        undercuts.extend(at_link.get(&u).into_iter().flatten().copied());
+                    }
+                }
+            }
+            stack.extend(next.into_iter().rev());
+        }
+    };
+    let mut pending = std::mem::take(&mut stack);
+    while let Some(main) = pending.pop() {
+        visit(main, &mut order, &mut stack);
+    }
+    for claim in &map.claims {
+        visit(claim.id, &mut order, &mut stack);
+    }
+    order
+}

@@ -49,6 +49,10 @@ impl Canvas {
             node.set_description(crate::analysis::spoken::claim(input.map, ends, id, status));
         });
         self.card_pointer(ui, input, claim, &response, actions);
+        // The keyboard reached the card (Tab): it becomes the selection, in view.
+        if response.gained_focus() && !selected {
+            actions.push(Action::GoToClaim(id));
+        }
         response.context_menu(|ui| self.card_menu(ui, input, claim, actions));
         let style = CardStyle {
             dark: ui.visuals().dark_mode,
@@ -67,6 +71,16 @@ impl Canvas {
                     response.clone().on_hover_text(text);
                 }
             }
+        }
+        if response.has_focus() {
+            // Where the keyboard is: a ring no card style uses, outside the card.
+            let ring = Stroke::new(3.0, theme::selection_colour(style.dark));
+            painter.rect_stroke(
+                card.expand(4.0),
+                CornerRadius::same(8),
+                ring,
+                egui::StrokeKind::Outside,
+            );
         }
         if input.view.is_collapsed(id) {
             self.collapsed_tab(ui, painter, id, card, actions);

@@ -69,21 +69,37 @@ pub struct Canvas {
     spoken: Spoken,
 }
 
-/// The links at each claim, for the descriptions screen readers read: found
-/// once per version of the map, and only when a screen reader is listening.
+/// The links at each claim, for the descriptions screen readers read, and
+/// the order Tab visits the cards in: found once per version of the map,
+/// and only when a screen reader listens or the keyboard moves focus.
 #[derive(Default)]
 struct Spoken {
     version: Option<Version>,
     ends: crate::analysis::spoken::Ends,
+    /// Each claim's place in the reading order, once asked for.
+    rank: Option<std::collections::HashMap<ClaimId, usize>>,
 }
 
 impl Spoken {
     fn ends(&mut self, map: &Map, version: Version) -> &crate::analysis::spoken::Ends {
         if self.version != Some(version) {
             self.ends = crate::analysis::spoken::Ends::of(map);
+            self.rank = None;
             self.version = Some(version);
         }
         &self.ends
+    }
+
+    fn rank(&mut self, map: &Map, version: Version) -> &std::collections::HashMap<ClaimId, usize> {
+        self.ends(map, version);
+        let ends = &self.ends;
+        self.rank.get_or_insert_with(|| {
+            crate::analysis::spoken::reading_order(map, ends)
+                .into_iter()
+                .enumerate()
+                .map(|(i, id)| (id, i))
+                .collect()
+        })
     }
 }
 
@@ -375,7 +391,14 @@ impl Canvas {
         if let Some(compared) = input.overlay.comparison {
             self.comparison_marks(ui, painter, input, compared, &shown, &paths);
         }
-        for &(id, card) in &shown.visible {
+        // Tab visits cards in the order they are made: the argument's
+        // order, once the keyboard is moving focus about.
+        let mut order = shown.visible.clone();
+        if ui.memory(|m| m.focused().is_some()) || ui.input(|i| i.key_pressed(egui::Key::Tab)) {
+            let rank = self.spoken.rank(input.map, input.version);
+            order.sort_by_key(|(id, _)| rank.get(id).copied().unwrap_or(usize::MAX));
+        }
+        for &(id, card) in &order {
             self.card(ui, painter, input, id, card, actions);
         }
         self.finish_link_drag(ui, input.map, &shown, &paths);
