@@ -543,6 +543,18 @@ fn git(dir: &Path, args: &[&str]) -> Output {
         .expect("git runs")
 }
 
+/// The class map as `theirs` on a new branch of that name, and as `ours`
+/// on main, each committed.
+fn two_branches(d: &Path, (branch, theirs): (&str, &Map), (name, ours): (&str, &Map)) {
+    let ok = |out: Output| assert!(out.status.success(), "{out:?}");
+    ok(git(d, &["checkout", "-q", "-b", branch]));
+    write_map(d, "class.ron", theirs);
+    ok(git(d, &["commit", "-q", "-am", branch]));
+    ok(git(d, &["checkout", "-q", "main"]));
+    write_map(d, "class.ron", ours);
+    ok(git(d, &["commit", "-q", "-am", name]));
+}
+
 #[test]
 fn git_merges_maps_through_argmap() {
     if Command::new("git").arg("--version").output().is_err() {
@@ -569,29 +581,26 @@ fn git_merges_maps_through_argmap() {
 
     // Two students change the same claim, in different parts, and one
     // also moves another claim: git's own line merge would collide.
-    ok(git(d, &["checkout", "-q", "-b", "anna"]));
-    write_map(
+    two_branches(
         d,
-        "class.ron",
-        &edited(
-            &base,
-            vec![changed_claim(&base, id, |c| c.label = "Anna".into())],
+        (
+            "anna",
+            &edited(
+                &base,
+                vec![changed_claim(&base, id, |c| c.label = "Anna".into())],
+            ),
+        ),
+        (
+            "ben",
+            &edited(
+                &base,
+                vec![
+                    changed_claim(&base, id, |c| c.note = "Ben".into()),
+                    Edit::MoveClaims(vec![(ClaimId(other), Point::new(5.0, 5.0))]),
+                ],
+            ),
         ),
     );
-    ok(git(d, &["commit", "-q", "-am", "anna"]));
-    ok(git(d, &["checkout", "-q", "main"]));
-    write_map(
-        d,
-        "class.ron",
-        &edited(
-            &base,
-            vec![
-                changed_claim(&base, id, |c| c.note = "Ben".into()),
-                Edit::MoveClaims(vec![(ClaimId(other), Point::new(5.0, 5.0))]),
-            ],
-        ),
-    );
-    ok(git(d, &["commit", "-q", "-am", "ben"]));
     ok(git(d, &["merge", "-q", "--no-edit", "anna"]));
     let merged = argmap::format::load(&d.join("class.ron")).unwrap();
     let c = merged.claim(ClaimId(id)).unwrap();
@@ -603,26 +612,23 @@ fn git_merges_maps_through_argmap() {
 
     // Both change the same label: git reports the conflict, and the file
     // left in place is a valid map holding this branch's version.
-    ok(git(d, &["checkout", "-q", "-b", "carl"]));
-    write_map(
+    two_branches(
         d,
-        "class.ron",
-        &edited(
-            &merged,
-            vec![changed_claim(&merged, id, |c| c.label = "Carl".into())],
+        (
+            "carl",
+            &edited(
+                &merged,
+                vec![changed_claim(&merged, id, |c| c.label = "Carl".into())],
+            ),
+        ),
+        (
+            "dana",
+            &edited(
+                &merged,
+                vec![changed_claim(&merged, id, |c| c.label = "Dana".into())],
+            ),
         ),
     );
-    ok(git(d, &["commit", "-q", "-am", "carl"]));
-    ok(git(d, &["checkout", "-q", "main"]));
-    write_map(
-        d,
-        "class.ron",
-        &edited(
-            &merged,
-            vec![changed_claim(&merged, id, |c| c.label = "Dana".into())],
-        ),
-    );
-    ok(git(d, &["commit", "-q", "-am", "dana"]));
     let conflicted = git(d, &["merge", "--no-edit", "carl"]);
     assert!(!conflicted.status.success());
     let said = String::from_utf8_lossy(&conflicted.stdout);
@@ -638,6 +644,18 @@ fn git_merges_maps_through_argmap() {
 
 use common::AppHarness;
 use egui_kittest::kittest::Queryable;
+
+/// File ▸ Merge a classmate's map, answering theirs.ron, then starter.ron.
+fn open_merge(harness: &mut egui_kittest::Harness<'_, argmap::app::ArgmapApp>, d: &Path) {
+    harness.answer_dialogs(vec![
+        Some(d.join("theirs.ron")),
+        Some(d.join("starter.ron")),
+    ]);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Merge a classmate's map…").click();
+    harness.run();
+}
 
 #[test]
 fn file_merge_walks_through_conflicts_and_merges_in_one_undo_step() {
@@ -671,14 +689,7 @@ fn file_merge_walks_through_conflicts_and_merges_in_one_undo_step() {
     write_map(d, "starter.ron", &base);
     write_map(d, "theirs.ron", &theirs);
     let mut harness = common::harness(ours.clone(), None, "merge");
-    harness.answer_dialogs(vec![
-        Some(d.join("theirs.ron")),
-        Some(d.join("starter.ron")),
-    ]);
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Merge a classmate's map…").click();
-    harness.run();
+    open_merge(&mut harness, d);
 
     let review = harness
         .app()
@@ -755,14 +766,7 @@ fn taking_their_side_where_it_would_break_the_map_is_refused_in_the_window() {
     write_map(d, "starter.ron", &base);
     write_map(d, "theirs.ron", &theirs);
     let mut harness = common::harness(ours.clone(), None, "merge-refused");
-    harness.answer_dialogs(vec![
-        Some(d.join("theirs.ron")),
-        Some(d.join("starter.ron")),
-    ]);
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Merge a classmate's map…").click();
-    harness.run();
+    open_merge(&mut harness, d);
     let n = harness
         .app()
         .windows
