@@ -445,6 +445,7 @@ fn the_export_command_writes_each_format() {
             Export::Dot => "dot",
             Export::Svg => "svg",
             Export::Png => "png",
+            Export::Outline => "outline",
         };
         let status = std::process::Command::new(env!("CARGO_BIN_EXE_argmap"))
             .args([

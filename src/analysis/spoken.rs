@@ -64,7 +64,7 @@ fn target_words(map: &Map, target: Target) -> String {
 }
 
 /// The 1-based number of the paragraph holding byte `at` of `text`.
-fn paragraph_at(text: &str, at: usize) -> usize {
+pub fn paragraph_at(text: &str, at: usize) -> usize {
     blocks(text)
         .iter()
         .filter(|b| b.kind == BlockKind::Paragraph && b.start <= at)

@@ -32,7 +32,7 @@ argmap [MAP]                         open the editor (with MAP, a .ron or .json 
        argmap grade MODEL FOLDER [-o GRADES.csv]
        argmap exercise MODEL [--keep claims|contentions] [-o STARTER.ron]
        argmap import FILE [-o MAP.ron]
-       argmap export MAP --to aif|aifdb|argdown|dot|svg|png [-o OUT] [--scale S]
+       argmap export MAP --to aif|aifdb|argdown|dot|svg|png|outline [-o OUT] [--scale S]
        argmap tidy MAP [--debate [--effort N]] [--window WxH] [-o OUT]
        argmap merge BASE OURS THEIRS [-o OUT]
        argmap diff OLDER NEWER

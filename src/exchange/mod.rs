@@ -6,6 +6,7 @@
 pub mod aif;
 pub mod argdown;
 pub mod dot;
+pub mod essay;
 pub mod image;
 pub mod markup;
 pub mod outline;
@@ -67,6 +68,9 @@ pub enum Export {
     Dot,
     Svg,
     Png,
+    /// An essay or speech outline, in Markdown.
+    #[value(alias = "essay")]
+    Outline,
 }
 
 impl Export {
@@ -82,6 +86,7 @@ impl Export {
             Self::Dot => "Graphviz DOT",
             Self::Svg => "SVG image",
             Self::Png => "PNG image",
+            Self::Outline => "Essay outline (Markdown)",
         }
     }
 
@@ -92,6 +97,7 @@ impl Export {
             Self::Dot => "dot",
             Self::Svg => "svg",
             Self::Png => "png",
+            Self::Outline => "md",
         }
     }
 
@@ -113,6 +119,7 @@ impl Export {
             Self::Dot => dot::to_dot(map).into_bytes(),
             Self::Svg => image::to_svg(map, only)?.into_bytes(),
             Self::Png => image::to_png(map, only, scale)?,
+            Self::Outline => essay::to_outline(map).into_bytes(),
         })
     }
 }

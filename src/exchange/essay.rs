@@ -1,0 +1,272 @@
+//! An essay or speech outline from a map, in Markdown: for a student turning
+//! the argument into writing. The question; for each side, its main
+//! contentions, each followed by its reasons (the evidence quoted and cited:
+//! author, title, paragraph), the objections to them and the answers; which
+//! claims stand; the critical questions still open as points to address.
+//! Every claim appears once, where it first bears on the argument.
+
+use crate::analysis::evaluate::{self, Labelling, Status};
+use crate::analysis::spoken::{Ends, paragraph_at};
+use crate::model::{Claim, ClaimId, Link, LinkId, Map, Target, excerpt};
+use crate::schemes::{self, Catalogue};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write as _;
+
+/// Text made inert in Markdown: it reads as written.
+fn plain(text: &str) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(flat.len());
+    for c in flat.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whose side a claim is on: the author of the source it quotes.
+fn side(map: &Map, claim: &Claim) -> Option<String> {
+    let quote = claim.quote.as_ref()?;
+    map.source(&quote.source)
+        .map(crate::model::Source::short_name)
+}
+
+/// How deep the outline nests before it goes on under "Further claims".
+const DEEPEST: usize = 24;
+
+struct Writer<'a> {
+    map: &'a Map,
+    ends: Ends,
+    status: Labelling,
+    /// Undercuts aimed at each link.
+    at_link: HashMap<LinkId, Vec<LinkId>>,
+    /// Open critical questions' words, by the link they are asked of.
+    open: BTreeMap<LinkId, Vec<String>>,
+    written: HashSet<ClaimId>,
+    out: String,
+}
+
+impl Writer<'_> {
+    fn status_word(&self, id: ClaimId) -> &'static str {
+        match self.status.claim(id) {
+            Status::Accepted => "stands",
+            Status::Defeated => "defeated",
+            Status::Undecided => "undecided",
+        }
+    }
+
+    /// The claim's words, and where they come from.
+    fn claim_text(&self, claim: &Claim, indent: &str) -> String {
+        let mut text = plain(&claim.text);
+        if let Some(quote) = &claim.quote
+            && let Some(source) = self.map.source(&quote.source)
+        {
+            let _ = write!(
+                text,
+                "\n{indent}  — {}, *{}*, paragraph {}",
+                plain(&source.short_name()),
+                plain(&source.title),
+                paragraph_at(&source.text, quote.start)
+            );
+        }
+        text
+    }
+
+    /// Writes what bears on `claim`, one level further in. Below
+    /// [`DEEPEST`] levels the rest of a chain waits for "Further claims",
+    /// so no map, however long its chains, runs the writer out of stack.
+    fn beneath(&mut self, claim: ClaimId, depth: usize, objected: bool) {
+        if depth >= DEEPEST {
+            return;
+        }
+        let links: Vec<&Link> = self
+            .ends
+            .aimed_at(claim)
+            .iter()
+            .filter_map(|&l| self.map.link(l))
+            .collect();
+        // Reasons first, then objections, as an essay takes them.
+        for link in links.iter().filter(|l| l.kind.is_support()) {
+            let role = if objected { "Backing" } else { "Reason" };
+            self.argument(link, role, depth);
+        }
+        for link in links.iter().filter(|l| l.kind.is_attack()) {
+            let role = if objected { "Answer" } else { "Objection" };
+            self.argument(link, role, depth);
+        }
+    }
+
+    /// One link: its premises (each with what bears on it), the undercuts
+    /// of the inference, and its open questions.
+    fn argument(&mut self, link: &Link, role: &str, depth: usize) {
+        if depth >= DEEPEST {
+            return;
+        }
+        let indent = "  ".repeat(depth);
+        let together = if link.premises.len() > 1 {
+            " (together)"
+        } else {
+            ""
+        };
+        for &premise in &link.premises {
+            let Some(claim) = self.map.claim(premise) else {
+                continue;
+            };
+            if !self.written.insert(premise) {
+                let _ = writeln!(
+                    self.out,
+                    "{indent}- {role}{together}: see “{}”",
+                    plain(&excerpt(&claim.text, 60))
+                );
+                continue;
+            }
+            let _ = writeln!(
+                self.out,
+                "{indent}- **{role}{together}** ({}): {}",
+                self.status_word(premise),
+                self.claim_text(claim, &indent)
+            );
+            self.beneath(premise, depth + 1, role == "Objection");
+        }
+        let undercuts = self.at_link.get(&link.id).cloned().unwrap_or_default();
+        for undercut in undercuts.iter().filter_map(|&u| self.map.link(u)) {
+            let role = if undercut.kind.is_attack() {
+                "Objection to this step"
+            } else {
+                "Backing for this step"
+            };
+            self.argument(undercut, role, depth + 1);
+        }
+        if let Some(questions) = self.open.get(&link.id).cloned() {
+            for question in questions {
+                let _ = writeln!(
+                    self.out,
+                    "{indent}  - *Still to address:* {}",
+                    plain(&question)
+                );
+            }
+        }
+    }
+}
+
+/// The outline of `map` as Markdown.
+pub fn to_outline(map: &Map) -> String {
+    let catalogue = Catalogue::bundled();
+    let mut at_link: HashMap<LinkId, Vec<LinkId>> = HashMap::new();
+    for link in &map.links {
+        if let Target::Link(t) = link.target {
+            at_link.entry(t).or_default().push(link.id);
+        }
+    }
+    let mut open: BTreeMap<LinkId, Vec<String>> = BTreeMap::new();
+    for question in schemes::open_questions(map, catalogue) {
+        let words = map
+            .link(question.link)
+            .and_then(|l| catalogue.scheme(&l.scheme))
+            .and_then(|s| s.questions.iter().find(|q| q.id == question.question))
+            .map_or_else(|| question.question.clone(), |q| q.text.clone());
+        open.entry(question.link).or_default().push(words);
+    }
+    let ends = Ends::of(map);
+    // A main contention supports nothing further (it may rebut the other
+    // side's: in a debate the two sides' contentions meet).
+    let mut mains: Vec<&Claim> = map
+        .claims
+        .iter()
+        .filter(|c| {
+            ends.premise_of(c.id)
+                .iter()
+                .filter_map(|&l| map.link(l))
+                .all(|l| !l.kind.is_support())
+        })
+        .collect();
+    mains.sort_by(|a, b| a.pos.x.total_cmp(&b.pos.x).then(a.id.cmp(&b.id)));
+    // Sides in the order their first contention stands on the map.
+    let mut sides: Vec<(Option<String>, Vec<&Claim>)> = Vec::new();
+    for claim in mains {
+        let name = side(map, claim);
+        match sides.iter_mut().find(|(s, _)| *s == name) {
+            Some((_, claims)) => claims.push(claim),
+            None => sides.push((name, vec![claim])),
+        }
+    }
+    let mut writer = Writer {
+        map,
+        ends,
+        status: evaluate::grounded(map, &evaluate::Pins::new()),
+        at_link,
+        open,
+        written: HashSet::new(),
+        out: String::new(),
+    };
+    // Each contention heads its own part: beneath another it is only named.
+    for (_, contentions) in &sides {
+        writer.written.extend(contentions.iter().map(|c| c.id));
+    }
+    let title = if map.title.trim().is_empty() {
+        "Outline"
+    } else {
+        map.title.as_str()
+    };
+    let _ = writeln!(writer.out, "# {}\n", plain(title));
+    for (name, contentions) in &sides {
+        let heading = name.as_deref().map_or_else(
+            || "Other contentions".to_owned(),
+            |n| format!("{}’s side", plain(n)),
+        );
+        let _ = writeln!(writer.out, "## {heading}\n");
+        for claim in contentions {
+            let _ = writeln!(
+                writer.out,
+                "### Contention ({}): {}\n",
+                writer.status_word(claim.id),
+                writer.claim_text(claim, "")
+            );
+            writer.beneath(claim.id, 0, false);
+            writer.out.push('\n');
+        }
+    }
+    // Claims on a ring of links reach no contention: listed, not lost.
+    let rest: Vec<&Claim> = map
+        .claims
+        .iter()
+        .filter(|c| !writer.written.contains(&c.id))
+        .collect();
+    if !rest.is_empty() {
+        let _ = writeln!(writer.out, "## Further claims\n");
+        for claim in rest {
+            if writer.written.insert(claim.id) {
+                let _ = writeln!(
+                    writer.out,
+                    "- ({}) {}",
+                    writer.status_word(claim.id),
+                    writer.claim_text(claim, "")
+                );
+                writer.beneath(claim.id, 1, false);
+            }
+        }
+        writer.out.push('\n');
+    }
+    let standing: Vec<String> = sides
+        .iter()
+        .flat_map(|(_, claims)| claims.iter())
+        .map(|c| {
+            format!(
+                "- {}: {}",
+                writer.status_word(c.id),
+                plain(&excerpt(&c.text, 100))
+            )
+        })
+        .collect();
+    if !standing.is_empty() {
+        let _ = writeln!(writer.out, "## What stands\n\n{}\n", standing.join("\n"));
+    }
+    writer.out
+}

@@ -1,0 +1,186 @@
+//! The essay outline: the question, each side's contentions with their
+//! reasons, objections and answers, evidence cited, what stands, and the
+//! critical questions still open; every claim once, after what it bears on.
+
+mod common;
+
+use argmap::exchange::Export;
+use argmap::exchange::essay::to_outline;
+use argmap::model::Target;
+
+/// The lines of the outline that write a claim out (not a "see above").
+fn entries(outline: &str) -> Vec<&str> {
+    outline
+        .lines()
+        .filter(|l| {
+            l.starts_with("### Contention")
+                || l.trim_start().starts_with("- **")
+                || (l.starts_with("- (") && !l.contains("see “"))
+        })
+        .collect()
+}
+
+#[test]
+fn the_debate_outline_writes_every_claim_once_after_what_it_bears_on() {
+    let map = common::debate();
+    let outline = to_outline(&map);
+    assert!(
+        outline.starts_with("# Should the United States talk to Putin?"),
+        "{outline}"
+    );
+    assert!(outline.contains("## Kimmage’s side") && outline.contains("## Kramer’s side"));
+    let entries = entries(&outline);
+    assert_eq!(entries.len(), map.claims.len(), "{outline}");
+    // Where each claim is written out.
+    let place = |text: &str| {
+        let start: String = text.chars().take(40).collect();
+        entries
+            .iter()
+            .position(|e| e.contains(&start))
+            .unwrap_or_else(|| panic!("“{text}” is not in the outline"))
+    };
+    for claim in &map.claims {
+        let at = place(&claim.text);
+        // A main contention supports nothing further; it heads its part.
+        let supports = map
+            .links
+            .iter()
+            .any(|l| l.kind.is_support() && l.premises.contains(&claim.id));
+        if !supports {
+            assert!(entries[at].starts_with("### Contention"), "{}", entries[at]);
+            continue;
+        }
+        let bears_on: Vec<usize> = map
+            .links
+            .iter()
+            .filter(|l| l.premises.contains(&claim.id))
+            .filter_map(|l| match l.target {
+                Target::Claim(t) => map.claim(t).map(|t| place(&t.text)),
+                Target::Link(t) => map
+                    .link(t)
+                    .and_then(|t| t.premises.first())
+                    .and_then(|&p| map.claim(p))
+                    .map(|p| place(&p.text)),
+            })
+            .collect();
+        assert!(
+            bears_on.is_empty() || bears_on.iter().any(|&b| b < at),
+            "“{}” comes before everything it bears on",
+            claim.text
+        );
+    }
+    // Evidence is cited: author, title, paragraph.
+    assert!(
+        outline
+            .contains("— Kramer, *The Eternal Return: Why Talking to Putin Won’t Work*, paragraph"),
+        "{outline}"
+    );
+    // Every open critical question is a point still to address.
+    let open = argmap::schemes::open_questions(&map, argmap::schemes::Catalogue::bundled());
+    assert_eq!(outline.matches("*Still to address:*").count(), open.len());
+    assert!(outline.contains("## What stands"));
+}
+
+#[test]
+fn what_a_student_wrote_reads_as_written_in_the_outline() {
+    let mut map = common::small_map();
+    map.claims[0].text = "# Not a heading *nor bold* [nor](a link) <b>nor html</b>".into();
+    let outline = to_outline(&map);
+    assert!(
+        outline.contains(
+            "\\# Not a heading \\*nor bold\\* \\[nor\\](a link) &lt;b&gt;nor html&lt;/b&gt;"
+        ),
+        "{outline}"
+    );
+    assert!(!outline.contains("<b>"));
+}
+
+#[test]
+fn the_command_line_and_the_export_menu_write_the_outline() {
+    let dir = tempfile::tempdir().unwrap();
+    let map_path = dir.path().join("debate.ron");
+    argmap::format::save(&common::debate(), &map_path).unwrap();
+    let out = dir.path().join("essay.md");
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(["export"])
+        .arg(&map_path)
+        .args(["--to", "outline", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{run:?}");
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        to_outline(&common::debate())
+    );
+    assert!(Export::all().any(|e| e == Export::Outline && e.extension() == "md"));
+}
+
+#[test]
+fn a_chain_thousands_of_claims_long_is_outlined_whole() {
+    use argmap::model::{ClaimId, LinkKind, Map};
+    let n = 5_000u64;
+    let map = Map {
+        title: "A long chain".into(),
+        claims: (1..=n)
+            .map(|i| common::claim(i, &format!("step {i}"), 0.0, i as f32))
+            .collect(),
+        links: (1..n)
+            .map(|i| common::link(i, LinkKind::Support, &[i + 1], Target::Claim(ClaimId(i))))
+            .collect(),
+        ..Map::default()
+    };
+    let outline = to_outline(&map);
+    assert_eq!(entries(&outline).len(), n as usize);
+    assert!(outline.contains("## Further claims"));
+}
+
+#[test]
+fn a_chain_of_undercuts_thousands_long_is_outlined_whole() {
+    use argmap::model::{ClaimId, LinkId, LinkKind, Map};
+    let n = 3_000u64;
+    // Claim 1 supports claim 2 (link 1); claim k+2 undercuts link k.
+    let mut links = vec![common::link(
+        1,
+        LinkKind::Support,
+        &[1],
+        Target::Claim(ClaimId(2)),
+    )];
+    for k in 1..n {
+        links.push(common::link(
+            k + 1,
+            LinkKind::Rebut,
+            &[k + 2],
+            Target::Link(LinkId(k)),
+        ));
+    }
+    let map = Map {
+        claims: (1..=n + 1)
+            .map(|i| common::claim(i, &format!("claim {i}"), 0.0, i as f32))
+            .collect(),
+        links,
+        ..Map::default()
+    };
+    assert!(argmap::model::validate(&map).is_empty());
+    let outline = to_outline(&map);
+    assert_eq!(entries(&outline).len(), map.claims.len());
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+
+    /// Whatever shape a map takes, the outline writes each claim out once.
+    #[test]
+    fn any_map_is_outlined_with_every_claim_once(
+        ops in proptest::collection::vec(common::random_edits::op(), 0..40)
+    ) {
+        let mut map = common::small_map();
+        for op in ops {
+            if let Some(edit) = common::random_edits::to_edit(&map, op) {
+                let _ = edit.apply(&mut map);
+            }
+        }
+        let outline = to_outline(&map);
+        proptest::prop_assert_eq!(entries(&outline).len(), map.claims.len(), "{}", outline);
+    }
+}
