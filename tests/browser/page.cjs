@@ -53,11 +53,25 @@ async function main() {
 
   // 2. Ctrl+O reaches Argmap, not the browser: the page's file picker opens,
   //    and the map picked there opens.
+  // The click gives the page the keyboard. Under load on a shared machine
+  // the first key press after it was seen to go missing (once in CI, once
+  // here in two runs, cause not found): a second press is allowed, and the
+  // run says so, so a page that never answers Ctrl+O still fails.
   await page.mouse.click(1000, 620);
-  const [chooser] = await Promise.all([
-    page.waitForEvent("filechooser", { timeout: 10000 }),
-    page.keyboard.press("Control+O"),
-  ]);
+  let chooser;
+  for (let attempt = 1; !chooser; attempt++) {
+    try {
+      [chooser] = await Promise.all([
+        page.waitForEvent("filechooser", { timeout: 10000 }),
+        page.keyboard.press("Control+O"),
+      ]);
+    } catch (error) {
+      if (attempt >= 2) throw error;
+      console.log("Ctrl+O showed no file picker; clicking the map and pressing it again");
+      await page.mouse.click(1000, 620);
+      await page.waitForTimeout(500);
+    }
+  }
   await chooser.setFiles(pickFile);
   await titled(page, path.basename(pickFile), "after picking a file");
   // The next frames fit the new map to the view.
