@@ -15,6 +15,8 @@ use std::collections::HashMap;
 pub struct Ends {
     premise_of: HashMap<ClaimId, Vec<LinkId>>,
     aimed_at: HashMap<ClaimId, Vec<LinkId>>,
+    /// The links aimed at each link (undercuts and backing).
+    at_link: HashMap<LinkId, Vec<LinkId>>,
 }
 
 impl Ends {
@@ -24,8 +26,9 @@ impl Ends {
             for &p in &link.premises {
                 ends.premise_of.entry(p).or_default().push(link.id);
             }
-            if let Target::Claim(c) = link.target {
-                ends.aimed_at.entry(c).or_default().push(link.id);
+            match link.target {
+                Target::Claim(c) => ends.aimed_at.entry(c).or_default().push(link.id),
+                Target::Link(l) => ends.at_link.entry(l).or_default().push(link.id),
             }
         }
         ends
@@ -39,6 +42,11 @@ impl Ends {
     /// The links aimed at `claim`, in id order.
     pub fn aimed_at(&self, claim: ClaimId) -> &[LinkId] {
         self.aimed_at.get(&claim).map_or(&[], Vec::as_slice)
+    }
+
+    /// The links aimed at `link`, in id order.
+    pub fn aimed_at_link(&self, link: LinkId) -> &[LinkId] {
+        self.at_link.get(&link).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -188,13 +196,6 @@ pub fn reading_order(map: &Map, ends: &Ends) -> Vec<ClaimId> {
     mains.sort_by(|a, b| a.pos.x.total_cmp(&b.pos.x).then(a.id.cmp(&b.id)));
     let mut order = Vec::with_capacity(map.claims.len());
     let mut seen = std::collections::HashSet::new();
-    // Undercuts aimed at each link.
-    let mut at_link: HashMap<LinkId, Vec<LinkId>> = HashMap::new();
-    for link in &map.links {
-        if let Target::Link(t) = link.target {
-            at_link.entry(t).or_default().push(link.id);
-        }
-    }
     // An explicit stack: an argument may be thousands of claims deep.
     let mut stack: Vec<ClaimId> = mains.iter().rev().map(|c| c.id).collect();
     let mut visit = |start: ClaimId, order: &mut Vec<ClaimId>, stack: &mut Vec<ClaimId>| {
@@ -208,11 +209,11 @@ pub fn reading_order(map: &Map, ends: &Ends) -> Vec<ClaimId> {
             for &l in ends.aimed_at(claim) {
                 let Some(link) = map.link(l) else { continue };
                 next.extend(link.premises.iter().copied());
-                let mut undercuts = at_link.get(&l).cloned().unwrap_or_default();
+                let mut undercuts = ends.aimed_at_link(l).to_vec();
                 while let Some(u) = undercuts.pop() {
                     if let Some(undercut) = map.link(u) {
                         next.extend(undercut.premises.iter().copied());
-                        undercuts.extend(at_link.get(&u).into_iter().flatten().copied());
+                        undercuts.extend_from_slice(ends.aimed_at_link(u));
                     }
                 }
             }

@@ -37,7 +37,7 @@ pub fn merge(args: &MergeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resu
 
     // The merged map keeps OURS' syntax unless OUT's name says otherwise.
     let syntax = match &args.output {
-        Some(path) if has_map_extension(path) => Syntax::of_path(path),
+        Some(path) if format::has_map_extension(path) => Syntax::of_path(path),
         _ => Syntax::detect(&args.ours, &ours_bytes),
     };
     let text = format::encode(&merged.map, syntax)
@@ -92,15 +92,12 @@ pub fn diff(args: &DiffArgs, out: &mut dyn Write) -> Result<u8, Error> {
     Ok(u8::from(!changes.is_empty()))
 }
 
-fn has_map_extension(path: &std::path::Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("ron") || e.eq_ignore_ascii_case("json"))
-}
-
 /// A side named by its file (git's temporary names say little: then the role).
 fn name_of(path: &std::path::Path, role: &str) -> String {
-    match path.file_name().map(|n| n.to_string_lossy().into_owned()) {
-        Some(name) if !name.starts_with(".merge_file") => name,
-        _ => role.to_owned(),
+    let name = format::file_name(path);
+    if name.starts_with(".merge_file") {
+        role.to_owned()
+    } else {
+        name
     }
 }

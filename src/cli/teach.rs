@@ -8,12 +8,7 @@ use crate::model::Map;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-fn name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || format::display(path),
-        |n| n.to_string_lossy().into_owned(),
-    )
-}
+use format::file_name as name;
 
 #[derive(Debug, clap::Args)]
 pub struct CompareArgs {
@@ -80,10 +75,7 @@ pub fn grade(args: &GradeArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resu
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.is_file())
-        .filter(|p| {
-            p.extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("ron") || e.eq_ignore_ascii_case("json"))
-        })
+        .filter(|p| format::has_map_extension(p))
         .filter(|p| p.canonicalize().ok() != model_canonical)
         .collect();
     files.sort();

@@ -7,28 +7,16 @@
 
 use crate::analysis::evaluate::{self, Labelling, Status};
 use crate::analysis::spoken::{Ends, paragraph_at};
-use crate::model::{Claim, ClaimId, Link, LinkId, Map, Target, excerpt};
+use crate::model::{Claim, ClaimId, Link, LinkId, Map, excerpt};
 use crate::schemes::{self, Catalogue};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 
-/// Text made inert in Markdown: it reads as written.
+/// Text made inert in Markdown, on one line: it reads as written (and a
+/// `#` never starts a heading).
 fn plain(text: &str) -> String {
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = String::with_capacity(flat.len());
-    for c in flat.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::analysis::compare::markdown_text(&flat).replace('#', "\\#")
 }
 
 /// Whose side a claim is on: the author of the source it quotes.
@@ -45,8 +33,6 @@ struct Writer<'a> {
     map: &'a Map,
     ends: Ends,
     status: Labelling,
-    /// Undercuts aimed at each link.
-    at_link: HashMap<LinkId, Vec<LinkId>>,
     /// Open critical questions' words, by the link they are asked of.
     open: BTreeMap<LinkId, Vec<String>>,
     written: HashSet<ClaimId>,
@@ -135,7 +121,7 @@ impl Writer<'_> {
             );
             self.beneath(premise, depth + 1, role == "Objection");
         }
-        let undercuts = self.at_link.get(&link.id).cloned().unwrap_or_default();
+        let undercuts = self.ends.aimed_at_link(link.id).to_vec();
         for undercut in undercuts.iter().filter_map(|&u| self.map.link(u)) {
             let role = if undercut.kind.is_attack() {
                 "Objection to this step"
@@ -159,12 +145,6 @@ impl Writer<'_> {
 /// The outline of `map` as Markdown.
 pub fn to_outline(map: &Map) -> String {
     let catalogue = Catalogue::bundled();
-    let mut at_link: HashMap<LinkId, Vec<LinkId>> = HashMap::new();
-    for link in &map.links {
-        if let Target::Link(t) = link.target {
-            at_link.entry(t).or_default().push(link.id);
-        }
-    }
     let mut open: BTreeMap<LinkId, Vec<String>> = BTreeMap::new();
     for question in schemes::open_questions(map, catalogue) {
         let words = map
@@ -201,7 +181,6 @@ pub fn to_outline(map: &Map) -> String {
         map,
         ends,
         status: evaluate::grounded(map, &evaluate::Pins::new()),
-        at_link,
         open,
         written: HashSet::new(),
         out: String::new(),

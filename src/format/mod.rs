@@ -181,6 +181,19 @@ pub fn display(path: &Path) -> String {
     path.display().to_string()
 }
 
+/// Whether a path's name says it is an Argmap map (`.ron` or `.json`).
+pub fn has_map_extension(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron") || e.eq_ignore_ascii_case("json"))
+}
+
+/// A file's own name, as windows and reports name it (the whole path when
+/// it has none, as `..` does).
+pub fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| display(path), |n| n.to_string_lossy().into_owned())
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub(crate) fn line_column(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = &bytes[..offset.min(bytes.len())];

@@ -21,6 +21,7 @@ mod grades;
 mod report;
 
 pub use grades::{Entry, Row, comment, grade, gradebook, table};
+pub(crate) use report::markdown_text;
 pub use report::{Feedback, feedback, report};
 // Starter maps for students were made here before; they have their own room.
 pub use crate::analysis::exercise::{Exercise, exercise};

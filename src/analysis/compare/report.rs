@@ -267,7 +267,7 @@ h2{margin-top:1.8rem;font-size:1.2rem}";
 
 /// Text made inert in Markdown: it reads as written and never becomes a
 /// link, a picture, code, emphasis, a table cell or HTML.
-fn markdown_text(text: &str) -> String {
+pub(crate) fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

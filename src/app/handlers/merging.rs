@@ -8,16 +8,9 @@ use crate::analysis::merge;
 use crate::app::ArgmapApp;
 use crate::app::dialogs::Request;
 use crate::app::merging::{ChangesView, MergeReview};
-use crate::format;
+use crate::format::{self, file_name};
 use crate::model::{Edit, Map, count};
 use std::path::{Path, PathBuf};
-
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || format::display(path),
-        |n| n.to_string_lossy().into_owned(),
-    )
-}
 
 fn load(app: &mut ArgmapApp, path: &Path) -> Option<Map> {
     match format::load(path) {

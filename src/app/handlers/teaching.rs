@@ -102,10 +102,7 @@ pub fn compare_with_model(app: &mut ArgmapApp) {
 pub fn compare_with(app: &mut ArgmapApp, path: &Path) {
     match format::load(path) {
         Ok(model) => {
-            let name = path.file_name().map_or_else(
-                || format::display(path),
-                |n| n.to_string_lossy().into_owned(),
-            );
+            let name = format::file_name(path);
             start_comparing(app, name, model);
         }
         Err(error) => app.state.set_error(format!("Could not open {error}")),

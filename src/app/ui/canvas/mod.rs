@@ -344,7 +344,7 @@ impl Canvas {
         let far = self.view.zoom < far::FAR_ZOOM;
         let visible = self.rect.expand(20.0);
         let area = self.view.rect_to_canvas(visible);
-        let shown = Shown {
+        let mut shown = Shown {
             map: input.map,
             scene,
             view: self.view,
@@ -393,12 +393,13 @@ impl Canvas {
         }
         // Tab visits cards in the order they are made: the argument's
         // order, once the keyboard is moving focus about.
-        let mut order = shown.visible.clone();
         if ui.memory(|m| m.focused().is_some()) || ui.input(|i| i.key_pressed(egui::Key::Tab)) {
             let rank = self.spoken.rank(input.map, input.version);
-            order.sort_by_key(|(id, _)| rank.get(id).copied().unwrap_or(usize::MAX));
+            shown
+                .visible
+                .sort_by_key(|(id, _)| rank.get(id).copied().unwrap_or(usize::MAX));
         }
-        for &(id, card) in &order {
+        for &(id, card) in &shown.visible {
             self.card(ui, painter, input, id, card, actions);
         }
         self.finish_link_drag(ui, input.map, &shown, &paths);
