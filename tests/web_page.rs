@@ -165,3 +165,39 @@ fn the_page_opens_edits_saves_and_shares_maps_in_a_real_browser() {
         "every claim moved right, and nothing else changed in their text"
     );
 }
+
+/// The module a visitor downloads stays at most 3 MB gzipped, and the
+/// compressed copies `web/build` writes beside each file are the same bytes.
+#[test]
+fn the_module_is_at_most_three_megabytes_gzipped() {
+    let dist = std::env::var_os("ARGMAP_WEB_DIR").map(PathBuf::from);
+    let ready = dist
+        .as_ref()
+        .is_some_and(|d| d.join("argmap_bg.wasm.gz").is_file());
+    if !common::extras::available(
+        ready,
+        "ARGMAP_REQUIRE_WEB",
+        "needs ARGMAP_WEB_DIR (from web/build); .ci/run provides it",
+    ) {
+        return;
+    }
+    let dist = dist.expect("checked above");
+    let gzipped = std::fs::metadata(dist.join("argmap_bg.wasm.gz"))
+        .expect("the gzipped module")
+        .len();
+    eprintln!("the module is {gzipped} bytes gzipped");
+    assert!(
+        gzipped <= 3_000_000,
+        "the module is {gzipped} bytes gzipped, over 3 MB"
+    );
+    for file in ["index.html", "argmap.js", "argmap_bg.wasm"] {
+        let plain = std::fs::read(dist.join(file)).expect("the file");
+        let unzipped = Command::new("gzip")
+            .arg("-dc")
+            .arg(dist.join(format!("{file}.gz")))
+            .output()
+            .expect("gzip runs");
+        assert!(unzipped.status.success(), "{file}.gz is not gzip");
+        assert!(unzipped.stdout == plain, "{file}.gz holds other bytes");
+    }
+}
