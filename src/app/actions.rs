@@ -200,6 +200,7 @@ pub enum Window {
     PathEntry,
     FindClaim,
     Welcome,
+    About,
     Merge,
     Changes,
 }

@@ -75,6 +75,7 @@ pub enum Command {
     Tutorial,
     Welcome,
     Shortcuts,
+    About,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -162,6 +163,7 @@ impl Command {
             Self::Tutorial => "Tutorial: your first map",
             Self::Welcome => "Welcome…",
             Self::Shortcuts => "Keyboard shortcuts",
+            Self::About => "About Argmap",
         }
     }
 
@@ -275,6 +277,9 @@ impl Command {
             }
             Self::Welcome => "What is on the screen, and ways to begin",
             Self::Shortcuts => "List every keyboard shortcut",
+            Self::About => {
+                "The version, how the window is drawn, the licence, and where Argmap keeps its files"
+            }
         }
     }
 
@@ -384,7 +389,8 @@ impl Command {
             | Self::Tutorial
             | Self::Merge
             | Self::ShowChanges
-            | Self::Welcome => None,
+            | Self::Welcome
+            | Self::About => None,
         }
     }
 
@@ -523,7 +529,7 @@ impl Command {
             | Self::ExerciseContentions
             | Self::NextOpenQuestion
             | Self::RaiseOpenQuestions => "Teach",
-            Self::Tutorial | Self::Welcome | Self::Shortcuts => "Help",
+            Self::Tutorial | Self::Welcome | Self::Shortcuts | Self::About => "Help",
         })
     }
 }

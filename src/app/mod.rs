@@ -153,6 +153,11 @@ impl ArgmapApp {
         self.state.renderer = renderer;
     }
 
+    /// Says where settings and recovery copies are kept (Help ▸ About shows it).
+    pub fn set_places(&mut self, places: state::Places) {
+        self.state.places = places;
+    }
+
     /// What the window shows.
     pub fn state(&self) -> &AppState {
         &self.state

@@ -37,8 +37,18 @@ pub struct AppState {
     pub(super) two_sides: Option<(Version, bool)>,
     /// How the window is drawn (the renderer that worked), for Help.
     pub renderer: String,
+    /// Where Argmap keeps its own files, for Help ▸ About.
+    pub places: Places,
     /// What the user chose that is kept between runs.
     pub settings: Settings,
+}
+
+/// Where Argmap keeps its own files, as the platform names them (a folder,
+/// or the browser's storage).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Places {
+    pub settings: Option<String>,
+    pub recovery: Option<String>,
 }
 
 /// Choices kept between runs.
@@ -82,6 +92,7 @@ impl AppState {
             allow_close: false,
             two_sides: None,
             renderer: String::new(),
+            places: Places::default(),
             settings: Settings::default(),
         }
     }
@@ -216,6 +227,8 @@ pub struct Windows {
     pub interrupted: Option<Interrupted>,
     /// The welcome, with ways to begin.
     pub welcome: bool,
+    /// Help ▸ About Argmap.
+    pub about: bool,
     /// A merge with a classmate's copy, waiting for its conflicts to be settled.
     pub merge: Option<super::merging::MergeReview>,
     /// What changed since an earlier version of the map.

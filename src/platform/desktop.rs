@@ -148,9 +148,16 @@ fn creator(
         let mut app = ArgmapApp::start(path.as_deref());
         app.set_renderer(drawing);
         app.restore(cc.storage);
-        if let Some(dir) = data_dir() {
-            app.enable_recovery(&dir.join("recovery"));
+        let recovery = data_dir().map(|dir| dir.join("recovery"));
+        if let Some(dir) = &recovery {
+            app.enable_recovery(dir);
         }
+        app.set_places(crate::app::state::Places {
+            // eframe keeps its storage in app.ron under the app id's folder.
+            settings: eframe::storage_dir("argmap")
+                .map(|dir| dir.join("app.ron").display().to_string()),
+            recovery: recovery.map(|dir| dir.display().to_string()),
+        });
         Ok(Box::new(app))
     })
 }

@@ -104,6 +104,10 @@ impl WebApp {
         }));
         app.set_renderer("WebGL 2 in the browser".to_owned());
         app.enable_recovery(Path::new(RECOVERY_DIR));
+        app.set_places(crate::app::state::Places {
+            settings: Some("this browser's storage for the page".to_owned()),
+            recovery: Some("this browser's storage for the page".to_owned()),
+        });
         if let Some(text) = local_storage().and_then(|s| s.get_item(WORK_KEY).ok().flatten()) {
             let file = Path::new(LAST_VISIT);
             memory::put(file, text.into_bytes());

@@ -190,6 +190,7 @@ fn run(app: &mut ArgmapApp, command: Command) {
         Command::Shortcuts => view::toggle_shortcuts(app),
         Command::Tutorial => tutorial::start_or_resume(app),
         Command::Welcome => app.state.windows.welcome = true,
+        Command::About => app.state.windows.about = true,
         Command::ToggleEvaluation => teaching::toggle_evaluation(app),
         Command::TogglePreferred => teaching::toggle_preferred(app),
         Command::NextPosition => teaching::next_position(app),
@@ -299,6 +300,7 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
         | Command::Compare
         | Command::Tutorial
         | Command::Welcome
+        | Command::About
         | Command::Shortcuts => true,
     }
 }

@@ -251,6 +251,7 @@ pub fn close_window(app: &mut ArgmapApp, window: Window) {
         Window::PathEntry => windows.path_entry = None,
         Window::FindClaim => windows.find_claim = None,
         Window::Welcome => windows.welcome = false,
+        Window::About => windows.about = false,
         Window::Merge => windows.merge = None,
         Window::Changes => windows.changes = None,
     }

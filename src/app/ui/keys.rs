@@ -47,6 +47,7 @@ pub fn shortcuts(
         || panels.reader.find_has_focus()
         || state.windows.find_claim.is_some()
         || state.windows.welcome
+        || state.windows.about
         || egui::Popup::is_any_open(ctx);
     for (shortcut, command) in commands::shortcut_order() {
         if typing && !command.works_while_typing() {

@@ -129,5 +129,6 @@ pub fn draw(
     windows::interrupted(&ctx, state, &mut actions);
     tutorial::window(&ctx, state, &panels.areas, &mut actions);
     windows::welcome(&ctx, state, &mut actions);
+    windows::about(&ctx, state, &mut actions);
     actions
 }

@@ -3,9 +3,11 @@
 //! recover, an interrupted save), `merge` (a classmate's copy brought in,
 //! changes since an earlier version), `files` (the path typed where there is
 //! no file dialog, the import summary), `export`, `find_claim`, and
-//! `help` (keyboard shortcuts, the welcome). Each reads the app's state
+//! `help` (keyboard shortcuts, the welcome), `about` (version, renderer,
+//! licence, where Argmap keeps its files). Each reads the app's state
 //! and returns what the user chose as actions.
 
+mod about;
 mod export;
 mod files;
 mod find_claim;
@@ -13,6 +15,7 @@ mod help;
 mod merge;
 mod questions;
 
+pub use about::about;
 pub use export::export;
 pub use files::{import_summary, path_entry};
 pub use find_claim::find_claim;
