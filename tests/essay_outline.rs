@@ -41,12 +41,19 @@ fn the_debate_outline_writes_every_claim_once_after_what_it_bears_on() {
     };
     for claim in &map.claims {
         let at = place(&claim.text);
-        // A main contention supports nothing further; it heads its part.
-        let supports = map
+        // A main contention supports nothing further and is not a bare
+        // objection (one attacking something with no reasons of its own);
+        // it heads its part.
+        let from_it = |support: bool| {
+            map.links
+                .iter()
+                .any(|l| l.kind.is_support() == support && l.premises.contains(&claim.id))
+        };
+        let has_reasons = map
             .links
             .iter()
-            .any(|l| l.kind.is_support() && l.premises.contains(&claim.id));
-        if !supports {
+            .any(|l| l.kind.is_support() && l.target == Target::Claim(claim.id));
+        if !from_it(true) && (has_reasons || !from_it(false)) {
             assert!(entries[at].starts_with("### Contention"), "{}", entries[at]);
             continue;
         }

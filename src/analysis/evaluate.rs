@@ -44,7 +44,7 @@ pub use crate::model::Pin;
 pub type Pins = BTreeMap<ClaimId, Pin>;
 
 /// The status of every claim and link.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Labelling {
     pub claims: BTreeMap<ClaimId, Status>,
     pub links: BTreeMap<LinkId, Status>,

@@ -8,5 +8,6 @@ pub mod layout;
 pub mod merge;
 pub mod neighbourhood;
 pub mod passages;
+pub mod presentation;
 pub mod search;
 pub mod spoken;

@@ -16,6 +16,8 @@ pub enum Action {
     Edit(String, Edit),
     /// A change to which claims and links are selected.
     Select(Select),
+    /// A move in present mode.
+    Present(PresentMove),
     /// Select a claim and bring it into view (a passage clicked in the
     /// reader, a claim just placed, a line in a list).
     GoToClaim(ClaimId),
@@ -189,6 +191,16 @@ pub enum PromptAnswer {
     Save,
     Discard,
     Cancel,
+}
+
+/// Where present mode goes: a step on or back, to either end, or out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PresentMove {
+    Next,
+    Back,
+    First,
+    Last,
+    Leave,
 }
 
 /// The windows over the editor that can be closed.

@@ -48,6 +48,7 @@ pub enum Command {
     Collapse,
     ExpandAll,
     ToggleMinimap,
+    Present,
     FindClaim,
     Tidy,
     ToggleReader,
@@ -143,6 +144,7 @@ impl Command {
             Self::Collapse => "Collapse or expand claim",
             Self::ExpandAll => "Expand all",
             Self::ToggleMinimap => "Show or hide minimap",
+            Self::Present => "Present",
             Self::FindClaim => "Find claim…",
             Self::Tidy => "Tidy layout",
             Self::DebateLayout => "Lay out as a debate",
@@ -240,6 +242,9 @@ impl Command {
             Self::ExpandAll => "Show every collapsed claim's arguments again",
             Self::ToggleMinimap => {
                 "Show or hide the whole map in miniature in the corner, while it does not fit the view"
+            }
+            Self::Present => {
+                "Show the argument to a class a step at a time, full screen: the right arrow or Space goes on, the left arrow back, Escape leaves"
             }
             Self::FindClaim => "Find a claim on the map by its words and go to it",
             Self::Tidy => "Lay the map out in layers, conclusions on top",
@@ -367,6 +372,7 @@ impl Command {
             Self::Collapse => key(NONE, Key::C),
             Self::ExpandAll => key(Modifiers::SHIFT, Key::C),
             Self::ToggleMinimap => key(NONE, Key::M),
+            Self::Present => key(CMD_SHIFT, Key::P),
             Self::FindClaim => key(CMD_SHIFT, Key::F),
             Self::Tidy => key(CMD_SHIFT, Key::L),
             Self::ToggleReader => key(CMD, Key::OpenBracket),
@@ -507,6 +513,7 @@ impl Command {
             | Self::Collapse
             | Self::ExpandAll
             | Self::ToggleMinimap
+            | Self::Present
             | Self::ToggleReader
             | Self::ToggleInspector
             | Self::ShowChanges

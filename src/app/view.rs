@@ -6,6 +6,8 @@
 //! is a [`ViewRequest`], queued here and handed to the panels with the next
 //! frame, as input is.
 
+use crate::analysis::evaluate::Labelling;
+use crate::analysis::presentation::Step;
 use crate::model::{ClaimId, SourceId};
 use std::collections::BTreeSet;
 
@@ -22,6 +24,8 @@ pub struct ViewState {
     /// The claim whose text is being edited on its card.
     pub editing: Option<ClaimId>,
     pub reader: ReaderView,
+    /// Present mode: the argument a step at a time, full screen.
+    pub presenting: Option<Presenting>,
     /// Asks for the widgets, taken by the next frame.
     requests: Vec<ViewRequest>,
 }
@@ -35,9 +39,25 @@ impl Default for ViewState {
             minimap: true,
             editing: None,
             reader: ReaderView::default(),
+            presenting: None,
             requests: Vec::new(),
         }
     }
+}
+
+/// Present mode: the steps worked out from the map, how many are on show,
+/// and what follows from that (kept, since it changes only with a step).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Presenting {
+    pub steps: Vec<Step>,
+    /// How many steps are on show: 1 is the first.
+    pub shown: usize,
+    /// The claims of every step on show.
+    pub on_show: BTreeSet<ClaimId>,
+    /// The claims the latest step brought in (earlier ones show quieter).
+    pub latest: BTreeSet<ClaimId>,
+    /// Which claims stand, judged on what is on show alone.
+    pub standing: Labelling,
 }
 
 /// A claim shown with only its neighbourhood.
@@ -111,6 +131,9 @@ pub enum ViewRequest {
     FocusFind,
     /// Give the keyboard back to the map.
     ReleaseKeyboard,
+    /// Frame a presentation's step: everything on show if it can be read
+    /// so, else the latest step's claims.
+    FitStep,
 }
 
 impl ViewState {

@@ -6,6 +6,7 @@
 //! Every claim appears once, where it first bears on the argument.
 
 use crate::analysis::evaluate::{self, Labelling, Status};
+use crate::analysis::presentation;
 use crate::analysis::spoken::{Ends, paragraph_at};
 use crate::model::{Claim, ClaimId, Link, LinkId, Map, excerpt};
 use crate::schemes::{self, Catalogue};
@@ -17,13 +18,6 @@ use std::fmt::Write as _;
 fn plain(text: &str) -> String {
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     crate::analysis::compare::markdown_text(&flat).replace('#', "\\#")
-}
-
-/// Whose side a claim is on: the author of the source it quotes.
-fn side(map: &Map, claim: &Claim) -> Option<String> {
-    let quote = claim.quote.as_ref()?;
-    map.source(&quote.source)
-        .map(crate::model::Source::short_name)
 }
 
 /// How deep the outline nests before it goes on under "Further claims".
@@ -155,28 +149,10 @@ pub fn to_outline(map: &Map) -> String {
         open.entry(question.link).or_default().push(words);
     }
     let ends = Ends::of(map);
-    // A main contention supports nothing further (it may rebut the other
-    // side's: in a debate the two sides' contentions meet).
-    let mut mains: Vec<&Claim> = map
-        .claims
-        .iter()
-        .filter(|c| {
-            ends.premise_of(c.id)
-                .iter()
-                .filter_map(|&l| map.link(l))
-                .all(|l| !l.kind.is_support())
-        })
+    let sides: Vec<(Option<String>, Vec<&Claim>)> = presentation::sides(map, &ends)
+        .into_iter()
+        .map(|side| (side.name, side.contentions))
         .collect();
-    mains.sort_by(|a, b| a.pos.x.total_cmp(&b.pos.x).then(a.id.cmp(&b.id)));
-    // Sides in the order their first contention stands on the map.
-    let mut sides: Vec<(Option<String>, Vec<&Claim>)> = Vec::new();
-    for claim in mains {
-        let name = side(map, claim);
-        match sides.iter_mut().find(|(s, _)| *s == name) {
-            Some((_, claims)) => claims.push(claim),
-            None => sides.push((name, vec![claim])),
-        }
-    }
     let mut writer = Writer {
         map,
         ends,

@@ -13,6 +13,7 @@ pub(super) mod dialogs;
 pub(super) mod files;
 mod map_changes;
 mod merging;
+mod presenting;
 pub mod recovery;
 mod teaching;
 mod tutorial;
@@ -74,6 +75,7 @@ fn route(app: &mut ArgmapApp, action: Action) {
         Action::Edit(label, edit) => map_changes::apply(app, &label, edit),
         Action::Select(change) => view::select(app, change),
         Action::GoToClaim(id) => view::go_to_claim(app, id),
+        Action::Present(how) => presenting::go(app, how),
         Action::ShowInArticle(id) => view::show_in_article(app, id),
         Action::Pin(id, pin) => teaching::pin(app, id, pin),
         Action::AnswerQuestion {
@@ -191,6 +193,7 @@ fn run(app: &mut ArgmapApp, command: Command) {
         Command::Tutorial => tutorial::start_or_resume(app),
         Command::Welcome => app.state.windows.welcome = true,
         Command::About => app.state.windows.about = true,
+        Command::Present => presenting::start(app),
         Command::ToggleEvaluation => teaching::toggle_evaluation(app),
         Command::TogglePreferred => teaching::toggle_preferred(app),
         Command::NextPosition => teaching::next_position(app),
@@ -239,6 +242,7 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
                     })
         }
         Command::ExpandAll => !view.collapsed.is_empty(),
+        Command::Present => !map.claims.is_empty(),
         Command::MoveLeft | Command::MoveRight | Command::MoveUp | Command::MoveDown => {
             !selection.claims.is_empty()
         }

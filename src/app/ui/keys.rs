@@ -27,6 +27,29 @@ pub fn clipboard_events(ctx: &egui::Context, actions: &mut Vec<Action>) {
     });
 }
 
+/// Present mode has the keyboard to itself: on, back, to either end, out.
+/// The keys a presenter's remote sends (Page Down, Page Up) work too.
+fn presenting(ctx: &egui::Context, actions: &mut Vec<Action>) {
+    use crate::app::actions::PresentMove;
+    let moves = [
+        (Key::ArrowRight, PresentMove::Next),
+        (Key::Space, PresentMove::Next),
+        (Key::PageDown, PresentMove::Next),
+        (Key::Enter, PresentMove::Next),
+        (Key::ArrowLeft, PresentMove::Back),
+        (Key::PageUp, PresentMove::Back),
+        (Key::Backspace, PresentMove::Back),
+        (Key::Home, PresentMove::First),
+        (Key::End, PresentMove::Last),
+        (Key::Escape, PresentMove::Leave),
+    ];
+    for (key, how) in moves {
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+            actions.push(Action::Present(how));
+        }
+    }
+}
+
 /// Shortcuts pressed this frame, as commands.
 pub fn shortcuts(
     ctx: &egui::Context,
@@ -36,6 +59,10 @@ pub fn shortcuts(
 ) {
     // A window that asks for a path has the keyboard to itself.
     if state.windows.path_entry.is_some() {
+        return;
+    }
+    if state.view.presenting.is_some() {
+        presenting(ctx, actions);
         return;
     }
     let typing = ctx.egui_wants_keyboard_input();

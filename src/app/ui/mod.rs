@@ -31,6 +31,8 @@ pub struct Panels {
     /// Where each part of the window was drawn last frame (the tutorial
     /// points at them).
     pub areas: Areas,
+    /// Whether the window was full screen for present mode last frame.
+    presenting: bool,
 }
 
 /// Screen rectangles of the window's parts, as last drawn.
@@ -89,6 +91,17 @@ pub fn draw(
         keys::shortcuts(&ctx, state, panels, &mut actions);
     }
 
+    let presenting = state.view.presenting.is_some();
+    if presenting != panels.presenting {
+        panels.presenting = presenting;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(presenting));
+    }
+    if let Some(presenting) = &state.view.presenting {
+        present(ui, state, presenting, panels, requests, &mut actions);
+        windows::prompt(&ctx, state, &mut actions);
+        return actions;
+    }
+
     let menu = egui::Panel::top("menu-bar").show(ui, |ui| {
         menu_bar::menu_bar(ui, state, enabled, &mut actions);
     });
@@ -131,4 +144,52 @@ pub fn draw(
     windows::welcome(&ctx, state, &mut actions);
     windows::about(&ctx, state, &mut actions);
     actions
+}
+
+/// Present mode: the canvas alone, full screen, and at its foot the step on
+/// show. The canvas only shows here: what it would make of a click or a
+/// drag is dropped, so the map is not changed while presenting.
+fn present(
+    ui: &mut egui::Ui,
+    state: &AppState,
+    presenting: &super::view::Presenting,
+    panels: &mut Panels,
+    requests: &[ViewRequest],
+    actions: &mut Vec<Action>,
+) {
+    egui::Panel::bottom("present-foot").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            let step = &presenting.steps[presenting.shown - 1];
+            let heading = format!(
+                "Step {} of {}: {}",
+                presenting.shown,
+                presenting.steps.len(),
+                step.title
+            );
+            ui.label(egui::RichText::new(heading).size(24.0).strong());
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("Leave").on_hover_text("Escape").clicked() {
+                    actions.push(Action::Present(super::actions::PresentMove::Leave));
+                }
+                ui.label(
+                    egui::RichText::new("Right arrow or Space: next · Left arrow: back").weak(),
+                );
+            });
+        });
+    });
+    egui::CentralPanel::no_frame().show(ui, |ui| {
+        let mut overlay = state.teach.overlay();
+        if overlay.status.is_some() {
+            overlay.status = Some(&presenting.standing);
+        }
+        let input = canvas::Input {
+            map: &state.doc.map,
+            version: state.doc.version(),
+            selection: &super::selection::Selection::default(),
+            overlay: &overlay,
+            view: &state.view,
+        };
+        let mut dropped = Vec::new();
+        panels.canvas.show(ui, &input, requests, &mut dropped);
+    });
 }

@@ -65,6 +65,16 @@ impl Canvas {
         if !editing {
             cards::draw(painter, card, self.view.zoom, input.map, claim, &style);
             self.claim_marks(painter, input, claim.id, card);
+            // Present mode: what earlier steps brought stays, quieter.
+            if input
+                .view
+                .presenting
+                .as_ref()
+                .is_some_and(|p| !p.latest.contains(&id))
+            {
+                let veil = theme::canvas_fill(style.dark).gamma_multiply(0.55);
+                painter.rect_filled(card.expand(1.0), 4.0 * self.view.zoom, veil);
+            }
             if response.hovered() {
                 let text = self.hover_text(input, claim, false);
                 if !text.is_empty() {

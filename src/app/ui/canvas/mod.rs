@@ -43,6 +43,10 @@ pub use view::View;
 /// The zoom from which links show their argument scheme's name.
 pub const SCHEME_ZOOM: f32 = 0.6;
 
+/// The least zoom present mode frames a step at: card text at 24 points,
+/// large enough for the back of a classroom.
+pub const PRESENT_ZOOM: f32 = 24.0 / crate::render::measure::FONT_SIZE;
+
 /// What the canvas reads this frame.
 pub struct Input<'a> {
     pub map: &'a Map,
@@ -67,6 +71,11 @@ pub struct Canvas {
     editor: Option<text_editor::Draft>,
     /// What each card and link says to a screen reader besides its words.
     spoken: Spoken,
+    /// Present mode asked to frame its step: waits for the canvas to keep
+    /// its size for a frame (the window goes full screen first).
+    step_fit: Option<Rect>,
+    /// The canvas's rectangle when present mode last framed a step.
+    framed_in: Option<Rect>,
 }
 
 /// The links at each claim, for the descriptions screen readers read, and
@@ -116,6 +125,8 @@ impl Default for Canvas {
             links: Default::default(),
             editor: None,
             spoken: Spoken::default(),
+            step_fit: None,
+            framed_in: None,
         }
     }
 }
@@ -167,6 +178,7 @@ impl Canvas {
                 }
                 ViewRequest::Reveal(id) => self.camera.reveal(*id),
                 ViewRequest::RevealGhost(id) => self.camera.reveal_ghost(*id),
+                ViewRequest::FitStep => self.step_fit = Some(Rect::NOTHING),
                 _ => {}
             }
         }
@@ -245,6 +257,39 @@ impl Canvas {
         bounds.is_positive().then_some(bounds)
     }
 
+    /// Frames present mode's step once the canvas has kept its size for a
+    /// frame, and again whenever it changes size while presenting.
+    fn frame_step(&mut self, ctx: &egui::Context, input: &Input<'_>, rect: Rect) {
+        let Some(presenting) = &input.view.presenting else {
+            self.step_fit = None;
+            self.framed_in = None;
+            return;
+        };
+        if self.step_fit.is_none() && self.framed_in.is_some_and(|r| r != rect) {
+            self.step_fit = Some(Rect::NOTHING);
+        }
+        let Some(before) = self.step_fit else {
+            return;
+        };
+        if before != rect || rect.width() <= 50.0 {
+            self.step_fit = Some(rect);
+            ctx.request_repaint();
+            return;
+        }
+        self.step_fit = None;
+        let latest = presenting
+            .latest
+            .iter()
+            .filter_map(|&id| self.scene.card(input.map, id))
+            .fold(Rect::NOTHING, |a, b| a.union(b));
+        if let Some(all) = self.bounds(input) {
+            self.view.fit_readable(all, latest, rect, PRESENT_ZOOM);
+        }
+        self.framed_in = Some(rect);
+        // The framing is present mode's: the camera's own fit keeps off it.
+        self.camera.user_moved();
+    }
+
     /// Draws the map and handles input. Edits come back as actions.
     pub fn show(
         &mut self,
@@ -283,6 +328,7 @@ impl Canvas {
             rect,
             bounds.filter(|_| !input.map.claims.is_empty()),
         );
+        self.frame_step(ui.ctx(), input, rect);
         let (scene, ghosts) = (&self.scene, &self.placement.ghosts);
         self.camera.bring_into_view(
             &mut self.view,

@@ -19,11 +19,16 @@ use std::collections::{BTreeMap, HashSet};
 pub struct Placement {
     /// The focus laid out, and what it was laid out for.
     focus: Option<(FocusKey, BTreeMap<ClaimId, Point>)>,
-    /// The claims collapses hide, how many each hides, and the state they
-    /// were worked out for (document version, collapse count).
+    /// Present mode's claims on show, laid out together so they can be
+    /// read large (the map's own places spread them over the whole map),
+    /// and what for: steps on show, document version, card sizes.
+    present: Option<((usize, Version, u64), BTreeMap<ClaimId, Point>)>,
+    /// The claims collapses (or present mode's steps still to come) hide,
+    /// how many each collapsed claim hides, and the state they were worked
+    /// out for (document version, collapse count, steps on show).
     hidden: HashSet<ClaimId>,
     hidden_counts: BTreeMap<ClaimId, usize>,
-    hidden_for: Option<(Version, u64)>,
+    hidden_for: Option<(Version, u64, Option<usize>)>,
     /// Where the model answer's missing claims show, and what for.
     pub ghosts: BTreeMap<ClaimId, Point>,
     ghosts_for: Option<(Version, u64, Vec<ClaimId>)>,
@@ -49,6 +54,7 @@ impl Placement {
     ) -> bool {
         self.update_hidden(map, version, view);
         self.update_ghosts(map, version, sizes, comparison);
+        self.update_present(map, version, view, sizes);
         self.update_focus(map, version, view.focus, sizes)
     }
 
@@ -85,12 +91,41 @@ impl Placement {
         refit
     }
 
+    fn update_present(&mut self, map: &Map, version: Version, view: &ViewState, sizes: &CardSizes) {
+        let Some(presenting) = &view.presenting else {
+            self.present = None;
+            return;
+        };
+        let key = (presenting.shown, version, sizes.changes());
+        if self.present.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
+        }
+        let part = among(map, &presenting.on_show);
+        let part_sizes = part
+            .claims
+            .iter()
+            .map(|c| (c.id, layout_size(sizes.get(c.id))))
+            .collect();
+        self.present = Some((key, layout::tidy(&part, &part_sizes)));
+    }
+
     fn update_hidden(&mut self, map: &Map, version: Version, view: &ViewState) {
-        let key = (version, view.collapse_changes);
+        let presenting = view.presenting.as_ref();
+        let key = (version, view.collapse_changes, presenting.map(|p| p.shown));
         if self.hidden_for == Some(key) {
             return;
         }
         self.hidden_for = Some(key);
+        if let Some(presenting) = presenting {
+            self.hidden = map
+                .claims
+                .iter()
+                .map(|c| c.id)
+                .filter(|id| !presenting.on_show.contains(id))
+                .collect();
+            self.hidden_counts.clear();
+            return;
+        }
         (self.hidden, self.hidden_counts) = super::scene::hidden_by(map, &view.collapsed);
     }
 
@@ -126,6 +161,9 @@ impl Placement {
     /// Where a claim's card stands on the canvas as shown: its place in the
     /// map, or in the focus layout (`None` if the focus or a collapse hides it).
     pub fn shown_at(&self, claim: &Claim) -> Option<Point> {
+        if let Some((_, laid)) = &self.present {
+            return laid.get(&claim.id).copied();
+        }
         match &self.focus {
             Some((_, laid)) => laid.get(&claim.id).copied(),
             None if self.hidden.contains(&claim.id) => None,
@@ -152,7 +190,8 @@ impl Placement {
             .as_ref()
             .map(|(k, _)| (k.focus.claim, k.focus.steps))
             .hash(&mut h);
-        self.hidden_for.map(|(_, c)| c).hash(&mut h);
+        self.present.as_ref().map(|(k, _)| k.0).hash(&mut h);
+        self.hidden_for.map(|(_, c, p)| (c, p)).hash(&mut h);
         h.finish()
     }
 }

@@ -68,6 +68,28 @@ impl View {
 
     /// Zoom and pan so that `bounds` (canvas units) fills `screen` with a margin.
     /// Never zooms in beyond 100 %: a small map stays at its natural size.
+    /// Frames `all` if it can be read at `readable` zoom or more, else
+    /// `latest` (the part just added) at no less than `readable`, centred.
+    /// Present mode's framing: never past twice the cards' size.
+    pub fn fit_readable(&mut self, all: Rect, latest: Rect, screen: Rect, readable: f32) {
+        let margin = 24.0;
+        let avail = (screen.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(10.0));
+        let zoom_for = |r: Rect| (avail.x / r.width()).min(avail.y / r.height());
+        if !all.is_finite() || all.width() <= 0.0 || screen.width() <= 0.0 {
+            return;
+        }
+        let most = readable.max(2.0);
+        let (target, zoom) = if zoom_for(all) >= readable {
+            (all, zoom_for(all).min(most))
+        } else if latest.is_finite() && latest.width() > 0.0 {
+            (latest, zoom_for(latest).clamp(readable, most))
+        } else {
+            (all, readable)
+        };
+        self.zoom = zoom;
+        self.origin = screen.center() - target.center().to_vec2() * zoom;
+    }
+
     pub fn fit(&mut self, bounds: Rect, screen: Rect) {
         if !bounds.is_finite() || bounds.width() <= 0.0 || screen.width() <= 0.0 {
             return;

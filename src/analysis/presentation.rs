@@ -1,0 +1,251 @@
+//! The order a teacher presents an argument in, worked out from the map:
+//! first every side's main contentions, side by side; then each
+//! contention's reasons (the sides taking turns); then, contention by
+//! contention, the objections to what has been said for it, the answers to
+//! those, and so on until that part of the argument is told. Every claim is in exactly one step; claims
+//! no contention reaches come last, so nothing is left out.
+
+use crate::analysis::spoken::Ends;
+use crate::model::{Claim, ClaimId, Link, Map, Source, excerpt};
+use std::collections::HashSet;
+
+/// One side of the argument: whose it is (the author its claims quote)
+/// and its main contentions, left to right as they stand on the map.
+pub struct Side<'a> {
+    pub name: Option<String>,
+    pub contentions: Vec<&'a Claim>,
+}
+
+/// The main contentions by side. A main contention supports nothing
+/// further and is not a bare objection: a claim that attacks something and
+/// has no reasons of its own objects; one with reasons of its own is a
+/// contention in its own right (in a debate two sides' contentions rebut
+/// each other). Sides come in the order their first contention stands on
+/// the map, left to right.
+pub fn sides<'a>(map: &'a Map, ends: &Ends) -> Vec<Side<'a>> {
+    let links_from = |id: ClaimId| ends.premise_of(id).iter().filter_map(|&l| map.link(l));
+    let has_reasons = |id: ClaimId| {
+        ends.aimed_at(id)
+            .iter()
+            .filter_map(|&l| map.link(l))
+            .any(|l| l.kind.is_support())
+    };
+    let is_main = |c: &&Claim| {
+        !links_from(c.id).any(|l| l.kind.is_support())
+            && (has_reasons(c.id) || !links_from(c.id).any(|l| l.kind.is_attack()))
+    };
+    let mut mains: Vec<&Claim> = map.claims.iter().filter(is_main).collect();
+    mains.sort_by(|a, b| a.pos.x.total_cmp(&b.pos.x).then(a.id.cmp(&b.id)));
+    let mut sides: Vec<Side> = Vec::new();
+    for claim in mains {
+        let name = side_of(map, claim);
+        match sides.iter_mut().find(|s| s.name == name) {
+            Some(side) => side.contentions.push(claim),
+            None => sides.push(Side {
+                name,
+                contentions: vec![claim],
+            }),
+        }
+    }
+    sides
+}
+
+/// Whose side a claim is on: the author of the source it quotes.
+pub fn side_of(map: &Map, claim: &Claim) -> Option<String> {
+    let quote = claim.quote.as_ref()?;
+    map.source(&quote.source).map(Source::short_name)
+}
+
+/// One step of a presentation: what it is called at the foot of the
+/// screen, and the claims it brings in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub title: String,
+    pub claims: Vec<ClaimId>,
+}
+
+/// How many rounds of objection and answer one contention's part runs to
+/// before the rest waits for the last step.
+const ROUNDS: usize = 12;
+
+/// The steps to present `map` in.
+pub fn steps(map: &Map) -> Vec<Step> {
+    let ends = Ends::of(map);
+    let sides = sides(map, &ends);
+    let mut shown: HashSet<ClaimId> = HashSet::new();
+    let mut steps = Vec::new();
+    let mains: Vec<ClaimId> = sides
+        .iter()
+        .flat_map(|s| s.contentions.iter().map(|c| c.id))
+        .collect();
+    if mains.is_empty() {
+        return whole_map(map);
+    }
+    shown.extend(mains.iter().copied());
+    steps.push(Step {
+        title: if sides.len() > 1 {
+            "The main contentions, side by side".to_owned()
+        } else {
+            "The main contention".to_owned()
+        },
+        claims: mains,
+    });
+    // The sides take turns: each one's first contention, then each one's
+    // second. Every contention's reasons come before any objection, so a
+    // side's case is made before the other side answers it.
+    let longest = sides.iter().map(|s| s.contentions.len()).max().unwrap_or(0);
+    let turns: Vec<(String, &Claim)> = (0..longest)
+        .flat_map(|turn| {
+            sides.iter().filter_map(move |side| {
+                let whose = side
+                    .name
+                    .as_deref()
+                    .map_or_else(String::new, |n| format!("{n}: "));
+                side.contentions.get(turn).map(|c| (whose, *c))
+            })
+        })
+        .collect();
+    let mut parts: Vec<Vec<ClaimId>> = Vec::new();
+    for (whose, contention) in &turns {
+        let mut part = vec![contention.id];
+        let about = excerpt(&contention.text, 48);
+        // The reasons given for the contention itself, then what they rest on.
+        let reasons = grown(map, &ends, &part, &mut shown, Grow::Reasons);
+        if !reasons.is_empty() {
+            part.extend(reasons.iter().copied());
+            steps.push(Step {
+                title: format!("{whose}why “{about}”"),
+                claims: reasons,
+            });
+        }
+        let grounds = grown(map, &ends, &part, &mut shown, Grow::Grounds);
+        if !grounds.is_empty() {
+            part.extend(grounds.iter().copied());
+            steps.push(Step {
+                title: format!("{whose}what the reasons for “{about}” rest on"),
+                claims: grounds,
+            });
+        }
+        parts.push(part);
+    }
+    for ((whose, contention), part) in turns.iter().zip(&mut parts) {
+        let about = excerpt(&contention.text, 48);
+        for round in 0..ROUNDS {
+            let objections = grown(map, &ends, part, &mut shown, Grow::Objections);
+            if objections.is_empty() {
+                break;
+            }
+            part.extend(objections.iter().copied());
+            let title = if round % 2 == 0 {
+                format!("Objections to {whose}“{about}”")
+            } else {
+                format!("Answers to the objections to {whose}“{about}”")
+            };
+            steps.push(Step {
+                title,
+                claims: objections,
+            });
+        }
+    }
+    let rest: Vec<ClaimId> = map
+        .claims
+        .iter()
+        .map(|c| c.id)
+        .filter(|id| !shown.contains(id))
+        .collect();
+    if !rest.is_empty() {
+        steps.push(Step {
+            title: "Further claims".to_owned(),
+            claims: rest,
+        });
+    }
+    steps
+}
+
+/// A map with no main contention (every claim on a ring of support): one step.
+fn whole_map(map: &Map) -> Vec<Step> {
+    if map.claims.is_empty() {
+        return Vec::new();
+    }
+    vec![Step {
+        title: "The whole map".to_owned(),
+        claims: map.claims.iter().map(|c| c.id).collect(),
+    }]
+}
+
+/// What [`grown`] adds to a part of the argument.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Grow {
+    /// The premises of support aimed at the part.
+    Reasons,
+    /// Those, and what supports them in turn, to the end.
+    Grounds,
+    /// The premises of attacks aimed at the part, each with its own support.
+    Objections,
+}
+
+/// The claims not yet shown that bear on `part` as `grow` says (links
+/// aimed at its claims or at their links count alike). Marks them shown;
+/// in the map's order of claims.
+fn grown(
+    map: &Map,
+    ends: &Ends,
+    part: &[ClaimId],
+    shown: &mut HashSet<ClaimId>,
+    grow: Grow,
+) -> Vec<ClaimId> {
+    let mut found: Vec<ClaimId> = Vec::new();
+    let mut frontier: Vec<ClaimId> = Vec::new();
+    let aimed = |claim: ClaimId| -> Vec<&Link> {
+        let at_claim = ends.aimed_at(claim).iter();
+        // Links aimed at the claim's own links: undercuts and backing of its inferences.
+        let at_its_links = ends
+            .premise_of(claim)
+            .iter()
+            .chain(ends.aimed_at(claim))
+            .flat_map(|&l| ends.aimed_at_link(l).iter());
+        at_claim
+            .chain(at_its_links)
+            .filter_map(|&l| map.link(l))
+            .collect()
+    };
+    let first_kind_is_support = grow != Grow::Objections;
+    for &claim in part {
+        for link in aimed(claim) {
+            if link.kind.is_support() != first_kind_is_support {
+                continue;
+            }
+            for &premise in &link.premises {
+                if shown.insert(premise) {
+                    found.push(premise);
+                    frontier.push(premise);
+                }
+            }
+        }
+    }
+    if grow == Grow::Reasons {
+        frontier.clear();
+    }
+    // Each claim brought in brings its own support with it, all the way down.
+    while let Some(claim) = frontier.pop() {
+        for link in aimed(claim) {
+            if !link.kind.is_support() {
+                continue;
+            }
+            for &premise in &link.premises {
+                if shown.insert(premise) {
+                    found.push(premise);
+                    frontier.push(premise);
+                }
+            }
+        }
+    }
+    let order: std::collections::HashMap<ClaimId, usize> = map
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id, i))
+        .collect();
+    found.sort_by_key(|id| order.get(id).copied().unwrap_or(usize::MAX));
+    found
+}
