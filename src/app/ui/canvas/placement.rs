@@ -22,7 +22,7 @@ pub struct Placement {
     /// Present mode's claims on show, laid out together so they can be
     /// read large (the map's own places spread them over the whole map),
     /// and what for: steps on show, document version, card sizes.
-    present: Option<((usize, Version, u64), BTreeMap<ClaimId, Point>)>,
+    present: Option<(PresentKey, BTreeMap<ClaimId, Point>)>,
     /// The claims collapses (or present mode's steps still to come) hide,
     /// how many each collapsed claim hides, and the state they were worked
     /// out for (document version, collapse count, steps on show).
@@ -33,6 +33,9 @@ pub struct Placement {
     pub ghosts: BTreeMap<ClaimId, Point>,
     ghosts_for: Option<(Version, u64, Vec<ClaimId>)>,
 }
+
+/// Steps on show, document version, card sizes' changes.
+type PresentKey = (usize, Version, u64);
 
 #[derive(Clone, Copy, PartialEq)]
 struct FocusKey {
