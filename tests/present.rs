@@ -81,18 +81,20 @@ fn the_debate_opens_on_both_sides_contentions_and_each_case_precedes_the_objecti
 #[test]
 fn objections_and_answers_come_after_the_case_they_meet() {
     // A contention, its reason, an objection to the reason, and an answer.
-    let mut map = Map::default();
-    map.claims = vec![
-        common::claim(1, "Contention", 0.0, 0.0),
-        common::claim(2, "Reason", 0.0, 100.0),
-        common::claim(3, "Objection", 200.0, 200.0),
-        common::claim(4, "Answer", 200.0, 300.0),
-    ];
-    map.links = vec![
-        common::link(1, LinkKind::Support, &[2], Target::Claim(ClaimId(1))),
-        common::link(2, LinkKind::Rebut, &[3], Target::Claim(ClaimId(2))),
-        common::link(3, LinkKind::Rebut, &[4], Target::Claim(ClaimId(3))),
-    ];
+    let map = Map {
+        claims: vec![
+            common::claim(1, "Contention", 0.0, 0.0),
+            common::claim(2, "Reason", 0.0, 100.0),
+            common::claim(3, "Objection", 200.0, 200.0),
+            common::claim(4, "Answer", 200.0, 300.0),
+        ],
+        links: vec![
+            common::link(1, LinkKind::Support, &[2], Target::Claim(ClaimId(1))),
+            common::link(2, LinkKind::Rebut, &[3], Target::Claim(ClaimId(2))),
+            common::link(3, LinkKind::Rebut, &[4], Target::Claim(ClaimId(3))),
+        ],
+        ..Map::default()
+    };
     let steps = steps(&map);
     let shown: Vec<Vec<u64>> = steps
         .iter()
@@ -106,15 +108,17 @@ fn objections_and_answers_come_after_the_case_they_meet() {
 #[test]
 fn an_empty_map_has_no_steps_and_a_ring_is_one() {
     assert!(steps(&Map::default()).is_empty());
-    let mut ring = Map::default();
-    ring.claims = vec![
-        common::claim(1, "A", 0.0, 0.0),
-        common::claim(2, "B", 0.0, 0.0),
-    ];
-    ring.links = vec![
-        common::link(1, LinkKind::Support, &[1], Target::Claim(ClaimId(2))),
-        common::link(2, LinkKind::Support, &[2], Target::Claim(ClaimId(1))),
-    ];
+    let ring = Map {
+        claims: vec![
+            common::claim(1, "A", 0.0, 0.0),
+            common::claim(2, "B", 0.0, 0.0),
+        ],
+        links: vec![
+            common::link(1, LinkKind::Support, &[1], Target::Claim(ClaimId(2))),
+            common::link(2, LinkKind::Support, &[2], Target::Claim(ClaimId(1))),
+        ],
+        ..Map::default()
+    };
     let steps = steps(&ring);
     each_claim_once(&ring, &steps);
     assert_eq!(steps.len(), 1);
@@ -269,17 +273,19 @@ fn a_drag_or_a_delete_while_presenting_changes_nothing() {
 #[test]
 fn which_claims_stand_is_judged_on_what_is_shown() {
     // A claim objected to only in a later step stands until then.
-    let mut map = Map::default();
-    map.claims = vec![
-        common::claim(1, "Contention", 0.0, 0.0),
-        common::claim(2, "Objection", 200.0, 100.0),
-    ];
-    map.links = vec![common::link(
-        1,
-        LinkKind::Rebut,
-        &[2],
-        Target::Claim(ClaimId(1)),
-    )];
+    let map = Map {
+        claims: vec![
+            common::claim(1, "Contention", 0.0, 0.0),
+            common::claim(2, "Objection", 200.0, 100.0),
+        ],
+        links: vec![common::link(
+            1,
+            LinkKind::Rebut,
+            &[2],
+            Target::Claim(ClaimId(1)),
+        )],
+        ..Map::default()
+    };
     let mut harness = common::harness(map, None, "small.ron");
     harness.key_press(Key::F5);
     harness.run();
