@@ -193,6 +193,7 @@ impl Canvas {
             input.view,
             &self.sizes,
             input.overlay.comparison,
+            self.rect.size(),
         );
         let focus = input.view.focus.filter(|_| self.placement.focused());
         self.camera.follow_focus(focus, &mut self.view);
@@ -350,6 +351,7 @@ impl Canvas {
         self.draw_map(ui, &painter, input, &scene, &bg, actions);
         if input.view.minimap
             && input.view.focus.is_none()
+            && input.view.presenting.is_none()
             && let Some(view) = minimap::show(ui, &scene, &self.view, rect, ui.visuals().dark_mode)
         {
             self.view = view;

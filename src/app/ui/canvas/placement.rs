@@ -34,7 +34,11 @@ pub struct Placement {
     ghosts_for: Option<(Version, u64, Vec<ClaimId>)>,
 }
 
-/// Steps on show, document version, card sizes' changes.
+/// The most claims on show that present mode fits to the window's shape
+/// (beyond, the layered layout: fitting grows with the square of the count).
+const MOST_FITTED: usize = 300;
+
+/// Steps on show, document version, card sizes' changes (and window shape).
 type PresentKey = (usize, Version, u64);
 
 #[derive(Clone, Copy, PartialEq)]
@@ -54,10 +58,11 @@ impl Placement {
         view: &ViewState,
         sizes: &CardSizes,
         comparison: Option<&Compared>,
+        window: egui::Vec2,
     ) -> bool {
         self.update_hidden(map, version, view);
         self.update_ghosts(map, version, sizes, comparison);
-        self.update_present(map, version, view, sizes);
+        self.update_present(map, version, view, sizes, window);
         self.update_focus(map, version, view.focus, sizes)
     }
 
@@ -94,12 +99,28 @@ impl Placement {
         refit
     }
 
-    fn update_present(&mut self, map: &Map, version: Version, view: &ViewState, sizes: &CardSizes) {
+    /// Present mode lays out the claims on show for the window, so they
+    /// read as large as they can: two sides as a debate (each on its own
+    /// half), else one compact grid, conclusions above; large parts in layers.
+    fn update_present(
+        &mut self,
+        map: &Map,
+        version: Version,
+        view: &ViewState,
+        sizes: &CardSizes,
+        window: egui::Vec2,
+    ) {
         let Some(presenting) = &view.presenting else {
             self.present = None;
             return;
         };
-        let key = (presenting.shown, version, sizes.changes());
+        // The window's shape in tenths, so a resize of a few points keeps the layout.
+        let shape = (window.x / window.y.max(1.0) * 10.0).round() as u64;
+        let key = (
+            presenting.shown,
+            version,
+            sizes.changes() ^ shape.rotate_left(48),
+        );
         if self.present.as_ref().is_some_and(|(k, _)| *k == key) {
             return;
         }
@@ -109,7 +130,17 @@ impl Placement {
             .iter()
             .map(|c| (c.id, layout_size(sizes.get(c.id))))
             .collect();
-        self.present = Some((key, layout::tidy(&part, &part_sizes)));
+        let room = layout::Size {
+            w: window.x.max(200.0),
+            h: window.y.max(200.0),
+        };
+        let laid = if part.claims.len() > MOST_FITTED {
+            layout::tidy(&part, &part_sizes)
+        } else {
+            layout::debate_for_window(&part, &part_sizes, 1, room)
+                .unwrap_or_else(|| layout::compact_for_window(&part, &part_sizes, 1, room))
+        };
+        self.present = Some((key, laid));
     }
 
     fn update_hidden(&mut self, map: &Map, version: Version, view: &ViewState) {
@@ -193,7 +224,7 @@ impl Placement {
             .as_ref()
             .map(|(k, _)| (k.focus.claim, k.focus.steps))
             .hash(&mut h);
-        self.present.as_ref().map(|(k, _)| k.0).hash(&mut h);
+        self.present.as_ref().map(|(k, _)| (k.0, k.2)).hash(&mut h);
         self.hidden_for.map(|(_, c, p)| (c, p)).hash(&mut h);
         h.finish()
     }
