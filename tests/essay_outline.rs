@@ -191,3 +191,55 @@ proptest::proptest! {
         proptest::prop_assert_eq!(entries(&outline).len(), map.claims.len(), "{}", outline);
     }
 }
+
+mod beside_the_map {
+    use super::common;
+    use argmap::model::ClaimId;
+    use egui::{Key, Modifiers};
+    use egui_kittest::kittest::Queryable;
+
+    /// View ▸ Outline beside the map: the outline in the right pane, a
+    /// click on a line selects its claim, and an edit shows at once.
+    #[test]
+    fn the_outline_beside_the_map_follows_clicks_and_edits() {
+        let map = common::debate();
+        let mut harness = common::harness(map.clone(), None, "debate.ron");
+        harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+        harness.run();
+        assert!(harness.state().state().view.outline);
+        harness.get_by_label("Kimmage’s side");
+        let lines = argmap::exchange::essay::lines(&map);
+        let contention = lines
+            .iter()
+            .find(|l| l.text.starts_with("Contention"))
+            .expect("a contention");
+        let id: ClaimId = contention.claim.expect("its claim");
+        harness.get_by_label(&contention.text).click();
+        harness.run();
+        assert_eq!(harness.state().state().selection.single_claim(), Some(id));
+
+        // An edit shows at once: the reason deleted leaves the outline.
+        let reason = lines
+            .iter()
+            .find(|l| l.text.starts_with("Reason ("))
+            .expect("a reason");
+        harness.get_by_label(&reason.text).click();
+        harness.run();
+        assert_eq!(
+            harness.state().state().selection.single_claim(),
+            reason.claim
+        );
+        harness.key_press(Key::Delete);
+        harness.run();
+        assert!(harness.query_by_label(&reason.text).is_none());
+        assert_eq!(
+            harness.state().state().doc.map.claims.len(),
+            map.claims.len() - 1
+        );
+
+        harness.get_by_label("Show the inspector").click();
+        harness.run();
+        assert!(!harness.state().state().view.outline);
+        assert!(harness.query_by_label("Kimmage’s side").is_none());
+    }
+}

@@ -48,6 +48,7 @@ pub enum Command {
     Collapse,
     ExpandAll,
     ToggleMinimap,
+    ToggleOutline,
     Present,
     FindClaim,
     Tidy,
@@ -144,6 +145,7 @@ impl Command {
             Self::Collapse => "Collapse or expand claim",
             Self::ExpandAll => "Expand all",
             Self::ToggleMinimap => "Show or hide minimap",
+            Self::ToggleOutline => "Outline beside the map",
             Self::Present => "Present",
             Self::FindClaim => "Find claim…",
             Self::Tidy => "Tidy layout",
@@ -242,6 +244,9 @@ impl Command {
             Self::ExpandAll => "Show every collapsed claim's arguments again",
             Self::ToggleMinimap => {
                 "Show or hide the whole map in miniature in the corner, while it does not fit the view"
+            }
+            Self::ToggleOutline => {
+                "In the right pane, the map as an essay outline, kept up to date: click a line to go to its claim"
             }
             Self::Present => {
                 "Show the argument to a class a step at a time, full screen: the right arrow or Space goes on, the left arrow back, Escape leaves"
@@ -373,6 +378,7 @@ impl Command {
             Self::ExpandAll => key(Modifiers::SHIFT, Key::C),
             Self::ToggleMinimap => key(NONE, Key::M),
             Self::Present => key(CMD_SHIFT, Key::P),
+            Self::ToggleOutline => key(CMD_SHIFT, Key::O),
             Self::FindClaim => key(CMD_SHIFT, Key::F),
             Self::Tidy => key(CMD_SHIFT, Key::L),
             Self::ToggleReader => key(CMD, Key::OpenBracket),
@@ -514,6 +520,7 @@ impl Command {
             | Self::ExpandAll
             | Self::ToggleMinimap
             | Self::Present
+            | Self::ToggleOutline
             | Self::ToggleReader
             | Self::ToggleInspector
             | Self::ShowChanges

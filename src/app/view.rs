@@ -26,6 +26,8 @@ pub struct ViewState {
     pub reader: ReaderView,
     /// Present mode: the argument a step at a time, full screen.
     pub presenting: Option<Presenting>,
+    /// The right pane shows the map as an essay outline, not the inspector.
+    pub outline: bool,
     /// Asks for the widgets, taken by the next frame.
     requests: Vec<ViewRequest>,
 }
@@ -40,6 +42,7 @@ impl Default for ViewState {
             editing: None,
             reader: ReaderView::default(),
             presenting: None,
+            outline: false,
             requests: Vec::new(),
         }
     }

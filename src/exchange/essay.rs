@@ -13,6 +13,11 @@ use crate::schemes::{self, Catalogue};
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 
+/// Text on one line, spaces between words.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Text made inert in Markdown, on one line: it reads as written (and a
 /// `#` never starts a heading).
 fn plain(text: &str) -> String {
@@ -23,6 +28,16 @@ fn plain(text: &str) -> String {
 /// How deep the outline nests before it goes on under "Further claims".
 const DEEPEST: usize = 24;
 
+/// One line of the outline as the app lists it beside the map: how far in
+/// it stands, whether it heads a part, its words, and the claim it names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub depth: usize,
+    pub heading: bool,
+    pub text: String,
+    pub claim: Option<ClaimId>,
+}
+
 struct Writer<'a> {
     map: &'a Map,
     ends: Ends,
@@ -31,9 +46,20 @@ struct Writer<'a> {
     open: BTreeMap<LinkId, Vec<String>>,
     written: HashSet<ClaimId>,
     out: String,
+    /// The same outline line by line, for the app.
+    lines: Vec<Line>,
 }
 
 impl Writer<'_> {
+    fn line(&mut self, depth: usize, heading: bool, text: String, claim: Option<ClaimId>) {
+        self.lines.push(Line {
+            depth,
+            heading,
+            text,
+            claim,
+        });
+    }
+
     fn status_word(&self, id: ClaimId) -> &'static str {
         match self.status.claim(id) {
             Status::Accepted => "stands",
@@ -100,19 +126,24 @@ impl Writer<'_> {
                 continue;
             };
             if !self.written.insert(premise) {
+                let mention = excerpt(&claim.text, 60);
                 let _ = writeln!(
                     self.out,
                     "{indent}- {role}{together}: see “{}”",
-                    plain(&excerpt(&claim.text, 60))
+                    plain(&mention)
                 );
+                let text = format!("{role}{together}: see “{mention}”");
+                self.line(depth + 1, false, text, Some(premise));
                 continue;
             }
+            let status = self.status_word(premise);
             let _ = writeln!(
                 self.out,
-                "{indent}- **{role}{together}** ({}): {}",
-                self.status_word(premise),
+                "{indent}- **{role}{together}** ({status}): {}",
                 self.claim_text(claim, &indent)
             );
+            let text = format!("{role}{together} ({status}): {}", flat(&claim.text));
+            self.line(depth + 1, false, text, Some(premise));
             self.beneath(premise, depth + 1, role == "Objection");
         }
         let undercuts = self.ends.aimed_at_link(link.id).to_vec();
@@ -131,6 +162,12 @@ impl Writer<'_> {
                     "{indent}  - *Still to address:* {}",
                     plain(&question)
                 );
+                self.line(
+                    depth + 2,
+                    false,
+                    format!("Still to address: {question}"),
+                    None,
+                );
             }
         }
     }
@@ -138,6 +175,15 @@ impl Writer<'_> {
 
 /// The outline of `map` as Markdown.
 pub fn to_outline(map: &Map) -> String {
+    write(map).out
+}
+
+/// The outline of `map` line by line, as the app lists it beside the map.
+pub fn lines(map: &Map) -> Vec<Line> {
+    write(map).lines
+}
+
+fn write(map: &Map) -> Writer<'_> {
     let catalogue = Catalogue::bundled();
     let mut open: BTreeMap<LinkId, Vec<String>> = BTreeMap::new();
     for question in schemes::open_questions(map, catalogue) {
@@ -160,6 +206,7 @@ pub fn to_outline(map: &Map) -> String {
         open,
         written: HashSet::new(),
         out: String::new(),
+        lines: Vec::new(),
     };
     // Each contention heads its own part: beneath another it is only named.
     for (_, contentions) in &sides {
@@ -171,19 +218,26 @@ pub fn to_outline(map: &Map) -> String {
         map.title.as_str()
     };
     let _ = writeln!(writer.out, "# {}\n", plain(title));
+    writer.line(0, true, flat(title), None);
     for (name, contentions) in &sides {
         let heading = name.as_deref().map_or_else(
             || "Other contentions".to_owned(),
             |n| format!("{}’s side", plain(n)),
         );
         let _ = writeln!(writer.out, "## {heading}\n");
+        let said = name
+            .as_deref()
+            .map_or_else(|| "Other contentions".to_owned(), |n| format!("{n}’s side"));
+        writer.line(0, true, said, None);
         for claim in contentions {
+            let status = writer.status_word(claim.id);
             let _ = writeln!(
                 writer.out,
-                "### Contention ({}): {}\n",
-                writer.status_word(claim.id),
+                "### Contention ({status}): {}\n",
                 writer.claim_text(claim, "")
             );
+            let text = format!("Contention ({status}): {}", flat(&claim.text));
+            writer.line(0, false, text, Some(claim.id));
             writer.beneath(claim.id, 0, false);
             writer.out.push('\n');
         }
@@ -196,14 +250,13 @@ pub fn to_outline(map: &Map) -> String {
         .collect();
     if !rest.is_empty() {
         let _ = writeln!(writer.out, "## Further claims\n");
+        writer.line(0, true, "Further claims".to_owned(), None);
         for claim in rest {
             if writer.written.insert(claim.id) {
-                let _ = writeln!(
-                    writer.out,
-                    "- ({}) {}",
-                    writer.status_word(claim.id),
-                    writer.claim_text(claim, "")
-                );
+                let status = writer.status_word(claim.id);
+                let _ = writeln!(writer.out, "- ({status}) {}", writer.claim_text(claim, ""));
+                let text = format!("({status}) {}", flat(&claim.text));
+                writer.line(1, false, text, Some(claim.id));
                 writer.beneath(claim.id, 1, false);
             }
         }
@@ -223,5 +276,5 @@ pub fn to_outline(map: &Map) -> String {
     if !standing.is_empty() {
         let _ = writeln!(writer.out, "## What stands\n\n{}\n", standing.join("\n"));
     }
-    writer.out
+    writer
 }

@@ -184,6 +184,7 @@ fn run(app: &mut ArgmapApp, command: Command) {
         Command::Collapse => view::toggle_collapse(app),
         Command::ExpandAll => view::expand_all(app),
         Command::ToggleMinimap => view::toggle_minimap(app),
+        Command::ToggleOutline => view::toggle_outline(app),
         Command::FindClaim => view::open_find_claim(app),
         Command::Tidy => map_changes::tidy(app),
         Command::DebateLayout => map_changes::debate_layout(app),
@@ -300,6 +301,7 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
         | Command::ToggleReader
         | Command::ToggleInspector
         | Command::ToggleMinimap
+        | Command::ToggleOutline
         | Command::ToggleEvaluation
         | Command::Compare
         | Command::Tutorial

@@ -86,6 +86,16 @@ pub fn toggle_minimap(app: &mut ArgmapApp) {
     view.minimap = !view.minimap;
 }
 
+/// The right pane shows the outline instead of the inspector, or back;
+/// the pane opens if it was folded.
+pub fn toggle_outline(app: &mut ArgmapApp) {
+    let view = &mut app.state.view;
+    view.outline = !view.outline;
+    if view.outline && !app.state.panes.shown(Pane::Inspector) {
+        app.state.panes.open(Pane::Inspector);
+    }
+}
+
 pub fn show_ghost(app: &mut ArgmapApp, model_claim: ClaimId) {
     app.state
         .view

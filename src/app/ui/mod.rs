@@ -8,6 +8,7 @@ pub mod fields;
 pub mod inspector;
 mod keys;
 mod menu_bar;
+mod outline;
 mod panes;
 pub mod reader;
 mod schemes;
@@ -28,6 +29,7 @@ pub struct Panels {
     pub canvas: canvas::Canvas,
     pub reader: reader::Reader,
     pub inspector: inspector::Inspector,
+    pub outline: outline::Outline,
     /// Where each part of the window was drawn last frame (the tutorial
     /// points at them).
     pub areas: Areas,

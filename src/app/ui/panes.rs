@@ -48,7 +48,11 @@ pub fn side_panes(
             .default_size((width * 0.19).clamp(240.0, 300.0))
             .size_range(range(width, 0.26, 220.0))
             .show(ui, |ui| {
-                panels.inspector.show(ui, state, actions);
+                if state.view.outline {
+                    panels.outline.show(ui, state, actions);
+                } else {
+                    panels.inspector.show(ui, state, actions);
+                }
             })
             .response
             .rect
