@@ -230,3 +230,90 @@ fn tab_visits_the_claims_in_the_arguments_order_selecting_each() {
     }
     assert_eq!(visited, expected);
 }
+
+#[test]
+fn a_quote_is_made_from_the_keyboard_alone_in_the_article() {
+    let map = common::debate();
+    let claims_before = map.claims.len();
+    let mut harness = common::harness(map, None, "debate.ron");
+    let article = "Article text: The Surprising Promise of the Trump-Putin Summit";
+    harness.get_by_label(article).focus();
+    harness.run();
+    // The first paragraph's opening words, a word at a time with Shift
+    // (“U.S.” is three stops: U, the full stop, S).
+    for _ in 0..3 {
+        harness.key_press_modifiers(Modifiers::SHIFT | Modifiers::COMMAND, Key::ArrowRight);
+        harness.run();
+    }
+    let source = harness
+        .state()
+        .state()
+        .doc
+        .map
+        .sources
+        .iter()
+        .find(|s| s.title == "The Surprising Promise of the Trump-Putin Summit")
+        .cloned()
+        .expect("the article");
+    let (anchor, focus) = harness
+        .state()
+        .state()
+        .view
+        .reader
+        .selection
+        .expect("a selection");
+    let chosen = &source.text[anchor.min(focus)..anchor.max(focus)];
+    assert_eq!(chosen, "Historic U.S");
+    assert!(description(&harness, article).starts_with("Selected: “"));
+    // The map's arrow keys left the claims where they were.
+    assert_eq!(harness.state().state().doc.map.claims.len(), claims_before);
+    // One word back, then two characters on: the selection follows.
+    harness.key_press_modifiers(Modifiers::SHIFT | Modifiers::COMMAND, Key::ArrowLeft);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    harness.run();
+    let (a, f) = harness
+        .state()
+        .state()
+        .view
+        .reader
+        .selection
+        .expect("selection");
+    let chosen = source.text[a.min(f)..a.max(f)].to_owned();
+    assert_eq!(chosen, "Historic U.S.");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run();
+    let map = &harness.state().state().doc.map;
+    assert_eq!(map.claims.len(), claims_before + 1);
+    let quote = map
+        .claims
+        .last()
+        .and_then(|c| c.quote.clone())
+        .expect("the new claim quotes the article");
+    assert_eq!(quote.source, source.id);
+    assert_eq!(&source.text[quote.start..quote.end], chosen);
+}
+
+#[test]
+fn the_caret_moves_by_character_word_and_paragraph() {
+    use argmap::analysis::passages::{CaretMove, move_caret};
+    let text = "One two’s three.\n\nFour five.";
+    let blocks = argmap::model::blocks(text);
+    let at = |from: usize, how| move_caret(text, &blocks, from, how);
+    assert_eq!(at(0, CaretMove::Word(true)), 3);
+    assert_eq!(&text[..at(3, CaretMove::Word(true))], "One two’s");
+    assert_eq!(at(11, CaretMove::Word(false)), 4);
+    // Inside a character, the caret first steps back to its start.
+    assert_eq!(at(9, CaretMove::Char(false)), 6);
+    assert_eq!(at(0, CaretMove::Char(false)), 0);
+    assert_eq!(&text[..at(7, CaretMove::Char(true))], "One two’");
+    assert_eq!(&text[at(5, CaretMove::Block(true))..], "Four five.");
+    assert_eq!(at(24, CaretMove::BlockEdge(false)), 20);
+    assert_eq!(
+        &text[..at(2, CaretMove::BlockEdge(true))],
+        "One two’s three."
+    );
+    assert_eq!(at(18, CaretMove::Block(false)), 0);
+    assert_eq!(at(text.len(), CaretMove::Block(true)), text.len());
+}

@@ -162,3 +162,79 @@ mod tests {
         assert_eq!(&text[s..e], "doesn’t");
     }
 }
+
+/// Where a caret moved from byte `at` by the keyboard lands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CaretMove {
+    /// One character on or back.
+    Char(bool),
+    /// To the end of this or the next word, or back to the start of this
+    /// or the previous one.
+    Word(bool),
+    /// To the start or the end of the paragraph (block) it is in.
+    BlockEdge(bool),
+    /// To the start of the next or the previous paragraph (block).
+    Block(bool),
+}
+
+/// The caret moved from `at` in `text`, whose paragraphs are `blocks`;
+/// always on a character boundary within the text.
+pub fn move_caret(text: &str, blocks: &[crate::model::Block], at: usize, how: CaretMove) -> usize {
+    let is_word = |c: char| c.is_alphanumeric() || c == '’' || c == '\'' || c == '-';
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let block = blocks
+        .iter()
+        .position(|b| b.start <= at && at <= b.end)
+        .or_else(|| blocks.iter().position(|b| b.start > at));
+    match how {
+        CaretMove::Char(true) => text[at..].chars().next().map_or(at, |c| at + c.len_utf8()),
+        CaretMove::Char(false) => text[..at]
+            .chars()
+            .next_back()
+            .map_or(at, |c| at - c.len_utf8()),
+        CaretMove::Word(true) => {
+            let rest = &text[at..];
+            let start = rest.find(is_word).unwrap_or(rest.len());
+            let end = rest[start..]
+                .find(|c: char| !is_word(c))
+                .map_or(rest.len(), |i| start + i);
+            at + end
+        }
+        CaretMove::Word(false) => {
+            let before = &text[..at];
+            let end = before.rfind(is_word).map_or(0, |i| {
+                i + before[i..].chars().next().map_or(0, char::len_utf8)
+            });
+            before[..end]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| is_word(*c))
+                .last()
+                .map_or(end, |(i, _)| i)
+        }
+        CaretMove::BlockEdge(forward) => match block.and_then(|i| blocks.get(i)) {
+            Some(b) if forward => b.end,
+            Some(b) => b.start,
+            None => at,
+        },
+        CaretMove::Block(true) => blocks
+            .iter()
+            .find(|b| b.start > at)
+            .map_or_else(|| blocks.last().map_or(at, |b| b.end), |b| b.start),
+        CaretMove::Block(false) => {
+            // From inside a paragraph, first to its start; from its start, to the one before.
+            let here = block.and_then(|i| blocks.get(i));
+            match here {
+                Some(b) if b.start < at => b.start,
+                _ => blocks
+                    .iter()
+                    .rev()
+                    .find(|b| b.start < at)
+                    .map_or(at, |b| b.start),
+            }
+        }
+    }
+}

@@ -72,6 +72,7 @@ pub fn shortcuts(
     let busy = editing
         || panels.canvas.is_choosing_link()
         || panels.reader.find_has_focus()
+        || panels.reader.text_has_focus()
         || state.windows.find_claim.is_some()
         || state.windows.welcome
         || state.windows.about

@@ -6,9 +6,11 @@
 //!
 //! Its parts: `toolbar` (the article picker and the find bar), `text`
 //! (laying out and drawing the article), `pointer` (selecting with the
-//! pointer), `marking` (what the text is tinted with) and `coverage`.
+//! pointer), `keyboard` (selecting with the keys alone), `marking` (what
+//! the text is tinted with) and `coverage`.
 
 mod coverage;
+mod keyboard;
 mod marking;
 mod pointer;
 mod text;
@@ -62,6 +64,8 @@ pub struct Reader {
     press_in_selection: Option<Pos2>,
     matches: Matches,
     find_had_focus: bool,
+    /// The article's text had the keyboard last frame.
+    text_had_focus: bool,
     /// The find field is to take the keyboard.
     focus_find: bool,
     scroll_to: Option<(usize, usize)>,
@@ -169,6 +173,7 @@ impl Reader {
             &mut selection,
             actions,
         );
+        self.keyboard(ui, &response, source, &mut selection);
         if let Some(span) = coverage::strip(ui, drawn.strip, &drawn.marks, &source.id) {
             self.scroll_to = Some(span);
         }
