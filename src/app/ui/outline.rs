@@ -44,23 +44,40 @@ impl Outline {
             .show(ui, |ui| {
                 for line in &self.lines {
                     let indent = 14.0 * line.depth as f32;
-                    ui.horizontal_wrapped(|ui| {
+                    // The whole line stands in, not only its first row.
+                    ui.horizontal_top(|ui| {
                         ui.add_space(indent);
-                        if line.heading {
-                            ui.label(RichText::new(&line.text).strong());
-                            return;
-                        }
-                        let Some(claim) = line.claim else {
-                            ui.label(RichText::new(&line.text).italics().weak());
-                            return;
-                        };
-                        let on = selected == Some(claim);
-                        let shown = ui.add(egui::Button::selectable(on, &line.text).wrap());
-                        if shown.clicked() {
-                            actions.push(Action::GoToClaim(claim));
-                        }
+                        let width = ui.available_width();
+                        ui.vertical(|ui| {
+                            ui.set_max_width(width);
+                            show_line(ui, line, selected, actions);
+                        });
                     });
                 }
             });
+    }
+}
+
+/// One line: a heading, a claim to click, or a point still to address.
+fn show_line(
+    ui: &mut Ui,
+    line: &Line,
+    selected: Option<crate::model::ClaimId>,
+    actions: &mut Vec<Action>,
+) {
+    if line.heading {
+        ui.label(RichText::new(&line.text).strong());
+        return;
+    }
+    let Some(claim) = line.claim else {
+        ui.label(RichText::new(&line.text).italics().weak());
+        return;
+    };
+    let on = selected == Some(claim);
+    if ui
+        .add(egui::Button::selectable(on, &line.text).wrap())
+        .clicked()
+    {
+        actions.push(Action::GoToClaim(claim));
     }
 }
