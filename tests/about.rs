@@ -5,7 +5,6 @@
 mod common;
 
 use argmap::app::state::Places;
-use egui::OutputCommand;
 use egui_kittest::kittest::Queryable;
 
 fn open_about() -> egui_kittest::Harness<'static, argmap::app::ArgmapApp> {
@@ -40,16 +39,7 @@ fn copy_these_details_copies_every_fact_and_escape_closes() {
     let mut harness = open_about();
     harness.get_by_label("Copy these details").click();
     harness.step();
-    let copied = harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| match c {
-            OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
-        .expect("the details were copied");
+    let copied = common::copied(&harness).expect("the details were copied");
     harness.run();
     for line in [
         format!("Version: {}", env!("CARGO_PKG_VERSION")),

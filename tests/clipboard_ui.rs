@@ -8,7 +8,7 @@ use common::AppHarness;
 use argmap::app::ArgmapApp;
 use argmap::format::{self, Syntax};
 use argmap::model::ClaimId;
-use egui::{Event, Key, Modifiers, OutputCommand, Pos2};
+use egui::{Event, Key, Modifiers, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -49,15 +49,7 @@ fn click_at(
 fn copied_after(harness: &mut Harness<'static, ArgmapApp>, event: Event) -> Option<String> {
     harness.event(event);
     harness.step();
-    let text = harness
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| match c {
-            OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        });
+    let text = common::copied(harness);
     harness.run();
     text
 }

@@ -67,13 +67,7 @@ fn linux(args: &[&str], dir: &Path) -> Output {
 }
 
 fn ok(output: &Output, what: &str) {
-    assert!(
-        output.status.success(),
-        "{what} failed ({}):\nstdout: {}\nstderr: {}",
-        output.status,
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    common::succeeded(output, what);
 }
 
 /// Runs one command under both builds, each in a folder of its own holding

@@ -105,12 +105,22 @@ pub fn steps(map: &Map) -> Vec<Step> {
             })
         })
         .collect();
+    let walk = Walk {
+        map,
+        ends: &ends,
+        order: map
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect(),
+    };
     let mut parts: Vec<Vec<ClaimId>> = Vec::new();
     for (whose, contention) in &turns {
         let mut part = vec![contention.id];
         let about = excerpt(&contention.text, 48);
         // The reasons given for the contention itself, then what they rest on.
-        let reasons = grown(map, &ends, &part, &mut shown, Grow::Reasons);
+        let reasons = grown(&walk, &part, &mut shown, Grow::Reasons);
         if !reasons.is_empty() {
             part.extend(reasons.iter().copied());
             steps.push(Step {
@@ -118,7 +128,7 @@ pub fn steps(map: &Map) -> Vec<Step> {
                 claims: reasons,
             });
         }
-        let grounds = grown(map, &ends, &part, &mut shown, Grow::Grounds);
+        let grounds = grown(&walk, &part, &mut shown, Grow::Grounds);
         if !grounds.is_empty() {
             part.extend(grounds.iter().copied());
             steps.push(Step {
@@ -131,7 +141,7 @@ pub fn steps(map: &Map) -> Vec<Step> {
     for ((whose, contention), part) in turns.iter().zip(&mut parts) {
         let about = excerpt(&contention.text, 48);
         for round in 0..ROUNDS {
-            let objections = grown(map, &ends, part, &mut shown, Grow::Objections);
+            let objections = grown(&walk, part, &mut shown, Grow::Objections);
             if objections.is_empty() {
                 break;
             }
@@ -173,6 +183,14 @@ fn whole_map(map: &Map) -> Vec<Step> {
     }]
 }
 
+/// What [`grown`] reads: the map, its links' ends, and each claim's place
+/// in the map (worked out once for all the steps).
+struct Walk<'a> {
+    map: &'a Map,
+    ends: &'a Ends,
+    order: std::collections::HashMap<ClaimId, usize>,
+}
+
 /// What [`grown`] adds to a part of the argument.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Grow {
@@ -188,12 +206,12 @@ enum Grow {
 /// aimed at its claims or at their links count alike). Marks them shown;
 /// in the map's order of claims.
 fn grown(
-    map: &Map,
-    ends: &Ends,
+    walk: &Walk<'_>,
     part: &[ClaimId],
     shown: &mut HashSet<ClaimId>,
     grow: Grow,
 ) -> Vec<ClaimId> {
+    let Walk { map, ends, order } = walk;
     let mut found: Vec<ClaimId> = Vec::new();
     let mut frontier: Vec<ClaimId> = Vec::new();
     let aimed = |claim: ClaimId| -> Vec<&Link> {
@@ -240,12 +258,6 @@ fn grown(
             }
         }
     }
-    let order: std::collections::HashMap<ClaimId, usize> = map
-        .claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id, i))
-        .collect();
     found.sort_by_key(|id| order.get(id).copied().unwrap_or(usize::MAX));
     found
 }

@@ -228,3 +228,29 @@ pub fn painted_texts(
     }
     found
 }
+
+/// A program's run that must have succeeded: fails the test with `what`,
+/// its status and both outputs if not; else its standard output.
+pub fn succeeded(output: &std::process::Output, what: &str) -> String {
+    assert!(
+        output.status.success(),
+        "{what} failed ({}):\nstdout: {}\nstderr: {}",
+        output.status,
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// What the app put on the clipboard in the frame just stepped, if anything.
+pub fn copied(harness: &egui_kittest::Harness<'static, argmap::app::ArgmapApp>) -> Option<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+}

@@ -49,7 +49,8 @@ impl Reader {
                 })
                 .collect()
         });
-        let blocks = crate::model::blocks(&source.text);
+        // Paragraphs are found only when a key moves the caret, not every frame.
+        let mut blocks = None;
         for (key, modifiers) in pressed {
             let how = match key {
                 Key::ArrowRight if modifiers.command => CaretMove::Word(true),
@@ -65,7 +66,8 @@ impl Reader {
             // With nothing selected yet, the caret starts at the first
             // paragraph in view.
             let from = selection.map_or_else(|| self.first_in_view(), |(_, focus)| focus);
-            let to = move_caret(&source.text, &blocks, from, how);
+            let blocks = blocks.get_or_insert_with(|| crate::model::blocks(&source.text));
+            let to = move_caret(&source.text, blocks, from, how);
             *selection = Some(if modifiers.shift {
                 (selection.map_or(from, |(anchor, _)| anchor), to)
             } else {

@@ -38,12 +38,8 @@ pub fn about(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
     let mut open = true;
     let screen = ctx.content_rect();
     let facts = facts(state);
-    egui::Window::new("About Argmap")
+    super::centred("About Argmap", ctx)
         .open(&mut open)
-        .collapsible(false)
-        .resizable(false)
-        .pivot(egui::Align2::CENTER_CENTER)
-        .default_pos(screen.center())
         .show(ctx, |ui| {
             ui.set_max_width((screen.width() - 80.0).clamp(260.0, 560.0));
             ui.label(RichText::new(format!("Argmap {}", env!("CARGO_PKG_VERSION"))).heading());

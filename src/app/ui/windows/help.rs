@@ -13,12 +13,8 @@ pub fn shortcuts(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action
     }
     let mut open = true;
     let screen = ctx.content_rect();
-    egui::Window::new("Keyboard shortcuts")
+    super::centred("Keyboard shortcuts", ctx)
         .open(&mut open)
-        .collapsible(false)
-        .resizable(false)
-        .pivot(egui::Align2::CENTER_CENTER)
-        .default_pos(screen.center())
         .show(ctx, |ui| {
             let height = (screen.height() - 160.0).max(200.0);
             egui::ScrollArea::vertical()
@@ -98,13 +94,9 @@ pub fn welcome(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>)
     }
     let mut open = true;
     let screen = ctx.content_rect();
-    egui::Window::new("Welcome to Argmap")
+    super::centred("Welcome to Argmap", ctx)
         .id(egui::Id::unique("argmap-welcome"))
         .open(&mut open)
-        .collapsible(false)
-        .resizable(false)
-        .pivot(egui::Align2::CENTER_CENTER)
-        .default_pos(screen.center())
         .show(ctx, |ui| {
             ui.set_max_width((screen.width() - 80.0).clamp(260.0, 460.0));
             ui.label(

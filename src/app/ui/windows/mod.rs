@@ -23,6 +23,16 @@ pub use help::{shortcuts, welcome};
 pub use merge::{changes, merge};
 pub use questions::{conflict, interrupted, prompt, recovered, reload_offer};
 
+/// A window of a fixed size in the middle of the screen, as Help's windows
+/// are: it folds nothing away and keeps its size.
+pub(super) fn centred<'open>(title: &str, ctx: &egui::Context) -> egui::Window<'open> {
+    egui::Window::new(title)
+        .collapsible(false)
+        .resizable(false)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
+}
+
 /// A one-line field a small window is opened for: named `label` for
 /// screen readers, given the keyboard with its words selected as the
 /// window opens. Returns whether Enter was pressed in it.
