@@ -7,14 +7,14 @@
 
 use super::ExportError;
 use super::outline::{Outliner, Run};
+use super::scene::{Arrow, Card, Scene, text_fits};
 use super::xml::escape as xml;
-use crate::model::{ClaimId, LinkKind, Map, Target};
+use crate::model::{ClaimId, LinkKind, Map};
 use crate::render::geometry::{self, BADGE_RADIUS};
-use crate::render::measure::{self, BADGE_FONT, BADGE_ROW, CARD_WIDTH, FONT_SIZE, PADDING};
+use crate::render::measure::{self, BADGE_ROW, FONT_SIZE, PADDING};
 use crate::render::palette::{self, hex};
-use egui::{Pos2, Rect, Vec2, pos2, vec2};
-use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use egui::{Vec2, pos2, vec2};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 /// Space around the map in the picture.
@@ -23,167 +23,33 @@ const TITLE_SIZE: f32 = 20.0;
 /// Largest PNG Argmap writes, in pixels, so a huge scale cannot exhaust memory.
 pub const MAX_PIXELS: u64 = 120_000_000;
 
-/// The part of `map` a picture shows: the claims in `only` (all when `None`)
-/// and the links among them.
-pub fn subset<'a>(map: &'a Map, only: Option<&BTreeSet<ClaimId>>) -> Cow<'a, Map> {
-    let Some(only) = only else {
-        return Cow::Borrowed(map);
-    };
-    let mut part = map.clone();
-    part.claims.retain(|c| only.contains(&c.id));
-    // Keep links whose ends are all kept; undercuts only if their target link stays.
-    loop {
-        let kept: BTreeSet<_> = part.links.iter().map(|l| l.id).collect();
-        let before = part.links.len();
-        part.links.retain(|l| {
-            l.premises.iter().all(|p| only.contains(p))
-                && match l.target {
-                    Target::Claim(c) => only.contains(&c),
-                    Target::Link(t) => kept.contains(&t),
-                }
-        });
-        if part.links.len() == before {
-            break;
-        }
-    }
-    Cow::Owned(part)
-}
-
-/// One card, its text laid out by the canvas fonts (positions from the
-/// card's top left, before the card is placed in the picture).
-struct Card {
-    rect: Rect,
-    rows: Vec<Run>,
-    /// The source badge: its words, colour and width.
-    badge: Option<(Run, palette::Rgb, f32)>,
-}
-
-impl Card {
-    /// The card's text and badge where the card now stands.
-    fn placed(&self, run: &Run, dy: f32) -> Run {
-        Run {
-            glyphs: run
-                .glyphs
-                .iter()
-                .map(|&(c, x)| (c, x + self.rect.min.x + PADDING))
-                .collect(),
-            baseline: run.baseline + self.rect.min.y + dy,
-            px: run.px,
-        }
-    }
-}
-
-/// Lays every card out with egui's fonts (a context without a window).
-fn cards(map: &Map, outliner: &Outliner) -> HashMap<ClaimId, Card> {
-    let advance = |c: char, px: f32| outliner.width(&c.to_string(), px);
-    let mut out = HashMap::new();
-    let headless = measure::Headless::default();
-    headless.each_claim(&map.claims, |fonts, claim| {
-        let size = measure::card_size(fonts, claim);
-        let galley = fonts.layout(
-            measure::display_text(claim),
-            egui::FontId::proportional(FONT_SIZE),
-            egui::Color32::PLACEHOLDER,
-            CARD_WIDTH - 2.0 * PADDING,
-        );
-        let rows = galley
-            .rows
-            .iter()
-            .map(|row| Run::from_row(row, egui::Pos2::ZERO, FONT_SIZE, advance))
-            .collect();
-        let badge = claim.quote.as_ref().map(|q| {
-            let label = map.source(&q.source).map_or_else(
-                || q.source.as_str().to_owned(),
-                crate::model::Source::short_name,
-            );
-            let galley = fonts.layout_no_wrap(
-                label,
-                egui::FontId::proportional(BADGE_FONT),
-                egui::Color32::PLACEHOLDER,
-            );
-            let run = galley.rows.first().map_or_else(Run::default, |row| {
-                Run::from_row(row, egui::Pos2::ZERO, BADGE_FONT, advance)
-            });
-            (run, palette::source(&q.source), galley.size().x)
-        });
-        let rect = Rect::from_center_size(pos2(claim.pos.x, claim.pos.y), size);
-        out.insert(claim.id, Card { rect, rows, badge });
-    });
-    out
-}
-
-/// The most claim text a picture draws, in characters: every character is
-/// drawn as its own outline, so a picture holds some tens of bytes for each.
-pub const MOST_PICTURE_CHARS: usize = 16_000_000;
-
-/// Refuses, before any drawing, a picture with more text than it draws.
-fn text_fits(map: &Map, only: Option<&BTreeSet<ClaimId>>) -> Result<(), ExportError> {
-    let chars: usize = map
-        .claims
-        .iter()
-        .filter(|c| only.is_none_or(|o| o.contains(&c.id)))
-        .map(|c| c.text.chars().count())
-        .sum();
-    if chars > MOST_PICTURE_CHARS {
-        return Err(ExportError::TooMuchText {
-            chars,
-            max: MOST_PICTURE_CHARS,
-        });
-    }
-    Ok(())
-}
-
-/// A picture worked out but not yet written: cards laid out and placed,
-/// links routed, the picture's size.
+/// A picture worked out but not yet written: the scene placed below the
+/// title, and the picture's size.
 struct Prepared<'a> {
-    map: Cow<'a, Map>,
-    cards: HashMap<ClaimId, Card>,
-    paths: std::collections::BTreeMap<crate::model::LinkId, geometry::LinkPath>,
+    scene: Scene<'a>,
     width: f32,
     height: f32,
     title_height: f32,
 }
 
-/// Where the cards' box stands (a card's room when there are none), the
-/// title's height, and the picture's size in canvas units before rounding.
-fn extent(map: &Map, cards: &HashMap<ClaimId, Card>) -> (Rect, f32, Vec2) {
-    let bounds = cards
-        .values()
-        .fold(Rect::NOTHING, |acc, c| acc.union(c.rect));
-    let bounds = if bounds.is_finite() {
-        bounds
-    } else {
-        Rect::from_min_size(Pos2::ZERO, vec2(200.0, 60.0))
-    };
-    let title_height = if map.title.is_empty() {
+fn title_height(map: &Map) -> f32 {
+    if map.title.is_empty() {
         0.0
     } else {
         TITLE_SIZE * 2.0
-    };
-    let size = vec2(
-        bounds.width() + 2.0 * MARGIN,
-        bounds.height() + 2.0 * MARGIN + title_height,
-    );
-    (bounds, title_height, size)
+    }
 }
 
 fn prepare<'a>(map: &'a Map, only: Option<&BTreeSet<ClaimId>>) -> Prepared<'a> {
-    let map = subset(map, only);
-    let mut cards = cards(&map, &Outliner::default());
-    let (bounds, title_height, size) = extent(&map, &cards);
-    let shift = vec2(MARGIN, MARGIN + title_height) - bounds.min.to_vec2();
-    for card in cards.values_mut() {
-        card.rect = card.rect.translate(shift);
-    }
-    let (width, height) = (size.x.ceil(), size.y.ceil());
-    let rects: HashMap<ClaimId, Rect> = cards.iter().map(|(id, c)| (*id, c.rect)).collect();
-    let paths = geometry::paths(&map, &rects, 1.0);
+    let title_height = title_height(map);
+    let scene = Scene::new(map, only, |bounds| {
+        vec2(MARGIN, MARGIN + title_height) - bounds.min.to_vec2()
+    });
+    let size = scene.size() + vec2(2.0 * MARGIN, 2.0 * MARGIN + title_height);
     Prepared {
-        map,
-        cards,
-        paths,
-        width,
-        height,
+        scene,
+        width: size.x.ceil(),
+        height: size.y.ceil(),
         title_height,
     }
 }
@@ -197,7 +63,7 @@ pub fn to_svg(map: &Map, only: Option<&BTreeSet<ClaimId>>) -> Result<String, Exp
 /// The SVG of a prepared picture; with `band` (top and bottom, in picture
 /// units), only what reaches into that band, at its place in the whole.
 fn write_svg(picture: &Prepared<'_>, band: Option<(f32, f32)>) -> String {
-    let map = &picture.map;
+    let map = &picture.scene.map;
     let (width, height) = (picture.width, picture.height);
     let within = |top: f32, bottom: f32| band.is_none_or(|(from, to)| bottom >= from && top <= to);
     let mut outliner = Outliner::default();
@@ -245,14 +111,14 @@ fn write_svg(picture: &Prepared<'_>, band: Option<(f32, f32)>) -> String {
     }
     // Badges, arrow heads and strokes reach a little past a link's course.
     let reach = 2.0 * BADGE_RADIUS;
-    for path in picture.paths.values() {
+    for path in picture.scene.paths.values() {
         let bounds = path.bounds();
         if within(bounds.min.y - reach, bounds.max.y + reach) {
             link(&mut svg, map, path, &mut outliner);
         }
     }
     for claim in &map.claims {
-        if let Some(card) = picture.cards.get(&claim.id)
+        if let Some(card) = picture.scene.cards.get(&claim.id)
             && within(card.rect.min.y - reach, card.rect.max.y + reach)
         {
             let text = measure::display_text(claim);
@@ -276,45 +142,32 @@ fn link(svg: &mut String, map: &Map, path: &geometry::LinkPath, outliner: &mut O
         format!("{} link {}", l.kind.label(), l.id.0)
     });
     let _ = writeln!(svg, r#"<g class="link"><title>{}</title>"#, xml(&label));
-    let [start, end] = path.main;
-    let dir = (end - start).normalized();
-    let head = 12.0;
-    let shaft_end = end - dir * head * 0.9;
-    for [a, b] in path
-        .tails
-        .iter()
-        .chain(std::iter::once(&[start, shaft_end]))
-    {
+    let arrow = Arrow::of(path);
+    for [a, b] in &arrow.lines {
         let _ = writeln!(
             svg,
             r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{colour}" stroke-width="2"{dash}/>"#,
             a.x, a.y, b.x, b.y
         );
     }
-    if !path.tails.is_empty() {
+    if let Some(dot) = arrow.junction {
         let _ = writeln!(
             svg,
             r#"<circle cx="{:.1}" cy="{:.1}" r="4" fill="{colour}"/>"#,
-            start.x, start.y
+            dot.x, dot.y
         );
     }
-    let normal = dir.rot90();
-    let tip = [
-        end,
-        end - dir * head + normal * head * 0.45,
-        end - dir * head - normal * head * 0.45,
-    ];
     let _ = writeln!(
         svg,
         r#"<polygon points="{}" fill="{colour}"/>"#,
-        tip.iter()
+        arrow
+            .head
+            .iter()
             .map(|p| format!("{:.1},{:.1}", p.x, p.y))
             .collect::<Vec<_>>()
             .join(" ")
     );
-    if path.kind.is_attack() {
-        let at = end - dir * head * 1.4;
-        let (a, b) = (at + normal * head * 0.6, at - normal * head * 0.6);
+    if let Some([a, b]) = arrow.bar {
         let _ = writeln!(
             svg,
             r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{colour}" stroke-width="2.6"/>"#,
@@ -500,7 +353,6 @@ pub fn to_png(
 
 /// The size a PNG of `map` will have at `scale`, in pixels (before rounding up).
 pub fn png_size(map: &Map, only: Option<&BTreeSet<ClaimId>>, scale: f32) -> Vec2 {
-    let map = subset(map, only);
-    let cards = cards(&map, &Outliner::default());
-    extent(&map, &cards).2 * scale
+    let picture = prepare(map, only);
+    vec2(picture.width, picture.height) * scale
 }

@@ -10,6 +10,7 @@ pub mod essay;
 pub mod image;
 pub mod markup;
 pub mod outline;
+pub mod scene;
 pub mod xml;
 
 use crate::format::{self, FileError, ReadError};
