@@ -446,6 +446,8 @@ fn the_export_command_writes_each_format() {
             Export::Svg => "svg",
             Export::Png => "png",
             Export::Outline => "outline",
+            Export::Pdf => "pdf",
+            Export::Slides => "slides",
         };
         let status = std::process::Command::new(env!("CARGO_BIN_EXE_argmap"))
             .args([

@@ -158,7 +158,8 @@ proptest! {
         argmap::render::measure::tidy(&mut tidied);
         assert_valid(&tidied);
         for kind in argmap::exchange::Export::all() {
-            let made = kind.render(&map, None, 0.25);
+            let options = argmap::exchange::Options { scale: 0.25, ..Default::default() };
+            let made = kind.render(&map, &options);
             prop_assert!(made.is_ok(), "{}: {:?}", kind.label(), made.err());
         }
         let (back, _) = aif::import(&aif::to_aifdb(&map)).map_err(|e| TestCaseError::fail(e.to_string()))?;

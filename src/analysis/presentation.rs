@@ -5,9 +5,10 @@
 //! those, and so on until that part of the argument is told. Every claim is in exactly one step; claims
 //! no contention reaches come last, so nothing is left out.
 
+use crate::analysis::layout::{self, Size};
 use crate::analysis::spoken::Ends;
-use crate::model::{Claim, ClaimId, Link, Map, Source, excerpt};
-use std::collections::HashSet;
+use crate::model::{Claim, ClaimId, Link, Map, Point, Source, excerpt};
+use std::collections::{BTreeMap, HashSet};
 
 /// One side of the argument: whose it is (the author its claims quote)
 /// and its main contentions, left to right as they stand on the map.
@@ -54,6 +55,27 @@ pub fn sides<'a>(map: &'a Map, ends: &Ends) -> Vec<Side<'a>> {
 pub fn side_of(map: &Map, claim: &Claim) -> Option<String> {
     let quote = claim.quote.as_ref()?;
     map.source(&quote.source).map(Source::short_name)
+}
+
+/// The most claims on show that a step fits to the room's shape (beyond,
+/// the layered layout: fitting grows with the square of the count).
+const MOST_FITTED: usize = 300;
+
+/// Where the claims on show stand, for a room of `room` (canvas units),
+/// so they read as large as they can: two sides as a debate (each on its
+/// own half), else one compact grid, conclusions above; large parts in
+/// layers. Present mode and slides alike.
+pub fn laid_out(
+    part: &Map,
+    sizes: &BTreeMap<ClaimId, Size>,
+    room: Size,
+) -> BTreeMap<ClaimId, Point> {
+    if part.claims.len() > MOST_FITTED {
+        layout::tidy(part, sizes)
+    } else {
+        layout::debate_for_window(part, sizes, 1, room)
+            .unwrap_or_else(|| layout::compact_for_window(part, sizes, 1, room))
+    }
 }
 
 /// One step of a presentation: what it is called at the foot of the

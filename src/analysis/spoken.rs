@@ -4,7 +4,7 @@
 //! this from the card's badge, the arrows and the colours.
 
 use super::evaluate::Status;
-use crate::model::{BlockKind, ClaimId, LinkId, Map, Target, blocks, count, excerpt};
+use crate::model::{BlockKind, ClaimId, LinkId, LinkKind, Map, Target, blocks, count, excerpt};
 use crate::schemes::Catalogue;
 use std::collections::HashMap;
 
@@ -179,6 +179,28 @@ pub fn link(map: &Map, id: LinkId, status: Option<Status>) -> String {
         said.push(format!("It is {}.", status.label()));
     }
     said.join(" ")
+}
+
+/// A link in one sentence: its premises' words (cut short, in quotation
+/// marks), how it bears, and on what.
+pub fn link_sentence(map: &Map, link: LinkId) -> String {
+    let Some(link) = map.link(link) else {
+        return String::new();
+    };
+    let claim = |c: ClaimId| {
+        map.claim(c)
+            .map_or_else(String::new, |c| format!("“{}”", excerpt(&c.text, 70)))
+    };
+    let premises: Vec<String> = link.premises.iter().map(|&p| claim(p)).collect();
+    let target = match link.target {
+        Target::Claim(c) => claim(c),
+        Target::Link(_) => "another link".to_owned(),
+    };
+    let verb = match link.kind {
+        LinkKind::Support => "supports",
+        LinkKind::Rebut => "rebuts",
+    };
+    format!("{} {verb} {target}", premises.join(" + "))
 }
 
 /// The claims in the order a reader follows the argument: each main

@@ -225,6 +225,9 @@ pub struct ExportChoice {
     pub selection_only: bool,
     /// For PNG: pixels per canvas unit.
     pub scale: f32,
+    /// For a printed map: the paper, and whether to fit it on one page.
+    pub paper: crate::exchange::Paper,
+    pub fit: bool,
 }
 
 impl Default for ExportChoice {
@@ -233,6 +236,8 @@ impl Default for ExportChoice {
             kind: Export::Png,
             selection_only: false,
             scale: 2.0,
+            paper: crate::exchange::Paper::default(),
+            fit: false,
         }
     }
 }

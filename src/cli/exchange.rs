@@ -40,21 +40,37 @@ pub struct ExportArgs {
     /// For PNG: pixels per canvas unit
     #[arg(long, default_value_t = 2.0, value_name = "S")]
     scale: f32,
+    /// For PDF: the paper to print on
+    #[arg(long, value_enum, default_value_t = exchange::Paper::A4)]
+    paper: exchange::Paper,
+    /// For PDF: the whole map on one page, however small its words
+    #[arg(long)]
+    fit: bool,
 }
 
 pub fn export(args: &ExportArgs, out: &mut dyn Write) -> Result<u8, Error> {
-    if args.to == Export::Png && args.output.is_none() {
-        return Err(Error::Usage(
-            "export --to png needs -o FILE.png (a picture is not written to the terminal)"
-                .to_owned(),
-        ));
+    if (args.to == Export::Png || args.to.is_pdf()) && args.output.is_none() {
+        return Err(Error::Usage(format!(
+            "export --to {0} needs -o FILE.{1} (a {1} file is not written to the terminal)",
+            clap::ValueEnum::to_possible_value(&args.to)
+                .map_or_else(String::new, |v| v.get_name().to_owned()),
+            args.to.extension()
+        )));
     }
     let output = Output::new("export", args.output.as_deref(), &[&args.map]);
     output.check()?;
     let map = super::load(&args.map)?;
     let bytes = args
         .to
-        .render(&map, None, args.scale)
+        .render(
+            &map,
+            &exchange::Options {
+                scale: args.scale,
+                paper: args.paper,
+                fit: args.fit,
+                ..exchange::Options::default()
+            },
+        )
         .map_err(|error| Error::Export {
             map: args.map.clone(),
             error,

@@ -10,6 +10,8 @@ pub mod essay;
 pub mod image;
 pub mod markup;
 pub mod outline;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod pdf;
 pub mod scene;
 pub mod xml;
 
@@ -27,6 +29,14 @@ pub enum ExportError {
         "a {width}×{height} picture is larger than Argmap writes (120 million pixels); a scale of {fits:.2} or less fits"
     )]
     TooLarge { width: u32, height: u32, fits: f32 },
+    #[error(
+        "printed so its words read, the map takes {pages} pages, more than {most}; print it fitted to one page"
+    )]
+    TooManyPages { pages: usize, most: usize },
+    #[error("the map has no claims to present")]
+    NothingToPresent,
+    #[error("could not write the PDF: {0}")]
+    Pdf(String),
     #[error("could not draw the picture: {0}")]
     Render(String),
     #[error(
@@ -55,6 +65,65 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// The paper a printed map is for.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    clap::ValueEnum,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+pub enum Paper {
+    /// 210 × 297 mm.
+    #[default]
+    A4,
+    /// 8.5 × 11 inches.
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in points, standing upright.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Self::A4 => (595.28, 841.89),
+            Self::Letter => (612.0, 792.0),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::A4 => "A4",
+            Self::Letter => "US Letter",
+        }
+    }
+}
+
+/// What an export is asked for besides its format: pictures may show only
+/// some claims, a PNG has a scale, a printed map a paper and whether it is
+/// fitted to one page.
+#[derive(Clone, Copy, Debug)]
+pub struct Options<'a> {
+    pub only: Option<&'a BTreeSet<ClaimId>>,
+    pub scale: f32,
+    pub paper: Paper,
+    pub fit: bool,
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Self {
+            only: None,
+            scale: 2.0,
+            paper: Paper::A4,
+            fit: false,
+        }
+    }
+}
+
 /// The formats Argmap writes for other tools; the command line names them
 /// as `--to aif` and so on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum, strum::EnumIter)]
@@ -72,11 +141,19 @@ pub enum Export {
     /// An essay or speech outline, in Markdown.
     #[value(alias = "essay")]
     Outline,
+    /// The map printed, with a key and its sources (PDF).
+    #[value(alias = "handout")]
+    Pdf,
+    /// A slide for each step of the presentation (PDF, 16:9).
+    Slides,
 }
 
 impl Export {
+    /// Every format this build writes (PDF is made by the desktop app
+    /// and the command line, not in the browser).
     pub fn all() -> impl Iterator<Item = Self> {
         <Self as strum::IntoEnumIterator>::iter()
+            .filter(|e| cfg!(not(target_arch = "wasm32")) || !e.is_pdf())
     }
 
     pub fn label(self) -> &'static str {
@@ -88,6 +165,8 @@ impl Export {
             Self::Svg => "SVG image",
             Self::Png => "PNG image",
             Self::Outline => "Essay outline (Markdown)",
+            Self::Pdf => "PDF to print",
+            Self::Slides => "Slides (PDF)",
         }
     }
 
@@ -99,6 +178,7 @@ impl Export {
             Self::Svg => "svg",
             Self::Png => "png",
             Self::Outline => "md",
+            Self::Pdf | Self::Slides => "pdf",
         }
     }
 
@@ -106,13 +186,23 @@ impl Export {
         matches!(self, Self::Svg | Self::Png)
     }
 
-    /// The file's bytes. Images may show only the claims in `only`.
-    pub fn render(
-        self,
-        map: &Map,
-        only: Option<&BTreeSet<ClaimId>>,
-        scale: f32,
-    ) -> Result<Vec<u8>, ExportError> {
+    pub fn is_pdf(self) -> bool {
+        matches!(self, Self::Pdf | Self::Slides)
+    }
+
+    /// Whether the format has options to choose before it is written.
+    pub fn has_options(self) -> bool {
+        self.is_image() || self == Self::Pdf
+    }
+
+    /// The file's bytes, as `options` ask where they apply.
+    pub fn render(self, map: &Map, options: &Options<'_>) -> Result<Vec<u8>, ExportError> {
+        let Options {
+            only,
+            scale,
+            paper,
+            fit,
+        } = *options;
         Ok(match self {
             Self::Aif => aif::to_ova(map).into_bytes(),
             Self::Aifdb => aif::to_aifdb(map).into_bytes(),
@@ -121,6 +211,17 @@ impl Export {
             Self::Svg => image::to_svg(map, only)?.into_bytes(),
             Self::Png => image::to_png(map, only, scale)?,
             Self::Outline => essay::to_outline(map).into_bytes(),
+            #[cfg(not(target_arch = "wasm32"))]
+            Self::Pdf => pdf::handout::to_pdf(map, pdf::handout::Print { paper, fit })?,
+            #[cfg(not(target_arch = "wasm32"))]
+            Self::Slides => pdf::slides::to_slides(map)?,
+            #[cfg(target_arch = "wasm32")]
+            Self::Pdf | Self::Slides => {
+                let _ = (paper, fit);
+                return Err(ExportError::Render(
+                    "PDF is made by the desktop app and the command line".to_owned(),
+                ));
+            }
         })
     }
 }

@@ -4,7 +4,8 @@
 //! picture, a script or markup in the teacher's viewer.
 
 use super::{Comparison, Verdict};
-use crate::model::{ClaimId, LinkId, LinkKind, Map, Target, excerpt};
+use crate::analysis::spoken::link_sentence;
+use crate::model::{ClaimId, Map, excerpt};
 use std::fmt::Write as _;
 
 /// What a report says, as plain text: each rendering escapes it.
@@ -23,26 +24,6 @@ pub struct Feedback {
 /// A claim's words on one line, cut to `max` characters, in quotation marks.
 fn quoted(text: &str, max: usize) -> String {
     format!("“{}”", excerpt(text, max))
-}
-
-fn describe(map: &Map, link: LinkId) -> String {
-    let Some(link) = map.link(link) else {
-        return String::new();
-    };
-    let claim = |c: ClaimId| {
-        map.claim(c)
-            .map_or_else(String::new, |c| quoted(&c.text, 70))
-    };
-    let premises: Vec<String> = link.premises.iter().map(|&p| claim(p)).collect();
-    let target = match link.target {
-        Target::Claim(c) => claim(c),
-        Target::Link(_) => "another link".to_owned(),
-    };
-    let verb = match link.kind {
-        LinkKind::Support => "supports",
-        LinkKind::Rebut => "rebuts",
-    };
-    format!("{} {verb} {target}", premises.join(" + "))
 }
 
 /// The report's content for one student's map.
@@ -125,12 +106,12 @@ pub fn feedback(
             .iter()
             .filter(|l| l.verdict == verdict)
             .filter_map(|l| match (l.model, l.student, verdict) {
-                (_, Some(s), Verdict::Extra) => Some(describe(student, s)),
-                (Some(m), _, Verdict::Missing) => Some(describe(model, m)),
+                (_, Some(s), Verdict::Extra) => Some(link_sentence(student, s)),
+                (Some(m), _, Verdict::Missing) => Some(link_sentence(model, m)),
                 (Some(m), Some(s), _) => Some(format!(
                     "you have: {}; the model has: {}",
-                    describe(student, s),
-                    describe(model, m)
+                    link_sentence(student, s),
+                    link_sentence(model, m)
                 )),
                 _ => None,
             })
@@ -160,7 +141,7 @@ pub fn feedback(
             .map(|d| {
                 format!(
                     "{}: {}",
-                    describe(student, d.student),
+                    link_sentence(student, d.student),
                     excerpt(&d.sentence(), 400)
                 )
             })

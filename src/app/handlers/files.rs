@@ -475,7 +475,13 @@ pub(super) fn export_to(app: &mut ArgmapApp, choice: &ExportChoice, path: PathBu
     let only: Option<std::collections::BTreeSet<ClaimId>> = (kind.is_image()
         && choice.selection_only)
         .then(|| app.state.selection.claims.iter().copied().collect());
-    match kind.render(&app.state.doc.map, only.as_ref(), choice.scale) {
+    let options = crate::exchange::Options {
+        only: only.as_ref(),
+        scale: choice.scale,
+        paper: choice.paper,
+        fit: choice.fit,
+    };
+    match kind.render(&app.state.doc.map, &options) {
         Ok(bytes) => write_file(app, &path, &bytes, "Exported"),
         Err(error) => app.state.set_error(format!("Not exported: {error}")),
     }

@@ -34,10 +34,6 @@ pub struct Placement {
     ghosts_for: Option<(Version, u64, Vec<ClaimId>)>,
 }
 
-/// The most claims on show that present mode fits to the window's shape
-/// (beyond, the layered layout: fitting grows with the square of the count).
-const MOST_FITTED: usize = 300;
-
 /// Steps on show, document version, card sizes' changes (and window shape).
 type PresentKey = (usize, Version, u64);
 
@@ -134,12 +130,7 @@ impl Placement {
             w: window.x.max(200.0),
             h: window.y.max(200.0),
         };
-        let laid = if part.claims.len() > MOST_FITTED {
-            layout::tidy(&part, &part_sizes)
-        } else {
-            layout::debate_for_window(&part, &part_sizes, 1, room)
-                .unwrap_or_else(|| layout::compact_for_window(&part, &part_sizes, 1, room))
-        };
+        let laid = crate::analysis::presentation::laid_out(&part, &part_sizes, room);
         self.present = Some((key, laid));
     }
 
