@@ -11,7 +11,6 @@ use crate::render::palette::{self, Rgb};
 use egui::{Pos2, Rect};
 use krilla::color::rgb;
 use krilla::geom::{PathBuilder, Point};
-use krilla::num::NormalizedF32;
 use krilla::paint::{Fill, Stroke, StrokeDash};
 use krilla::surface::Surface;
 use krilla::tagging::{Artifact, ArtifactType, ContentTag, Identifier, SpanTag};
@@ -21,6 +20,7 @@ use krilla::text::{Font, TextDirection};
 /// them, each with the scale egui gives it.
 pub struct Ink {
     faces: Vec<(Font, ttf_parser::Face<'static>, f32)>,
+    wash: std::cell::Cell<f32>,
 }
 
 impl Default for Ink {
@@ -40,6 +40,7 @@ impl Default for Ink {
                     ))
                 })
                 .collect(),
+            wash: std::cell::Cell::new(0.0),
         }
     }
 }
@@ -147,11 +148,26 @@ pub fn paint(surface: &mut Surface<'_>, fill: Option<Fill>, stroke: Option<Strok
 }
 
 impl Ink {
+    /// `rgb` washed towards white as far as [`Ink::washed`] asks.
+    fn tone(&self, rgb: Rgb) -> Rgb {
+        let wash = self.wash.get();
+        rgb.map(|c| (f32::from(c) + (255.0 - f32::from(c)) * wash).round() as u8)
+    }
+
+    /// What `f` draws, its colours washed towards white by `wash` (0 to
+    /// 1): quieter, yet still plain colours every printer prints.
+    pub fn washed<R>(&self, wash: f32, f: impl FnOnce(&Self) -> R) -> R {
+        let before = self.wash.replace(wash.clamp(0.0, 1.0));
+        let out = f(self);
+        self.wash.set(before);
+        out
+    }
+
     /// A line of words in `rgb`, each stretch in the first font that has
     /// its letters, where the canvas's layout put it. Characters no font
     /// has are left out rather than drawn as boxes no reader can name.
     pub fn words(&self, surface: &mut Surface<'_>, run: &Run, rgb: Rgb) {
-        paint(surface, Some(fill(rgb)), None);
+        paint(surface, Some(fill(self.tone(rgb))), None);
         let face_of = |c: char| {
             self.faces
                 .iter()
@@ -221,11 +237,11 @@ impl Ink {
         }
         paint(
             surface,
-            Some(fill(palette::card_fill(false))),
-            Some(stroke([0xb8; 3], 1.0, None)),
+            Some(fill(self.tone(palette::card_fill(false)))),
+            Some(stroke(self.tone([0xb8; 3]), 1.0, None)),
         );
         rounded(surface, r, 6.0);
-        paint(surface, Some(fill(stripe)), None);
+        paint(surface, Some(fill(self.tone(stripe))), None);
         rounded(
             surface,
             Rect::from_min_size(r.min, egui::vec2(5.0, r.height())),
@@ -233,7 +249,7 @@ impl Ink {
         );
         let mut top = PADDING;
         if let Some((label, badge_colour, text_width)) = &card.badge {
-            paint(surface, Some(fill(*badge_colour)), None);
+            paint(surface, Some(fill(self.tone(*badge_colour))), None);
             rounded(
                 surface,
                 Rect::from_min_size(
@@ -281,20 +297,24 @@ impl Ink {
         let ink = palette::link(path.kind, false);
         let dash = path.kind.is_attack().then_some([9.0, 6.0]);
         let arrow = Arrow::of(path);
-        paint(surface, None, Some(stroke(ink, 2.0, dash)));
+        paint(surface, None, Some(stroke(self.tone(ink), 2.0, dash)));
         for &segment in &arrow.lines {
             line(surface, segment);
         }
-        paint(surface, Some(fill(ink)), None);
+        paint(surface, Some(fill(self.tone(ink))), None);
         if let Some(dot) = arrow.junction {
             circle(surface, dot, 4.0);
         }
         polygon(surface, &arrow.head);
         if let Some(bar) = arrow.bar {
-            paint(surface, None, Some(stroke(ink, 2.6, None)));
+            paint(surface, None, Some(stroke(self.tone(ink), 2.6, None)));
             line(surface, bar);
         }
-        paint(surface, Some(fill(ink)), Some(stroke([0xff; 3], 1.5, None)));
+        paint(
+            surface,
+            Some(fill(self.tone(ink))),
+            Some(stroke(self.tone([0xff; 3]), 1.5, None)),
+        );
         circle(surface, arrow.badge, BADGE_RADIUS);
         let mark = palette::mark(path.kind);
         let px = 15.0;
@@ -364,16 +384,4 @@ impl Ink {
         }
         lines
     }
-}
-
-/// See-through by `opacity` (0 to 1) for what `f` draws.
-pub fn faded<R>(
-    surface: &mut Surface<'_>,
-    opacity: f32,
-    f: impl FnOnce(&mut Surface<'_>) -> R,
-) -> R {
-    surface.push_opacity(NormalizedF32::new(opacity.clamp(0.0, 1.0)).unwrap_or(NormalizedF32::ONE));
-    let out = f(surface);
-    surface.pop();
-    out
 }

@@ -385,7 +385,12 @@ fn overview(
     surface.push_clip_path(&clip, &FillRule::NonZero);
     surface.push_transform(&placed.transform());
     draw::decoration(surface, |surface| {
-        for card in scene.cards.values() {
+        for card in scene
+            .map
+            .claims
+            .iter()
+            .filter_map(|c| scene.cards.get(&c.id))
+        {
             draw::paint(
                 surface,
                 Some(draw::fill(palette::card_fill(false))),

@@ -29,8 +29,8 @@ const FOOT: f32 = 10.0;
 const AIM: f32 = 12.0;
 /// The largest card words get, however few claims a slide shows.
 const LARGEST: f32 = 20.0;
-/// How strongly earlier steps' claims show.
-const EARLIER: f32 = 0.4;
+/// How far earlier steps' claims are washed towards white.
+const EARLIER: f32 = 0.6;
 const GREY: palette::Rgb = [0x60; 3];
 
 /// The slides of `map`'s presentation as PDF.
@@ -189,9 +189,7 @@ fn slide(
             l.premises.iter().any(|p| latest.contains(p))
                 || matches!(l.target, crate::model::Target::Claim(c) if latest.contains(&c))
         });
-        let id = faded(surface, new, |surface| {
-            ink.link(surface, path, Role::Content)
-        });
+        let id = ink.washed(wash(new), |ink| ink.link(surface, path, Role::Content));
         let alt = format!(
             "{} link: {}",
             part.link(path.id).map_or("A", |l| l.kind.label()),
@@ -202,7 +200,7 @@ fn slide(
     let mut said = std::collections::HashMap::new();
     for claim in &part.claims {
         if let Some(card) = scene.cards.get(&claim.id) {
-            let ids = faded(surface, latest.contains(&claim.id), |surface| {
+            let ids = ink.washed(wash(latest.contains(&claim.id)), |ink| {
                 ink.card(surface, card, Role::Content)
             });
             said.insert(claim.id, ids);
@@ -227,14 +225,7 @@ fn slide(
     });
 }
 
-/// Draws with `f` at full strength when `strong`, else quieter.
-fn faded<R>(
-    surface: &mut krilla::surface::Surface<'_>,
-    strong: bool,
-    f: impl FnOnce(&mut krilla::surface::Surface<'_>) -> R,
-) -> R {
-    if strong {
-        return f(surface);
-    }
-    draw::faded(surface, EARLIER, f)
+/// How far earlier steps' claims are washed towards white.
+fn wash(latest: bool) -> f32 {
+    if latest { 0.0 } else { EARLIER }
 }
