@@ -111,3 +111,49 @@ fn file_export_lists_each_format() {
             > 0
     );
 }
+
+#[test]
+fn a_printed_map_and_slides_from_the_export_window_and_menu() {
+    let dir = tempfile::tempdir().expect("temp");
+    let printed = dir.path().join("small.pdf");
+    let slides = dir.path().join("slides.pdf");
+    let mut harness = harness();
+    answer(&mut harness, vec![printed.clone(), slides.clone()]);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    harness.run();
+    harness.get_by_label("PDF to print").click();
+    harness.run();
+    harness.get_by_label("US Letter").click();
+    harness.run();
+    harness
+        .get_by_label("Fit the whole map on one page")
+        .click();
+    harness.run();
+    harness.get_by_label("Export…").click();
+    harness.run();
+    let doc = lopdf::Document::load_mem(&std::fs::read(&printed).expect("written")).expect("a PDF");
+    assert_eq!(doc.get_pages().len(), 1);
+    let text = doc.extract_text(&[1]).expect("text");
+    assert!(text.contains("Talking to Putin won’t work."), "{text}");
+    let page = doc.get_pages()[&1];
+    let media = doc
+        .get_dictionary(page)
+        .and_then(|p| p.get(b"MediaBox"))
+        .and_then(lopdf::Object::as_array)
+        .expect("media box")
+        .iter()
+        .map(|n| n.as_float().expect("number"))
+        .collect::<Vec<_>>();
+    let (w, h) = (media[2] - media[0], media[3] - media[1]);
+    assert!((w.min(h), w.max(h)) == (612.0, 792.0), "{w} × {h}");
+    // Slides have no options: the menu asks where and writes them.
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label("Slides (PDF)…").click();
+    harness.run();
+    let doc = lopdf::Document::load_mem(&std::fs::read(&slides).expect("written")).expect("a PDF");
+    let steps = argmap::analysis::presentation::steps(&common::small_map()).len();
+    assert_eq!(doc.get_pages().len(), steps + 1);
+}

@@ -190,6 +190,11 @@ impl Export {
         matches!(self, Self::Pdf | Self::Slides)
     }
 
+    /// Whether the format can show only the selected claims.
+    pub fn takes_selection(self) -> bool {
+        self.is_image() || self == Self::Pdf
+    }
+
     /// Whether the format has options to choose before it is written.
     pub fn has_options(self) -> bool {
         self.is_image() || self == Self::Pdf
@@ -212,7 +217,10 @@ impl Export {
             Self::Png => image::to_png(map, only, scale)?,
             Self::Outline => essay::to_outline(map).into_bytes(),
             #[cfg(not(target_arch = "wasm32"))]
-            Self::Pdf => pdf::handout::to_pdf(map, pdf::handout::Print { paper, fit })?,
+            Self::Pdf => pdf::handout::to_pdf(
+                &scene::subset(map, only),
+                pdf::handout::Print { paper, fit },
+            )?,
             #[cfg(not(target_arch = "wasm32"))]
             Self::Slides => pdf::slides::to_slides(map)?,
             #[cfg(target_arch = "wasm32")]

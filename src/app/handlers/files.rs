@@ -472,7 +472,7 @@ pub fn export(app: &mut ArgmapApp, choice: &ExportChoice) {
 
 pub(super) fn export_to(app: &mut ArgmapApp, choice: &ExportChoice, path: PathBuf) {
     let kind = choice.kind;
-    let only: Option<std::collections::BTreeSet<ClaimId>> = (kind.is_image()
+    let only: Option<std::collections::BTreeSet<ClaimId>> = (kind.takes_selection()
         && choice.selection_only)
         .then(|| app.state.selection.claims.iter().copied().collect());
     let options = crate::exchange::Options {

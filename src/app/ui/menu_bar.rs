@@ -175,8 +175,8 @@ fn recent_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
 }
 
 /// File ▸ Export: the window with every option, then each format directly.
-/// Text formats go straight to the save dialog; pictures open the window,
-/// which has their options.
+/// Text formats go straight to the save dialog; pictures and printed maps
+/// open the window, which has their options.
 fn export_menu(ui: &mut Ui, menus: &Menus<'_>, actions: &mut Vec<Action>) {
     menus.item(ui, Command::Export, actions);
     ui.separator();
@@ -186,7 +186,7 @@ fn export_menu(ui: &mut Ui, menus: &Menus<'_>, actions: &mut Vec<Action>) {
                 kind,
                 ..menus.state.windows.export.clone().unwrap_or_default()
             };
-            actions.push(if kind.is_image() {
+            actions.push(if kind.has_options() {
                 Action::ExportOptions(choice)
             } else {
                 Action::Export(choice)

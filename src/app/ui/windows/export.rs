@@ -1,8 +1,8 @@
-//! The Export window: every format, and a picture's options.
+//! The Export window: every format, and a picture's or a printed map's options.
 
 use crate::app::actions::{Action, ExportChoice, Window};
 use crate::app::state::AppState;
-use crate::exchange::Export;
+use crate::exchange::{Export, Paper};
 
 /// The Export window: every format, and a picture's options.
 pub fn export(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) {
@@ -20,7 +20,7 @@ pub fn export(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) 
             for kind in Export::all() {
                 ui.radio_value(&mut choice.kind, kind, kind.label());
             }
-            if choice.kind.is_image() {
+            if choice.kind.takes_selection() {
                 ui.separator();
                 let has_selection = !state.selection.claims.is_empty();
                 ui.add_enabled(
@@ -36,6 +36,19 @@ pub fn export(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) 
                     egui::Slider::new(&mut choice.scale, 0.5..=4.0)
                         .text("scale (pixels per canvas unit)"),
                 );
+            }
+            if choice.kind == Export::Pdf {
+                ui.separator();
+                ui.horizontal(|ui| {
+                    ui.label("Paper:");
+                    for paper in [Paper::A4, Paper::Letter] {
+                        ui.radio_value(&mut choice.paper, paper, paper.label());
+                    }
+                });
+                ui.checkbox(&mut choice.fit, "Fit the whole map on one page")
+                    .on_hover_text(
+                        "Otherwise a map whose words would be too small on one page is printed across several, with an overview first.",
+                    );
             }
             ui.separator();
             go = ui.button("Export…").clicked();
