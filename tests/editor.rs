@@ -51,6 +51,7 @@ fn editor_map() -> Map {
             scheme: String::new(),
             question: String::new(),
         }],
+        steps: Vec::new(),
     }
 }
 

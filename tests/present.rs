@@ -311,3 +311,123 @@ fn which_claims_stand_is_judged_on_what_is_shown() {
     harness.run();
     assert_eq!(standing(&harness), Status::Defeated);
 }
+
+#[test]
+fn a_teachers_order_is_kept_in_the_map_undone_and_followed_when_presenting() {
+    let map = common::debate();
+    let worked = steps(&map);
+    assert!(worked.len() >= 3);
+    let mut harness = common::harness_sized(
+        ArgmapApp::with_map(map.clone(), None, "debate.ron"),
+        egui::vec2(1366.0, 768.0),
+    );
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Presentation steps…").click();
+    harness.run();
+    harness.get_by_label_contains("Worked out from the map");
+    harness.get_by_label("Move step 2 down").click();
+    harness.run();
+    let saved = harness.state().state().doc.map.steps.clone();
+    assert_eq!(saved[1], worked[2]);
+    assert_eq!(saved[2], worked[1]);
+    harness.get_by_label_contains("follow your order, saved in the map");
+    // One edit: undone, the order is worked out again; redone, it is back.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.state().state().doc.map.steps.is_empty());
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().state().doc.map.steps, saved);
+    // Present mode shows the chosen order.
+    harness.key_press(Key::Escape);
+    harness.run();
+    present(&mut harness);
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(
+        foot(&harness),
+        format!("Step 2 of {}: {}", worked.len(), worked[2].title)
+    );
+}
+
+#[test]
+fn saved_steps_lose_a_deleted_claim_get_it_back_on_undo_and_take_new_claims_last() {
+    use argmap::model::{Edit, Problem, Step as Saved, validate};
+    let mut map = common::small_map();
+    let mut order = steps(&map);
+    order.reverse();
+    Edit::SetSteps(order.clone())
+        .apply(&mut map)
+        .expect("a valid order");
+    assert_eq!(steps(&map), order);
+    // A claim with no links can go; it leaves its step, and undo brings both back.
+    let lonely = common::claim(99, "A claim on its own.", 0.0, 900.0);
+    Edit::AddClaim(lonely).apply(&mut map).expect("added");
+    let last = steps(&map).pop().expect("a step");
+    assert_eq!(last.title, argmap::analysis::presentation::ADDED_SINCE);
+    assert_eq!(last.claims, vec![ClaimId(99)]);
+    let mut with_it = order.clone();
+    with_it[0].claims.push(ClaimId(99));
+    Edit::SetSteps(with_it.clone())
+        .apply(&mut map)
+        .expect("valid");
+    let before = map.clone();
+    let undo = Edit::RemoveClaim(ClaimId(99))
+        .apply(&mut map)
+        .expect("removed");
+    assert!(map.steps.iter().all(|s| !s.claims.contains(&ClaimId(99))));
+    assert!(validate(&map).is_empty(), "{:?}", validate(&map));
+    undo.apply(&mut map).expect("undone");
+    assert_eq!(map, before);
+    // An order naming a claim twice, or one the map lacks, is refused.
+    let twice = vec![Saved {
+        title: "Twice".into(),
+        claims: vec![ClaimId(1), ClaimId(1)],
+    }];
+    assert_eq!(
+        Edit::SetSteps(twice).apply(&mut map),
+        Err(argmap::model::EditError::Breaks(Problem::StepClaimTwice(
+            ClaimId(1)
+        )))
+    );
+    let missing = vec![Saved {
+        title: "Gone".into(),
+        claims: vec![ClaimId(404)],
+    }];
+    let refused = Edit::SetSteps(missing)
+        .apply(&mut map)
+        .expect_err("refused");
+    assert!(
+        refused
+            .to_string()
+            .contains("step 1 of the presentation shows"),
+        "{refused}"
+    );
+    assert_eq!(map, before);
+}
+
+#[test]
+fn a_map_with_a_teachers_order_is_saved_as_format_3_and_one_without_as_format_2() {
+    let mut map = common::small_map();
+    let plain = argmap::format::to_ron(&map).expect("ron");
+    assert!(plain.contains("format: 2,"), "{plain}");
+    assert!(!plain.contains("steps"));
+    let mut order = steps(&map);
+    order.reverse();
+    map.steps = order;
+    let text = argmap::format::to_ron(&map).expect("ron");
+    assert!(text.contains("format: 3,"));
+    assert_eq!(argmap::format::from_ron(&text).expect("read back"), map);
+    let json = argmap::format::to_json(&map).expect("json");
+    assert_eq!(argmap::format::from_json(&json).expect("read back"), map);
+    // The slides follow the saved order.
+    let slides = argmap::exchange::pdf::slides::to_slides(&map).expect("slides");
+    let doc = lopdf::Document::load_mem(&slides).expect("pdf");
+    let second = doc.extract_text(&[2]).expect("text");
+    let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat(&second).contains(&flat(&map.steps[0].title)),
+        "{second}"
+    );
+}

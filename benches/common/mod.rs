@@ -50,6 +50,7 @@ pub fn grid_map(n: u64) -> Map {
         sources: vec![],
         claims,
         links,
+        steps: Vec::new(),
     }
 }
 
@@ -111,6 +112,7 @@ pub fn quoted_map(n: u64) -> Map {
         sources: vec![source],
         claims,
         links,
+        steps: Vec::new(),
     }
 }
 
@@ -240,6 +242,7 @@ pub fn argument_map(n: u64) -> Map {
         sources,
         claims,
         links,
+        steps: Vec::new(),
     }
 }
 

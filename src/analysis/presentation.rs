@@ -78,20 +78,51 @@ pub fn laid_out(
     }
 }
 
-/// One step of a presentation: what it is called at the foot of the
-/// screen, and the claims it brings in.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Step {
-    pub title: String,
-    pub claims: Vec<ClaimId>,
-}
+/// One step: its name at the foot of the screen, and the claims it brings in.
+pub use crate::model::Step;
 
 /// How many rounds of objection and answer one contention's part runs to
 /// before the rest waits for the last step.
 const ROUNDS: usize = 12;
 
-/// The steps to present `map` in.
+/// The steps to present `map` in: the order a teacher saved in the map,
+/// or else the order worked out from it.
 pub fn steps(map: &Map) -> Vec<Step> {
+    if map.steps.is_empty() {
+        worked_out(map)
+    } else {
+        saved(map)
+    }
+}
+
+/// The saved steps, for the claims still in the map; claims added since
+/// the order was chosen come in a last step of their own.
+fn saved(map: &Map) -> Vec<Step> {
+    let mut steps = map.pruned_steps();
+    let placed: HashSet<ClaimId> = steps
+        .iter()
+        .flat_map(|s| s.claims.iter().copied())
+        .collect();
+    let rest: Vec<ClaimId> = map
+        .claims
+        .iter()
+        .map(|c| c.id)
+        .filter(|id| !placed.contains(id))
+        .collect();
+    if !rest.is_empty() {
+        steps.push(Step {
+            title: ADDED_SINCE.to_owned(),
+            claims: rest,
+        });
+    }
+    steps
+}
+
+/// The last step's name for claims added after a teacher chose the order.
+pub const ADDED_SINCE: &str = "Claims added since the order was chosen";
+
+/// The steps worked out from the map, whatever order is saved in it.
+pub fn worked_out(map: &Map) -> Vec<Step> {
     let ends = Ends::of(map);
     let sides = sides(map, &ends);
     let mut shown: HashSet<ClaimId> = HashSet::new();

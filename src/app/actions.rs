@@ -215,6 +215,7 @@ pub enum Window {
     About,
     Merge,
     Changes,
+    Steps,
 }
 
 /// What the Export window is set to.

@@ -50,6 +50,7 @@ pub enum Command {
     ToggleMinimap,
     ToggleOutline,
     Present,
+    PresentSteps,
     FindClaim,
     Tidy,
     ToggleReader,
@@ -147,6 +148,7 @@ impl Command {
             Self::ToggleMinimap => "Show or hide minimap",
             Self::ToggleOutline => "Outline beside the map",
             Self::Present => "Present",
+            Self::PresentSteps => "Presentation steps…",
             Self::FindClaim => "Find claim…",
             Self::Tidy => "Tidy layout",
             Self::DebateLayout => "Lay out as a debate",
@@ -250,6 +252,9 @@ impl Command {
             }
             Self::Present => {
                 "Show the argument to a class a step at a time, full screen: the right arrow or Space goes on, the left arrow back, Escape leaves"
+            }
+            Self::PresentSteps => {
+                "Put the steps of the presentation (and of the slides) in your own order, saved in the map"
             }
             Self::FindClaim => "Find a claim on the map by its words and go to it",
             Self::Tidy => "Lay the map out in layers, conclusions on top",
@@ -402,6 +407,7 @@ impl Command {
             | Self::Merge
             | Self::ShowChanges
             | Self::Welcome
+            | Self::PresentSteps
             | Self::About => None,
         }
     }
@@ -520,6 +526,7 @@ impl Command {
             | Self::ExpandAll
             | Self::ToggleMinimap
             | Self::Present
+            | Self::PresentSteps
             | Self::ToggleOutline
             | Self::ToggleReader
             | Self::ToggleInspector

@@ -229,6 +229,8 @@ pub struct Windows {
     pub welcome: bool,
     /// Help ▸ About Argmap.
     pub about: bool,
+    /// View ▸ Presentation steps: the order present mode and slides follow.
+    pub steps: bool,
     /// A merge with a classmate's copy, waiting for its conflicts to be settled.
     pub merge: Option<super::merging::MergeReview>,
     /// What changed since an earlier version of the map.

@@ -2,7 +2,7 @@
 //! then the map's fields. See `docs/FORMAT.md`.
 
 use super::{EncodeError, MAX_NESTING, ReadError, line_column};
-use crate::model::{Claim, FORMAT_VERSION, Link, Map, OLDEST_FORMAT_VERSION, Source};
+use crate::model::{Claim, FORMAT_VERSION, Link, Map, OLDEST_FORMAT_VERSION, Source, Step};
 use serde::{Deserialize, Deserializer, Serialize};
 
 #[derive(Serialize)]
@@ -13,6 +13,8 @@ struct FileOut<'a> {
     sources: &'a [Source],
     claims: &'a [Claim],
     links: &'a [Link],
+    #[serde(skip_serializing_if = "<[Step]>::is_empty")]
+    steps: &'a [Step],
 }
 
 #[derive(Deserialize)]
@@ -30,6 +32,8 @@ struct FileIn {
     claims: Vec<Claim>,
     #[serde(default)]
     links: Vec<Link>,
+    #[serde(default)]
+    steps: Vec<Step>,
 }
 
 /// Reads only the version, ignoring everything else, so a newer file is
@@ -48,7 +52,8 @@ fn present<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
 fn check_version(probe: Probe) -> Result<(), ReadError> {
     match probe.format {
         None => Err(ReadError::NotAMap),
-        // Format 1 is format 2 without claim labels: nothing to convert.
+        // Format 1 is format 2 without claim labels, and 2 is 3 without a
+        // presentation's steps: nothing to convert.
         Some(OLDEST_FORMAT_VERSION..=FORMAT_VERSION) => Ok(()),
         Some(found) if found > FORMAT_VERSION => Err(ReadError::NewerFormat { found }),
         Some(found) => Err(ReadError::UnknownFormat { found }),
@@ -62,17 +67,29 @@ fn into_map(file: FileIn) -> Map {
         sources: file.sources,
         claims: file.claims,
         links: file.links,
+        steps: file.steps,
+    }
+}
+
+/// The oldest format that holds everything in `map`, so a map without a
+/// teacher's steps still opens in an Argmap from before them.
+pub fn format_for(map: &Map) -> u32 {
+    if map.steps.is_empty() {
+        FORMAT_VERSION - 1
+    } else {
+        FORMAT_VERSION
     }
 }
 
 fn file_out(map: &Map) -> FileOut<'_> {
     FileOut {
-        format: FORMAT_VERSION,
+        format: format_for(map),
         title: &map.title,
         description: &map.description,
         sources: &map.sources,
         claims: &map.claims,
         links: &map.links,
+        steps: &map.steps,
     }
 }
 

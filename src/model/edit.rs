@@ -4,7 +4,7 @@
 
 use super::validate::{link_problems, quote_problem, reaches_itself, same_shape};
 use super::{
-    Claim, ClaimId, Link, LinkId, LinkKind, Map, Point, Problem, Source, SourceId, Target,
+    Claim, ClaimId, Link, LinkId, LinkKind, Map, Point, Problem, Source, SourceId, Step, Target,
 };
 use std::fmt;
 
@@ -52,6 +52,9 @@ pub enum Edit {
     },
     AddSource(Source),
     RemoveSource(SourceId),
+    /// The presentation's steps in the order a teacher chose (empty: the
+    /// order worked out from the map).
+    SetSteps(Vec<Step>),
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
     /// Puts a whole other map in place, as a merge with a classmate's copy
@@ -159,6 +162,15 @@ impl Edit {
                     description: std::mem::replace(&mut map.description, description),
                 })
             }
+            Self::SetSteps(steps) => {
+                if let Some(problem) = super::validate::step_problems(map, &steps)
+                    .into_iter()
+                    .next()
+                {
+                    return Err(EditError::Breaks(problem));
+                }
+                Ok(Self::SetSteps(std::mem::replace(&mut map.steps, steps)))
+            }
             Self::AddSource(source) => add_source(map, source),
             Self::RemoveSource(id) => remove_source(map, &id),
             Self::Batch(edits) => batch(map, edits),
@@ -217,7 +229,18 @@ fn remove_claim(map: &mut Map, id: ClaimId) -> Result<Edit, EditError> {
     if map.links_touching(id).next().is_some() {
         return Err(EditError::ClaimHasLinks(id));
     }
-    Ok(Edit::AddClaim(map.claims.remove(at)))
+    let claim = map.claims.remove(at);
+    // A claim leaves the saved presentation with it; undo puts it back
+    // first, then the steps as they were.
+    if map.steps.iter().any(|s| s.claims.contains(&id)) {
+        let steps = map.pruned_steps();
+        let before = std::mem::replace(&mut map.steps, steps);
+        return Ok(Edit::Batch(vec![
+            Edit::AddClaim(claim),
+            Edit::SetSteps(before),
+        ]));
+    }
+    Ok(Edit::AddClaim(claim))
 }
 
 fn change_claim(map: &mut Map, claim: Claim) -> Result<Edit, EditError> {

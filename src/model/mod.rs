@@ -18,7 +18,7 @@ pub use validate::{
 use serde::{Deserialize, Serialize};
 
 /// The current file format version. See `docs/FORMAT.md` for the version policy.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// The oldest format this Argmap still reads (and converts on load).
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
 
@@ -38,6 +38,18 @@ pub struct Map {
     pub claims: Vec<Claim>,
     #[serde(default)]
     pub links: Vec<Link>,
+    /// The order a teacher chose to present the argument in: empty while
+    /// Argmap works the order out from the map.
+    #[serde(default)]
+    pub steps: Vec<Step>,
+}
+
+/// One step of a presentation: its name, and the claims it brings in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub title: String,
+    pub claims: Vec<ClaimId>,
 }
 
 /// An article a map quotes, carried whole inside the map so the file is self-contained.
@@ -295,6 +307,30 @@ fn find<T, K: Ord>(items: &[T], key: &K, id_of: impl Fn(&T) -> &K) -> Result<usi
 }
 
 impl Map {
+    /// The saved steps without claims the map no longer has, without a
+    /// claim's second place, and without steps left empty.
+    pub fn pruned_steps(&self) -> Vec<Step> {
+        self.pruned(&self.steps)
+    }
+
+    /// `steps` as [`Map::pruned_steps`] keeps them for this map.
+    pub fn pruned(&self, steps: &[Step]) -> Vec<Step> {
+        let mut seen = std::collections::HashSet::new();
+        steps
+            .iter()
+            .map(|step| Step {
+                title: step.title.clone(),
+                claims: step
+                    .claims
+                    .iter()
+                    .copied()
+                    .filter(|&c| self.claim(c).is_some() && seen.insert(c))
+                    .collect(),
+            })
+            .filter(|step| !step.claims.is_empty())
+            .collect()
+    }
+
     /// The links that some other link aims at (undercut or backed), found
     /// in one pass, for writers that ask it of every link.
     pub fn aimed_at(&self) -> std::collections::HashSet<LinkId> {

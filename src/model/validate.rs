@@ -68,6 +68,15 @@ pub enum Problem {
         source: SourceId,
         found: String,
     },
+    /// A presentation step names a claim the map does not have.
+    StepClaimMissing {
+        step: usize,
+        claim: ClaimId,
+    },
+    /// A claim is in two steps of the presentation.
+    StepClaimTwice(ClaimId),
+    /// A presentation step brings in no claim.
+    StepEmpty(usize),
     /// A text longer than a map may hold (`what` names it: "claim 3's text").
     TooLong {
         what: String,
@@ -211,6 +220,14 @@ impl fmt::Display for Problem {
                 "{claim} quotes text that no longer matches {source} (the span now reads \"{}\")",
                 excerpt(found, 60)
             ),
+            Self::StepClaimMissing { step, claim } => write!(
+                f,
+                "step {step} of the presentation shows {claim}, which does not exist"
+            ),
+            Self::StepClaimTwice(claim) => {
+                write!(f, "{claim} is in more than one step of the presentation")
+            }
+            Self::StepEmpty(step) => write!(f, "step {step} of the presentation shows no claim"),
             Self::TooLong { what, chars, max } => write!(
                 f,
                 "{what} is {chars} characters long; a map holds texts of at most {max}"
@@ -225,6 +242,35 @@ pub fn validate(map: &Map) -> Vec<Problem> {
     check_ids(map, &mut problems);
     check_claims(map, &mut problems);
     check_links(map, &mut problems);
+    problems.extend(step_problems(map, &map.steps));
+    problems
+}
+
+/// What is wrong with `steps` as the presentation of `map` (numbered from 1).
+pub fn step_problems(map: &Map, steps: &[crate::model::Step]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (i, step) in steps.iter().enumerate() {
+        let number = i + 1;
+        problems.extend(length_problem(
+            || format!("step {number}'s title"),
+            &step.title,
+            MAX_LABEL_CHARS,
+        ));
+        if step.claims.is_empty() {
+            problems.push(Problem::StepEmpty(number));
+        }
+        for &claim in &step.claims {
+            if map.claim(claim).is_none() {
+                problems.push(Problem::StepClaimMissing {
+                    step: number,
+                    claim,
+                });
+            } else if !seen.insert(claim) {
+                problems.push(Problem::StepClaimTwice(claim));
+            }
+        }
+    }
     problems
 }
 

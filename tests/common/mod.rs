@@ -95,6 +95,7 @@ pub fn small_map() -> Map {
             rebut,
             link(4, LinkKind::Rebut, &[3], Target::Link(LinkId(3))),
         ],
+        steps: Vec::new(),
     }
 }
 

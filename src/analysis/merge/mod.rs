@@ -154,6 +154,8 @@ pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Merged {
         |l| (Item::Link(l.id), link_name(l), Piece::Link(l.clone())),
         &mut conflicts,
     );
+    // Our side's order of presentation, for the claims the merge kept.
+    map.steps = map.pruned(&ours.steps);
     repair::repair(&mut map, ours, &mut conflicts);
     Merged {
         map,

@@ -109,6 +109,10 @@ fn fix(map: &mut Map, ours: &Map, problem: &Problem, conflicts: &mut Vec<Conflic
         | Problem::EmptySourceId
         | Problem::NonFinitePosition(_)
         | Problem::TooLong { .. } => false,
+        Problem::StepClaimMissing { .. } | Problem::StepClaimTwice(_) | Problem::StepEmpty(_) => {
+            map.steps = map.pruned_steps();
+            true
+        }
     }
 }
 

@@ -195,6 +195,7 @@ fn run(app: &mut ArgmapApp, command: Command) {
         Command::Welcome => app.state.windows.welcome = true,
         Command::About => app.state.windows.about = true,
         Command::Present => presenting::start(app),
+        Command::PresentSteps => app.state.windows.steps = true,
         Command::ToggleEvaluation => teaching::toggle_evaluation(app),
         Command::TogglePreferred => teaching::toggle_preferred(app),
         Command::NextPosition => teaching::next_position(app),
@@ -243,7 +244,7 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
                     })
         }
         Command::ExpandAll => !view.collapsed.is_empty(),
-        Command::Present => !map.claims.is_empty(),
+        Command::Present | Command::PresentSteps => !map.claims.is_empty(),
         Command::MoveLeft | Command::MoveRight | Command::MoveUp | Command::MoveDown => {
             !selection.claims.is_empty()
         }

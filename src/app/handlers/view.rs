@@ -262,6 +262,7 @@ pub fn close_window(app: &mut ArgmapApp, window: Window) {
         Window::FindClaim => windows.find_claim = None,
         Window::Welcome => windows.welcome = false,
         Window::About => windows.about = false,
+        Window::Steps => windows.steps = false,
         Window::Merge => windows.merge = None,
         Window::Changes => windows.changes = None,
     }

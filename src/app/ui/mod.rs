@@ -145,6 +145,7 @@ pub fn draw(
     tutorial::window(&ctx, state, &panels.areas, &mut actions);
     windows::welcome(&ctx, state, &mut actions);
     windows::about(&ctx, state, &mut actions);
+    windows::steps(&ctx, state, &mut actions);
     actions
 }
 

@@ -4,7 +4,8 @@
 //! changes since an earlier version), `files` (the path typed where there is
 //! no file dialog, the import summary), `export`, `find_claim`, and
 //! `help` (keyboard shortcuts, the welcome), `about` (version, renderer,
-//! licence, where Argmap keeps its files). Each reads the app's state
+//! licence, where Argmap keeps its files), `steps` (the order of a
+//! presentation). Each reads the app's state
 //! and returns what the user chose as actions.
 
 mod about;
@@ -14,6 +15,7 @@ mod find_claim;
 mod help;
 mod merge;
 mod questions;
+mod steps;
 
 pub use about::about;
 pub use export::export;
@@ -22,6 +24,7 @@ pub use find_claim::find_claim;
 pub use help::{shortcuts, welcome};
 pub use merge::{changes, merge};
 pub use questions::{conflict, interrupted, prompt, recovered, reload_offer};
+pub use steps::steps;
 
 /// A window of a fixed size in the middle of the screen, as Help's windows
 /// are: it folds nothing away and keeps its size.
