@@ -40,7 +40,7 @@ const CASES: &[(&str, &str)] = &[
     ),
     (
         "newer-version.ron",
-        "this map was made by a newer Argmap (format 3); this one reads formats up to 2",
+        "this map was made by a newer Argmap (format 4); this one reads formats up to 3",
     ),
     (
         "no-version.ron",

@@ -419,7 +419,7 @@ fn a_broken_file_shows_its_error_and_leaves_the_map_alone() {
     harness.run();
     assert_eq!(harness.app().doc.map, before);
     let message = format!(
-        "Could not open {}: this map was made by a newer Argmap (format 3); this one reads formats up to 2",
+        "Could not open {}: this map was made by a newer Argmap (format 4); this one reads formats up to 3",
         broken.display()
     );
     harness.get_by_label(&message);
