@@ -243,3 +243,81 @@ mod beside_the_map {
         assert!(harness.query_by_label("Kimmage’s side").is_none());
     }
 }
+
+/// Each paragraph of a Word file: its style, whether it is a bullet, its
+/// words, and the words of its bold runs.
+fn word_paragraphs(bytes: &[u8]) -> Vec<(String, bool, String, Vec<String>)> {
+    let docx = docx_rs::read_docx(bytes).expect("a Word file docx-rs reads");
+    docx.document
+        .children
+        .iter()
+        .filter_map(|child| match child {
+            docx_rs::DocumentChild::Paragraph(p) => Some(p),
+            _ => None,
+        })
+        .map(|p| {
+            let bold = p
+                .children
+                .iter()
+                .filter_map(|c| match c {
+                    docx_rs::ParagraphChild::Run(run) if run.run_property.bold.is_some() => {
+                        let one = docx_rs::Paragraph::new().add_run((**run).clone());
+                        Some(one.raw_text())
+                    }
+                    _ => None,
+                })
+                .collect();
+            (
+                p.property
+                    .style
+                    .as_ref()
+                    .map_or_else(String::new, |s| s.val.clone()),
+                p.property.numbering_property.is_some(),
+                p.raw_text(),
+                bold,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_word_outline_has_the_markdowns_headings_points_and_every_claim() {
+    let map = common::debate();
+    let bytes = argmap::exchange::docx::to_docx(&map).expect("a Word file");
+    let paragraphs = word_paragraphs(&bytes);
+    let markdown = to_outline(&map);
+    assert_eq!(paragraphs[0].0, "Heading1");
+    assert_eq!(paragraphs[0].2, map.title);
+    let headings = |prefix: &str| markdown.lines().filter(|l| l.starts_with(prefix)).count();
+    let styled = |style: &str| paragraphs.iter().filter(|p| p.0 == style).count();
+    assert_eq!(styled("Heading2"), headings("## "));
+    assert_eq!(styled("Heading3"), headings("### "));
+    let points = markdown
+        .lines()
+        .filter(|l| l.trim_start().starts_with("- "))
+        .count();
+    assert_eq!(paragraphs.iter().filter(|p| p.1).count(), points);
+    let all: Vec<&str> = paragraphs.iter().map(|p| p.2.as_str()).collect();
+    let all = all.join("\n");
+    for claim in &map.claims {
+        let words = claim.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(all.contains(&words), "claim {} missing", claim.id.0);
+    }
+    assert!(paragraphs.iter().any(|p| p.3.iter().any(|b| b == "Reason")));
+    // The same map gives the same bytes.
+    assert!(bytes == argmap::exchange::docx::to_docx(&map).expect("again"));
+}
+
+#[test]
+fn what_a_student_wrote_reads_as_written_in_the_word_outline() {
+    let mut map = common::small_map();
+    let written = "# Not a heading *nor bold* [nor](a link) <b>nor html</b> \\ & done";
+    map.claims[0].text = written.into();
+    let bytes = argmap::exchange::docx::to_docx(&map).expect("a Word file");
+    let paragraphs = word_paragraphs(&bytes);
+    assert!(
+        paragraphs.iter().any(|p| p.2.contains(written)),
+        "{:?}",
+        paragraphs.iter().map(|p| &p.2).collect::<Vec<_>>()
+    );
+}

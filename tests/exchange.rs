@@ -446,6 +446,7 @@ fn the_export_command_writes_each_format() {
             Export::Svg => "svg",
             Export::Png => "png",
             Export::Outline => "outline",
+            Export::Docx => "docx",
             Export::Pdf => "pdf",
             Export::Slides => "slides",
         };

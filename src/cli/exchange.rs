@@ -49,7 +49,7 @@ pub struct ExportArgs {
 }
 
 pub fn export(args: &ExportArgs, out: &mut dyn Write) -> Result<u8, Error> {
-    if (args.to == Export::Png || args.to.is_pdf()) && args.output.is_none() {
+    if (args.to == Export::Png || args.to.desktop_only()) && args.output.is_none() {
         return Err(Error::Usage(format!(
             "export --to {0} needs -o FILE.{1} (a {1} file is not written to the terminal)",
             clap::ValueEnum::to_possible_value(&args.to)

@@ -5,6 +5,8 @@
 
 pub mod aif;
 pub mod argdown;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod docx;
 pub mod dot;
 pub mod essay;
 pub mod image;
@@ -141,6 +143,9 @@ pub enum Export {
     /// An essay or speech outline, in Markdown.
     #[value(alias = "essay")]
     Outline,
+    /// The essay outline as a Word document.
+    #[value(alias = "word")]
+    Docx,
     /// The map printed, with a key and its sources (PDF).
     #[value(alias = "handout")]
     Pdf,
@@ -149,11 +154,16 @@ pub enum Export {
 }
 
 impl Export {
-    /// Every format this build writes (PDF is made by the desktop app
-    /// and the command line, not in the browser).
+    /// Every format this build writes (PDF and Word are made by the
+    /// desktop app and the command line, not in the browser).
     pub fn all() -> impl Iterator<Item = Self> {
         <Self as strum::IntoEnumIterator>::iter()
-            .filter(|e| cfg!(not(target_arch = "wasm32")) || !e.is_pdf())
+            .filter(|e| cfg!(not(target_arch = "wasm32")) || !e.desktop_only())
+    }
+
+    /// Whether only the desktop app and the command line write it.
+    pub fn desktop_only(self) -> bool {
+        self.is_pdf() || self == Self::Docx
     }
 
     pub fn label(self) -> &'static str {
@@ -165,6 +175,7 @@ impl Export {
             Self::Svg => "SVG image",
             Self::Png => "PNG image",
             Self::Outline => "Essay outline (Markdown)",
+            Self::Docx => "Essay outline (Word)",
             Self::Pdf => "PDF to print",
             Self::Slides => "Slides (PDF)",
         }
@@ -178,6 +189,7 @@ impl Export {
             Self::Svg => "svg",
             Self::Png => "png",
             Self::Outline => "md",
+            Self::Docx => "docx",
             Self::Pdf | Self::Slides => "pdf",
         }
     }
@@ -223,11 +235,14 @@ impl Export {
             )?,
             #[cfg(not(target_arch = "wasm32"))]
             Self::Slides => pdf::slides::to_slides(map)?,
+            #[cfg(not(target_arch = "wasm32"))]
+            Self::Docx => docx::to_docx(map)?,
             #[cfg(target_arch = "wasm32")]
-            Self::Pdf | Self::Slides => {
+            Self::Pdf | Self::Slides | Self::Docx => {
                 let _ = (paper, fit);
                 return Err(ExportError::Render(
-                    "PDF is made by the desktop app and the command line".to_owned(),
+                    "PDF and Word files are made by the desktop app and the command line"
+                        .to_owned(),
                 ));
             }
         })
