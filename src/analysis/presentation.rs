@@ -103,19 +103,23 @@ fn saved(map: &Map) -> Vec<Step> {
         .iter()
         .flat_map(|s| s.claims.iter().copied())
         .collect();
+    steps.extend(last_step(map, &placed, ADDED_SINCE));
+    steps
+}
+
+/// A step of every claim not in `placed`, in the map's order, named
+/// `title`; none when every claim has its place.
+fn last_step(map: &Map, placed: &HashSet<ClaimId>, title: &str) -> Option<Step> {
     let rest: Vec<ClaimId> = map
         .claims
         .iter()
         .map(|c| c.id)
         .filter(|id| !placed.contains(id))
         .collect();
-    if !rest.is_empty() {
-        steps.push(Step {
-            title: ADDED_SINCE.to_owned(),
-            claims: rest,
-        });
-    }
-    steps
+    (!rest.is_empty()).then(|| Step {
+        title: title.to_owned(),
+        claims: rest,
+    })
 }
 
 /// The last step's name for claims added after a teacher chose the order.
@@ -210,18 +214,7 @@ pub fn worked_out(map: &Map) -> Vec<Step> {
             });
         }
     }
-    let rest: Vec<ClaimId> = map
-        .claims
-        .iter()
-        .map(|c| c.id)
-        .filter(|id| !shown.contains(id))
-        .collect();
-    if !rest.is_empty() {
-        steps.push(Step {
-            title: "Further claims".to_owned(),
-            claims: rest,
-        });
-    }
+    steps.extend(last_step(map, &shown, "Further claims"));
     steps
 }
 

@@ -50,10 +50,16 @@ pub enum ExportError {
 /// A wrapped, one-line version of `text` for labels: words joined into lines
 /// of at most `width` characters.
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_with(text, |line| line.chars().count() <= width)
+}
+
+/// `text`'s words joined into lines, a word going to a new line when the
+/// line with it would not `fit` (a word that fits nowhere has a line of its own).
+pub(crate) fn wrap_with(text: &str, fits: impl Fn(&str) -> bool) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+        if !line.is_empty() && !fits(&format!("{line} {word}")) {
             lines.push(std::mem::take(&mut line));
         }
         if !line.is_empty() {

@@ -3,7 +3,7 @@
 //! is either content a screen reader reads (tagged, its identifier handed
 //! back for the document's structure) or decoration it skips (an artifact).
 
-use crate::exchange::outline::Run;
+use crate::exchange::outline::{Outliner, Run};
 use crate::exchange::scene::{Arrow, Card};
 use crate::render::geometry::{BADGE_RADIUS, LinkPath};
 use crate::render::measure::{BADGE_ROW, PADDING};
@@ -20,6 +20,8 @@ use krilla::text::{Font, TextDirection};
 /// them, each with the scale egui gives it.
 pub struct Ink {
     faces: Vec<(Font, ttf_parser::Face<'static>, f32)>,
+    /// The same fonts' advances, as pictures measure text laid out here.
+    measure: Outliner,
     wash: std::cell::Cell<f32>,
 }
 
@@ -40,6 +42,7 @@ impl Default for Ink {
                     ))
                 })
                 .collect(),
+            measure: Outliner::default(),
             wash: std::cell::Cell::new(0.0),
         }
     }
@@ -287,8 +290,8 @@ impl Ink {
 
     /// A link as the canvas draws it: its lines (dashed for a rebuttal),
     /// the dot joining linked premises, the head, an attack's bar and the
-    /// badge with its + or −. Drawn as one piece of content (`Some`) for
-    /// a figure that says in words what it shows, or as decoration.
+    /// badge with its + or −. Drawn as one piece of content, for a figure
+    /// that says in words what it shows, or as decoration.
     pub fn link(&self, surface: &mut Surface<'_>, path: &LinkPath, role: Role) -> Identifier {
         let id = match role {
             Role::Content => surface.start_tagged(ContentTag::Other),
@@ -332,56 +335,20 @@ impl Ink {
         id
     }
 
-    /// How wide `text` is at `px`, in the first font (its advances).
+    /// How wide `text` is at `px`, by the fonts' advances.
     pub fn width(&self, text: &str, px: f32) -> f32 {
-        let Some((_, face, _)) = self.faces.first() else {
-            return 0.0;
-        };
-        let per_unit = px / f32::from(face.units_per_em());
-        text.chars()
-            .filter_map(|c| face.glyph_index(c))
-            .filter_map(|g| face.glyph_hor_advance(g))
-            .map(|a| f32::from(a) * per_unit)
-            .sum()
+        self.measure.width(text, px)
     }
 
     /// A run of `text` at `px` starting at `x` on `baseline`, each letter
-    /// placed by the first font's advances (for page furniture and the key,
+    /// placed by the fonts' advances (for page furniture and the key,
     /// which the canvas never lays out).
     pub fn run(&self, text: &str, x: f32, baseline: f32, px: f32) -> Run {
-        let mut at = x;
-        let glyphs = text
-            .chars()
-            .map(|c| {
-                let here = at;
-                at += self.width(&c.to_string(), px);
-                (c, here)
-            })
-            .collect();
-        Run {
-            glyphs,
-            baseline,
-            px,
-        }
+        self.measure.run(text, x, baseline, px)
     }
 
     /// `text` broken into lines no wider than `width` at `px`.
     pub fn wrapped(&self, text: &str, width: f32, px: f32) -> Vec<String> {
-        let mut lines: Vec<String> = Vec::new();
-        let mut line = String::new();
-        for word in text.split_whitespace() {
-            let wider = format!("{line} {word}");
-            if !line.is_empty() && self.width(&wider, px) > width {
-                lines.push(std::mem::take(&mut line));
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(word);
-        }
-        if !line.is_empty() {
-            lines.push(line);
-        }
-        lines
+        crate::exchange::wrap_with(text, |line| self.width(line, px) <= width)
     }
 }

@@ -6,7 +6,9 @@
 //! one page however small its words.
 
 use super::draw::{self, Ink, Role};
-use super::{Paper, Placed, document, extent, finish, fitted, group, heading, list, title_of};
+use super::{
+    GREY, MARGIN, Paper, Placed, document, extent, finish, fitted, group, heading, list, title_of,
+};
 use crate::analysis::spoken::{self, Ends};
 use crate::exchange::ExportError;
 use crate::exchange::scene::{Card, Scene, text_fits};
@@ -22,8 +24,6 @@ use krilla::surface::Surface;
 use krilla::tagging::{Identifier, Tag, TagTree};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-/// Room around everything on the page, in points.
-const MARGIN: f32 = 36.0;
 /// The smallest a card's words are printed on one page (points), unless
 /// the map is asked to fit.
 const READABLE: f32 = 7.0;
@@ -37,7 +37,6 @@ const TITLE: f32 = 18.0;
 const SMALL: f32 = 7.5;
 /// The most pages a tiled map takes; a larger map is printed fitted.
 pub const MOST_PAGES: usize = 200;
-const GREY: palette::Rgb = [0x60; 3];
 
 /// How to print: the paper, and whether to fit the map on one page
 /// whatever its size.

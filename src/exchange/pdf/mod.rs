@@ -22,6 +22,11 @@ use krilla::tagging::{Identifier, ListNumbering, Node, Tag, TagGroup, TagTree};
 use krilla::{Document, SerializeSettings};
 use std::num::NonZeroU16;
 
+/// Room around everything on a page, in points.
+const MARGIN: f32 = 36.0;
+/// Page furniture's colour: headers, footers, captions.
+const GREY: crate::render::palette::Rgb = [0x60; 3];
+
 /// A document that says what it is, in English, and is tagged for screen
 /// readers; PDF/UA-1 is checked when it is finished.
 fn document() -> Result<Document, ExportError> {

@@ -4,7 +4,7 @@
 //! claims stand out, earlier ones stay, quieter.
 
 use super::draw::{self, Ink, Role};
-use super::{document, extent, finish, fitted, group, heading, title_of};
+use super::{GREY, MARGIN, document, extent, finish, fitted, group, heading, title_of};
 use crate::analysis::layout::Size;
 use crate::analysis::neighbourhood::among;
 use crate::analysis::presentation::{self, Step};
@@ -21,7 +21,6 @@ use std::collections::{BTreeSet, HashSet};
 
 /// A 16:9 slide, 13.33 × 7.5 inches, in points.
 pub const SLIDE: (f32, f32) = (960.0, 540.0);
-const MARGIN: f32 = 36.0;
 const HEADING: f32 = 22.0;
 const FOOT: f32 = 10.0;
 /// Card words' size the layout aims at, in points: on a projector filling
@@ -31,7 +30,6 @@ const AIM: f32 = 12.0;
 const LARGEST: f32 = 20.0;
 /// How far earlier steps' claims are washed towards white.
 const EARLIER: f32 = 0.6;
-const GREY: palette::Rgb = [0x60; 3];
 
 /// The slides of `map`'s presentation as PDF.
 pub fn to_slides(map: &Map) -> Result<Vec<u8>, ExportError> {
