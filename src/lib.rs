@@ -8,6 +8,8 @@
 //! - [`schemes`]: the catalogue of argument schemes and which critical
 //!   questions a map leaves open;
 //! - [`format`]: Argmap's own files (RON, JSON), atomic saving, read errors;
+//! - [`documents`]: a teacher's own articles read from web pages, PDFs,
+//!   Word files and text, ready to become sources;
 //! - [`analysis`]: pure computations on a map (Tidy layout, which claims
 //!   stand, comparison with a model answer);
 //! - [`render`]: drawing without a window (card sizes, link geometry, colours);
@@ -19,6 +21,7 @@ pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod corpus;
+pub mod documents;
 pub mod exchange;
 pub mod format;
 pub mod model;

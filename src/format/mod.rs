@@ -14,7 +14,7 @@ pub use disk::{read_file, write_atomic};
 pub use error::{EncodeError, FileError, ReadError, SaveError, io_message};
 pub(crate) use native::json_error;
 pub use native::{from_json, from_ron, to_json, to_ron};
-pub use text::text_source;
+pub use text::{text_source, unique_source_id};
 
 use crate::model::{Map, validate};
 use std::path::Path;

@@ -34,7 +34,7 @@ pub fn text_source(file_stem: &str, bytes: &[u8], map: &Map) -> Result<Source, R
         .unwrap_or(file_stem)
         .to_owned();
     Ok(Source {
-        id: unique_id(&slug(file_stem), map),
+        id: unique_source_id(file_stem, map),
         title,
         authors: Vec::new(),
         publication: String::new(),
@@ -42,6 +42,12 @@ pub fn text_source(file_stem: &str, bytes: &[u8], map: &Map) -> Result<Source, R
         stance: String::new(),
         text,
     })
+}
+
+/// An id for a new source named `name`: its letters and digits, unique
+/// in `map` and never a bundled article's.
+pub fn unique_source_id(name: &str, map: &Map) -> SourceId {
+    unique_id(&slug(name), map)
 }
 
 fn slug(name: &str) -> String {
