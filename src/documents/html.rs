@@ -20,12 +20,16 @@ pub fn read(text: &str) -> Result<Reading, DocumentError> {
     let page = Html::parse_document(text);
     let root = page.root_element();
     let about = about(&page);
-    let article = find_article(root);
+    let (article, around) = find_article(root);
     let mut walk = Walk {
         title: about.title.clone(),
         paragraphs: Vec::new(),
         dropped: Vec::new(),
     };
+    for outside in around {
+        let why = furniture(outside).unwrap_or("the page around the article");
+        walk.drop(why, &collapsed_text(outside));
+    }
     walk.block(article, 0);
     if walk.paragraphs.is_empty() {
         return Err(DocumentError::NoArticle);
@@ -109,7 +113,7 @@ impl Walk {
         if text.is_empty() {
             return;
         }
-        let shown: String = text.chars().take(80).collect();
+        let shown: String = text.chars().take(160).collect();
         let more = if shown.len() < text.len() { "…" } else { "" };
         self.dropped.push(format!("{why}: {shown}{more}"));
     }
@@ -232,8 +236,8 @@ fn furniture_word(word: &str) -> Option<&'static str> {
 
 /// The element holding the article: walking down from the page, the
 /// deepest element that still holds most of the words in paragraphs
-/// outside the furniture.
-fn find_article(root: ElementRef) -> ElementRef {
+/// outside the furniture; and the elements passed over on the way down.
+fn find_article(root: ElementRef) -> (ElementRef, Vec<ElementRef>) {
     let mut words = HashMap::new();
     let mut total = 0;
     for element in root.descendent_elements() {
@@ -256,8 +260,9 @@ fn find_article(root: ElementRef) -> ElementRef {
         .child_elements()
         .find(|e| e.value().name() == "body")
         .unwrap_or(root);
+    let mut around = Vec::new();
     if total == 0 {
-        return article;
+        return (article, around);
     }
     let enough = (total as f32 * ARTICLE_SHARE).ceil() as usize;
     while let Some(child) = article
@@ -267,9 +272,14 @@ fn find_article(root: ElementRef) -> ElementRef {
         if child.value().name() == "p" {
             break;
         }
+        around.extend(
+            article
+                .child_elements()
+                .filter(|c| c.id() != child.id() && furniture(*c) != Some("page code")),
+        );
         article = child;
     }
-    article
+    (article, around)
 }
 
 /// An element's words with the furniture inside it left out.

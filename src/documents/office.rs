@@ -93,7 +93,7 @@ pub fn read_docx(bytes: &[u8]) -> Result<Reading, DocumentError> {
         if text.is_empty() {
             continue;
         }
-        let style = p.children().find(|n| is(n, WORD, "pPr")).and_then(|ppr| {
+        let style = p.children().find(|n| is(n, WORD, "pPr")).map(|ppr| {
             let id = ppr
                 .children()
                 .find(|n| is(n, WORD, "pStyle"))
@@ -102,7 +102,7 @@ pub fn read_docx(bytes: &[u8]) -> Result<Reading, DocumentError> {
             let name = styles.get(id).map_or(id.to_ascii_lowercase(), Clone::clone);
             let numbered = ppr.children().any(|n| is(&n, WORD, "numPr"));
             let outline = ppr.children().any(|n| is(&n, WORD, "outlineLvl"));
-            Some((name, numbered, outline))
+            (name, numbered, outline)
         });
         let (name, numbered, outline) = style.unwrap_or_default();
         if name == "title" {

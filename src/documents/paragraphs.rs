@@ -116,6 +116,35 @@ pub struct Vocabulary {
     words: HashSet<String>,
 }
 
+/// Heads of compounds English writers usually hyphenate; a line-end hyphen
+/// after one is kept unless the document spells the word joined elsewhere.
+const COMPOUND_HEADS: &[&str] = &[
+    "self", "well", "ex", "all", "half", "ill", "quasi", "so", "over", "non", "cross",
+];
+
+/// Tails of compounds English writers hyphenate ("rules-based",
+/// "Western-led"); a line-end hyphen before one is kept, as above.
+const COMPOUND_TAILS: &[&str] = &[
+    "based",
+    "led",
+    "driven",
+    "oriented",
+    "related",
+    "backed",
+    "sponsored",
+    "owned",
+    "centric",
+    "minded",
+    "level",
+    "scale",
+    "term",
+];
+
+/// Prefixes that close up with the word after them ("understanding").
+const CLOSED_PREFIXES: &[&str] = &[
+    "under", "inter", "counter", "super", "after", "outer", "upper",
+];
+
 impl Vocabulary {
     pub fn of<'a>(lines: impl IntoIterator<Item = &'a str>) -> Self {
         let mut words = HashSet::new();
@@ -164,6 +193,11 @@ impl Vocabulary {
         if head.is_empty() || tail.is_empty() {
             return false;
         }
+        // Addresses are broken at their own hyphens, never hyphenated.
+        let token = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        if token.contains('/') || token.contains("www.") || token.contains('@') {
+            return false;
+        }
         let hyphenated = format!("{head}-{tail}").to_lowercase();
         let joined = format!("{head}{tail}").to_lowercase();
         if self.words.contains(&hyphenated) {
@@ -171,6 +205,37 @@ impl Vocabulary {
         }
         if self.words.contains(&joined) {
             return true;
+        }
+        // After a prefix writers hyphenate ("self-", "over-") a whole-looking
+        // rest is taken as a compound: the break fell on its own hyphen.
+        if COMPOUND_HEADS.contains(&head.to_lowercase().as_str()) && tail.chars().count() >= 4 {
+            return false;
+        }
+        if head.chars().count() >= 3 && COMPOUND_TAILS.contains(&tail.to_lowercase().as_str()) {
+            return false;
+        }
+        // A noun before a whole "-ing" word ("burden-" "sharing",
+        // "decision-" "making"); prefixes that close up are left out.
+        let lower_head = head.to_lowercase();
+        let is_vowel = |c: Option<char>| c.is_some_and(|c| "aeiouy".contains(c));
+        if head.chars().count() >= 5
+            && tail.chars().count() >= 6
+            && tail.ends_with("ing")
+            && !is_vowel(lower_head.chars().last())
+            && !CLOSED_PREFIXES.contains(&lower_head.as_str())
+        {
+            return false;
+        }
+        // Two words the document uses on their own ("long" "standing"):
+        // a break at a compound's hyphen, where a split word's halves are
+        // rarely words. Common closed compounds were caught above, spelled
+        // whole elsewhere in the document.
+        if head.chars().count() >= 3
+            && tail.chars().count() >= 3
+            && self.words.contains(&head.to_lowercase())
+            && self.words.contains(&tail.to_lowercase())
+        {
+            return false;
         }
         // A capital after the break ("Trump-" "Putin") is a compound's.
         tail.chars().next().is_some_and(char::is_lowercase)
@@ -237,5 +302,24 @@ mod tests {
         assert_eq!(join("nothing—", "neither"), "nothing—neither");
         assert_eq!(join("a plain", "join"), "a plain join");
         assert_eq!(join("a dash —", "spaced"), "a dash — spaced");
+        assert_eq!(
+            join("appearing over-", "eager now"),
+            "appearing over-eager now"
+        );
+        assert_eq!(join("a self-", "made case"), "a self-made case");
+        assert_eq!(join("a rules-", "based order"), "a rules-based order");
+        assert_eq!(join("the misbe-", "haviour"), "the misbehaviour");
+        let vocabulary = Vocabulary::of(["a long time standing here", "x"]);
+        let join = |a: &str, b: &str| vocabulary.join(&[a.to_owned(), b.to_owned()]);
+        assert_eq!(join("a long-", "standing rift"), "a long-standing rift");
+        assert_eq!(join("a lengthy stan-", "ding"), "a lengthy standing");
+        assert_eq!(join("more burden-", "sharing"), "more burden-sharing");
+        assert_eq!(join("mis", "understanding"), "mis understanding");
+        assert_eq!(join("an under-", "standing"), "an understanding");
+        assert_eq!(join("destabi-", "lizing"), "destabilizing");
+        assert_eq!(
+            join("https://example.org/maryland-long-", "island.html"),
+            "https://example.org/maryland-long-island.html"
+        );
     }
 }

@@ -29,6 +29,7 @@ pub fn read(bytes: &[u8]) -> Result<Reading, DocumentError> {
             format!("it has more than {MAX_PAGES} pages"),
         ));
     }
+    normalise_widths(&mut document);
     let mut info = info(&document);
     let mut pages = Pages::default();
     // The extractor asserts on some malformed files; a document that trips
@@ -46,7 +47,7 @@ pub fn read(bytes: &[u8]) -> Result<Reading, DocumentError> {
             ));
         }
     }
-    let mut article = assemble(&pages.done);
+    let mut article = assemble(&pages.done, &info.title);
     if info.title.is_empty()
         && let Some(title) = article.title.take()
     {
@@ -58,6 +59,48 @@ pub fn read(bytes: &[u8]) -> Result<Reading, DocumentError> {
         paragraphs: article.paragraphs,
         dropped: article.dropped,
     })
+}
+
+/// Rewrites each CID font's widths (`/W`) in the list form only. The
+/// extractor misreads the range form (`first last width`), which many
+/// writers use, and would place every character of such a font at one spot.
+fn normalise_widths(document: &mut pdf_extract::Document) {
+    use pdf_extract::Object;
+    for object in document.objects.values_mut() {
+        let Object::Dictionary(dictionary) = object else {
+            continue;
+        };
+        if !matches!(dictionary.get(b"Subtype"), Ok(Object::Name(n)) if n.starts_with(b"CIDFontType"))
+        {
+            continue;
+        }
+        let Ok(Object::Array(widths)) = dictionary.get(b"W") else {
+            continue;
+        };
+        let mut listed = Vec::new();
+        let mut i = 0;
+        while i < widths.len() {
+            match (widths.get(i), widths.get(i + 1), widths.get(i + 2)) {
+                (Some(first), Some(Object::Array(list)), _) => {
+                    listed.push(first.clone());
+                    listed.push(Object::Array(list.clone()));
+                    i += 2;
+                }
+                (Some(first), Some(last), Some(width)) => {
+                    let (Ok(first), Ok(last)) = (first.as_i64(), last.as_i64()) else {
+                        return;
+                    };
+                    // A hostile range must not become a billion entries.
+                    let count = (last - first + 1).clamp(0, 65_536);
+                    listed.push(Object::Integer(first));
+                    listed.push(Object::Array(vec![width.clone(); count as usize]));
+                    i += 3;
+                }
+                _ => break,
+            }
+        }
+        dictionary.set("W", Object::Array(listed));
+    }
 }
 
 /// Title, authors and date from the document information dictionary.
@@ -226,7 +269,7 @@ struct Article {
     dropped: Vec<String>,
 }
 
-fn assemble(pages: &[Page]) -> Article {
+fn assemble(pages: &[Page], known_title: &str) -> Article {
     let mut dropped = Vec::new();
     let body = body_size(pages);
     let mut lines: Vec<Line> = Vec::new();
@@ -238,9 +281,10 @@ fn assemble(pages: &[Page]) -> Article {
             page,
         ));
     }
-    let lines = drop_running_heads(lines, pages, &mut dropped);
+    let lines = drop_running_heads(lines, pages, body, &mut dropped);
 
-    // The largest print on the first page, above the body, is the title.
+    // Large print opening the first page is the title, unless the file
+    // names another title: then it is the article's first heading.
     let mut title = None;
     let mut lines = lines;
     if let Some(first) = lines.first()
@@ -257,9 +301,11 @@ fn assemble(pages: &[Page]) -> Article {
             .map(|l| l.text.as_str())
             .collect::<Vec<_>>()
             .join(" ");
-        dropped.push(format!("the title, kept as the source's title: {text}"));
-        title = Some(text);
-        lines.drain(..count);
+        if known_title.is_empty() || words_of(known_title) == words_of(&text) {
+            dropped.push(format!("the title, kept as the source's title: {text}"));
+            title = Some(text);
+            lines.drain(..count);
+        }
     }
 
     let blocks = blocks(&lines, body);
@@ -269,17 +315,27 @@ fn assemble(pages: &[Page]) -> Article {
         .flat_map(|b| b.lines.iter().map(|l| l.text.as_str()))
         .collect::<Vec<_>>()
         .join(" ");
-    let body_words = words_of(&body_words);
+    let body_words = format!(" {} ", words_of(&body_words));
     let vocabulary = Vocabulary::of(lines.iter().map(|l| l.text.as_str()));
     let mut paragraphs = Vec::new();
+    let mut quote: Option<String> = None;
     for block in blocks {
         let texts: Vec<String> = block.lines.iter().map(|l| l.text.clone()).collect();
         let text = vocabulary.join(&texts);
         if block.large {
+            // A pull quote repeats a phrase of the body; a heading's one or
+            // two words ("Notes") may appear there by chance.
             let words = words_of(&text);
-            if !words.is_empty() && body_words.contains(&words) {
+            // The rest of a pull quote broken across a column or page.
+            let continued = quote.as_ref().map(|q| format!("{q} {words}"));
+            if let Some(whole) = continued.filter(|w| body_words.contains(&format!(" {w} "))) {
+                dropped.push(format!("a pull quote, continued: {text}"));
+                quote = Some(whole);
+            } else if words.split(' ').count() >= 4 && body_words.contains(&format!(" {words} ")) {
                 dropped.push(format!("a pull quote: {text}"));
+                quote = Some(words);
             } else {
+                quote = None;
                 paragraphs.push(format!("# {text}"));
             }
         } else if let Some(item) = text
@@ -315,7 +371,15 @@ fn body_size(pages: &[Page]) -> f64 {
 /// split where the gap is a column's gutter. Footnote marks (small raised
 /// digits) are dropped.
 fn page_lines(number: usize, page: &Page, body: f64, dropped: &mut Vec<String>) -> Vec<Line> {
-    let mut glyphs: Vec<&Glyph> = page.glyphs.iter().collect();
+    let is_mark = |g: &Glyph| {
+        g.size < body * 0.8
+            && !g.text.is_empty()
+            && g.text
+                .chars()
+                .all(|c| c.is_ascii_digit() || "*†‡".contains(c))
+    };
+    let (small, mut glyphs): (Vec<&Glyph>, Vec<&Glyph>) =
+        page.glyphs.iter().partition(|g| is_mark(g));
     glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
     // Baselines: glyphs within a third of the body size are on one line.
     let mut rows: Vec<Vec<&Glyph>> = Vec::new();
@@ -326,22 +390,35 @@ fn page_lines(number: usize, page: &Page, body: f64, dropped: &mut Vec<String>) 
             _ => rows.push(vec![glyph]),
         }
     }
-    let mut lines = Vec::new();
+    // A small digit raised just above a row of text, beside its words, is a
+    // footnote mark; any other small digit (a page number) stays as text.
     let mut marks = 0;
+    for glyph in small {
+        let raised_over = rows.iter_mut().find(|row| {
+            let rise = row[0].y - glyph.y;
+            let (left, right) = row.iter().fold((f64::MAX, f64::MIN), |(l, r), g| {
+                (l.min(g.x), r.max(g.x + g.advance))
+            });
+            rise > 0.0 && rise <= body * 0.6 && glyph.x >= left - body && glyph.x <= right + body
+        });
+        match raised_over {
+            Some(_) => marks += 1,
+            None => match rows
+                .iter_mut()
+                .find(|row| (row[0].y - glyph.y).abs() <= glyph.size * 0.35)
+            {
+                Some(row) => row.push(glyph),
+                None => rows.push(vec![glyph]),
+            },
+        }
+    }
+    rows.sort_by(|a, b| a[0].y.total_cmp(&b[0].y));
+    let mut lines = Vec::new();
     for mut row in rows {
         row.sort_by(|a, b| a.x.total_cmp(&b.x));
         let main = row.iter().map(|g| g.size).fold(0.0, f64::max);
         let mut current: Option<Line> = None;
         for glyph in row {
-            let raised_mark = glyph.size < main * 0.8
-                && glyph
-                    .text
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || "*†‡".contains(c));
-            if raised_mark {
-                marks += 1;
-                continue;
-            }
             if glyph.text.trim().is_empty() {
                 if let Some(line) = current.as_mut() {
                     line.x1 = line.x1.max(glyph.x + glyph.advance);
@@ -352,7 +429,9 @@ fn page_lines(number: usize, page: &Page, body: f64, dropped: &mut Vec<String>) 
                 continue;
             }
             let gap = current.as_ref().map_or(0.0, |l| glyph.x - l.x1);
-            if current.is_some() && gap > main * 1.8 {
+            // Split at any wide gap; reading_order joins the pieces again
+            // unless the right one starts a column.
+            if current.is_some() && gap > main * 0.8 {
                 lines.extend(current.take());
             }
             match current.as_mut() {
@@ -409,6 +488,7 @@ fn reading_order(mut lines: Vec<Line>, page: &Page) -> Vec<Line> {
     columns.sort_by(f64::total_cmp);
     // A second column starts right of the middle of the first's lines.
     columns.dedup_by(|b, a| *b - *a < page.width * 0.25);
+    let lines = rejoin(lines, &columns);
     if columns.len() < 2 {
         return lines;
     }
@@ -436,6 +516,29 @@ fn reading_order(mut lines: Vec<Line>, page: &Page) -> Vec<Line> {
     ordered
 }
 
+/// Joins pieces of one baseline split at a wide gap (a loose justified
+/// line) unless the gap is a gutter: the right piece starts a column.
+fn rejoin(lines: Vec<Line>, columns: &[f64]) -> Vec<Line> {
+    let mut joined: Vec<Line> = Vec::with_capacity(lines.len());
+    for line in lines {
+        let starts_column = columns.iter().any(|&x| (x - line.x0).abs() < 3.0);
+        match joined.last_mut() {
+            Some(left)
+                if (left.y - line.y).abs() < 1.0
+                    && !starts_column
+                    && line.x0 - left.x1 < line.size.max(left.size) * 1.8 =>
+            {
+                left.text.push(' ');
+                left.text.push_str(&line.text);
+                left.x1 = line.x1;
+                left.size = left.size.max(line.size);
+            }
+            _ => joined.push(line),
+        }
+    }
+    joined
+}
+
 fn flush_band(band: &mut Vec<Line>, ordered: &mut Vec<Line>, column_of: &dyn Fn(&Line) -> usize) {
     band.sort_by(|a, b| column_of(a).cmp(&column_of(b)).then(a.y.total_cmp(&b.y)));
     ordered.append(band);
@@ -443,7 +546,12 @@ fn flush_band(band: &mut Vec<Line>, ordered: &mut Vec<Line>, column_of: &dyn Fn(
 
 /// Drops lines in the top or bottom margin that repeat on other pages
 /// (with their numbers ignored), and lone page numbers there.
-fn drop_running_heads(lines: Vec<Line>, pages: &[Page], dropped: &mut Vec<String>) -> Vec<Line> {
+fn drop_running_heads(
+    lines: Vec<Line>,
+    pages: &[Page],
+    body: f64,
+    dropped: &mut Vec<String>,
+) -> Vec<Line> {
     let in_margin = |line: &Line| {
         let height = pages.get(line.page).map_or(0.0, |p| p.height);
         line.y < height * MARGIN_BAND || line.y > height * (1.0 - MARGIN_BAND)
@@ -461,11 +569,15 @@ fn drop_running_heads(lines: Vec<Line>, pages: &[Page], dropped: &mut Vec<String
             .or_default()
             .insert(line.page);
     }
+    // A one-page document cannot repeat its head; there, small print in
+    // the margin is taken for one.
     let repeats = |line: &Line| {
-        pages.len() > 1
-            && pages_with
-                .get(&shape(&line.text))
-                .is_some_and(|p| p.len() >= 2)
+        if pages.len() == 1 {
+            return line.size < body * 0.9;
+        }
+        pages_with
+            .get(&shape(&line.text))
+            .is_some_and(|p| p.len() >= 2)
     };
     let page_number = |text: &str| {
         let text = text.to_lowercase();
@@ -516,20 +628,34 @@ fn blocks(lines: &[Line], body: f64) -> Vec<Block<'_>> {
         .get(pitches.len() / 2)
         .copied()
         .unwrap_or(body * 1.2);
-    // The right edge full lines reach, per page and column start.
-    let mut right: HashMap<(usize, i64), f64> = HashMap::new();
+    // The right edge full lines reach, per page and column start: a high
+    // percentile of line ends, so one line spanning the columns (a
+    // standfirst) does not widen the first column.
+    let mut ends: HashMap<(usize, i64), Vec<f64>> = HashMap::new();
     for line in lines.iter().filter(|l| is_body(l, body)) {
         let key = (line.page, (line.x0 / 20.0).floor() as i64);
-        let edge = right.entry(key).or_insert(0.0);
-        *edge = edge.max(line.x1);
+        ends.entry(key).or_default().push(line.x1);
     }
-    let full = |line: &Line| {
+    let right: HashMap<(usize, i64), f64> = ends
+        .into_iter()
+        .map(|(key, mut ends)| {
+            ends.sort_by(f64::total_cmp);
+            (key, ends[(ends.len() * 4 / 5).min(ends.len() - 1)])
+        })
+        .collect();
+    // A line is full when the next line's first word would not have fitted
+    // in the room left at its end (ragged-right text ends short by a word).
+    let full = |line: &Line, next: &Line| {
+        let characters = line.text.chars().count().max(1) as f64;
+        let average = (line.x1 - line.x0) / characters;
+        let first_word = next.text.split(' ').next().map_or(0, |w| w.chars().count());
+        let room = (first_word + 1) as f64 * average * 1.15 + body * 0.5;
         right
             .iter()
             .filter(|((page, _), _)| *page == line.page)
             .map(|(_, &edge)| edge)
-            .filter(|&edge| edge >= line.x1 - 1.0)
-            .any(|edge| edge - line.x1 < body * 2.5)
+            .filter(|&edge| edge >= line.x1 - body * 2.0)
+            .any(|edge| edge - line.x1 < room.max(body * 2.5))
     };
     let mut blocks: Vec<Block> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
@@ -547,16 +673,20 @@ fn blocks(lines: &[Line], body: f64) -> Vec<Block<'_>> {
         let gap = line.y - previous.y;
         let indented = line.x0 > previous.x0 + body * 0.8 && same_column;
         let outdented = previous.x0 > line.x0 + body * 0.8 && same_column;
+        // Closing quotes and note marks may follow a sentence's stop.
         let ends_sentence = previous
             .text
-            .trim_end_matches(['"', '”', '’', '\'', ')'])
+            .trim_end_matches(|c: char| {
+                matches!(c, '"' | '”' | '’' | '\'' | ')' | '*' | '†' | '‡')
+                    || is_superscript_digit(c)
+            })
             .ends_with(['.', '?', '!', ':']);
         let bullet = line.text.starts_with(['•', '▪', '◦']);
         let new_paragraph = large != blocks.last().is_some_and(|b| b.large)
             || bullet
             || (same_column && gap > pitch * 1.4)
             || (indented && ends_sentence)
-            || (!large && !full(previous) && ends_sentence)
+            || (!large && !full(previous, line) && ends_sentence)
             || (large && same_column && gap > pitch * 2.0)
             || (!same_column
                 && previous.page == line.page
@@ -572,6 +702,10 @@ fn blocks(lines: &[Line], body: f64) -> Vec<Block<'_>> {
         }
     }
     blocks
+}
+
+fn is_superscript_digit(c: char) -> bool {
+    matches!(c, '¹' | '²' | '³' | '⁰'..='⁹')
 }
 
 fn is_body(line: &Line, body: f64) -> bool {
@@ -637,7 +771,7 @@ mod tests {
                 (780.0, "2"),
             ]),
         ];
-        let article = assemble(&pages);
+        let article = assemble(&pages, "");
         assert_eq!(
             article.paragraphs,
             [
