@@ -548,3 +548,116 @@ fn bad_documents_are_refused_with_what_is_wrong() {
         DocumentError::NoText
     );
 }
+
+// ---- The command line ----
+
+fn argmap(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_argmap"))
+        .args(args)
+        .output()
+        .expect("argmap runs")
+}
+
+#[test]
+fn add_source_creates_the_map_and_adds_each_document() {
+    let dir = tempfile::tempdir().expect("temp");
+    let articles = corpus::articles();
+    let page = dir.path().join("story.html");
+    std::fs::write(&page, news_page(&articles[0])).expect("write");
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(
+        &notes,
+        "# Class notes\n\nWhat the Accords asked of each side.\n",
+    )
+    .expect("write");
+    let map = dir.path().join("debate.ron");
+    let output = argmap(&[
+        "add-source".as_ref(),
+        map.as_os_str(),
+        page.as_os_str(),
+        notes.as_os_str(),
+    ]);
+    let told = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{told}");
+    assert!(
+        told.contains("story.html: added as source 'story'"),
+        "{told}"
+    );
+    assert!(told.contains("left out"), "{told}");
+    let read = argmap::format::load(&map).expect("the new map loads");
+    assert_eq!(read.sources.len(), 2);
+    let story = &read.sources[1];
+    assert_eq!(story.id.as_str(), "story");
+    assert_eq!(story.title, articles[0].title);
+    assert_eq!(story.authors, articles[0].authors);
+    assert_eq!(story.text, articles[0].text);
+    assert_eq!(read.sources[0].title, "Class notes");
+
+    // A document that cannot be read stops it all, naming the file; the
+    // map on disk is as it was, the good document not half-added.
+    let before = std::fs::read(&map).expect("read");
+    let scan = dir.path().join("scan.pdf");
+    std::fs::write(&scan, b"%PDF-1.4 not really").expect("write");
+    let output = argmap(&[
+        "add-source".as_ref(),
+        map.as_os_str(),
+        notes.as_os_str(),
+        scan.as_os_str(),
+    ]);
+    let told = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{told}");
+    assert!(
+        told.contains("scan.pdf: this is not a readable PDF"),
+        "{told}"
+    );
+    assert_eq!(std::fs::read(&map).expect("read"), before);
+}
+
+// ---- Any input ----
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn kinds() -> impl Strategy<Value = Kind> {
+        prop_oneof![
+            Just(Kind::Html),
+            Just(Kind::Pdf),
+            Just(Kind::Docx),
+            Just(Kind::Odt),
+            Just(Kind::Text)
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Random bytes, read as every kind: an answer, never a panic.
+        #[test]
+        fn on_random_bytes(kind in kinds(), bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            let _ = documents::read_as(kind, &bytes);
+        }
+
+        /// A real document with bytes overwritten or cut short: the damage
+        /// a download or a disk does.
+        #[test]
+        fn on_damaged_documents(
+            which in 0usize..3,
+            hits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8),
+            cut in any::<prop::sample::Index>(),
+        ) {
+            let article = &corpus::articles()[4];
+            let (name, mut bytes) = match which {
+                0 => ("story.html", news_page(article).into_bytes()),
+                1 => ("essay.docx", word_file(article)),
+                _ => ("report.pdf", typeset::pdf(article, &typeset::Options { columns: 2, header: "Head".into() })),
+            };
+            for (at, byte) in hits {
+                let at = at.index(bytes.len());
+                bytes[at] = byte;
+            }
+            bytes.truncate(cut.index(bytes.len() + 1));
+            let _ = documents::read(name, &bytes);
+        }
+    }
+}

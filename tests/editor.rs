@@ -743,6 +743,61 @@ fn add_source_imports_a_markdown_file_into_the_map_and_reader() {
     );
 }
 
+#[test]
+fn add_source_reads_a_saved_web_page_without_its_furniture() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("helsinki.html");
+    std::fs::write(
+        &path,
+        r#"<html><head><title>After Helsinki | The Review</title>
+<meta property="og:title" content="After Helsinki"><meta name="author" content="A. Writer"></head>
+<body><nav><a>Home</a> <a>World</a></nav><article><h1>After Helsinki</h1>
+<p>The summit settled nothing &mdash; but it opened a channel.</p>
+<div class="social-share">Share on Facebook</div>
+<p>Both sides now have to use it.</p></article><footer>All rights reserved</footer></body></html>"#,
+    )
+    .expect("write");
+    let mut harness = harness();
+    answer_dialogs(&mut harness, vec![Some(path)]);
+    harness.get_by_label("Add…").click();
+    harness.run();
+    let app = harness.app();
+    let source = app
+        .doc
+        .map
+        .source(&SourceId::new("helsinki"))
+        .expect("source added");
+    assert_eq!(source.title, "After Helsinki");
+    assert_eq!(source.authors, ["A. Writer"]);
+    assert_eq!(
+        source.text,
+        "The summit settled nothing — but it opened a channel.\n\nBoth sides now have to use it."
+    );
+    assert!(app.status.note.contains("left out"), "{}", app.status.note);
+    harness.get_by_label("Article text: After Helsinki");
+}
+
+#[test]
+fn add_source_names_the_file_when_a_document_cannot_be_read() {
+    let dir = tempfile::tempdir().expect("temp");
+    let path = dir.path().join("scan.pdf");
+    std::fs::write(&path, b"%PDF-1.4 not really").expect("write");
+    let mut harness = harness();
+    let before = harness.app().doc.map.clone();
+    answer_dialogs(&mut harness, vec![Some(path)]);
+    harness.get_by_label("Add…").click();
+    harness.run();
+    let app = harness.app();
+    assert!(
+        app.status
+            .error
+            .contains("scan.pdf: this is not a readable PDF"),
+        "{}",
+        app.status.error
+    );
+    assert_eq!(app.doc.map, before);
+}
+
 /// Presses at byte `start`, moves to the bottom edge of the reader and holds
 /// there for `frames` frames before releasing; returns where the selection ends.
 fn select_and_hold(start: usize, frames: usize) -> usize {

@@ -179,7 +179,7 @@ impl Command {
             Self::Open => "Open a map file (.ron or .json)",
             Self::Save => "Save the map",
             Self::SaveAs => "Save the map under a new name",
-            Self::AddSource => "Import a plain-text or Markdown article into the map",
+            Self::AddSource => "Add an article to the map from a web page, PDF, Word or text file",
             Self::Import => {
                 "Open a map made in OVA or AIFdb (AIF JSON), or Argdown written by Argmap"
             }

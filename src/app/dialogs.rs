@@ -106,7 +106,7 @@ impl Request {
                 vec![("Argmap map", &["ron"]), ("JSON", &["json"])]
             }
             Self::AddSource => vec![
-                ("Text or Markdown", &["txt", "md", "markdown", "text"]),
+                ("Article", crate::documents::Kind::EXTENSIONS),
                 ("All files", &["*"]),
             ],
             Self::Import => vec![

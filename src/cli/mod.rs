@@ -7,6 +7,7 @@ mod check;
 mod convert;
 mod exchange;
 mod merge;
+mod sources;
 mod teach;
 
 use crate::format::{self, FileError, SaveError};
@@ -31,6 +32,7 @@ argmap [MAP]                         open the editor (with MAP, a .ron or .json 
        argmap compare STUDENT MODEL [-o REPORT.md]
        argmap grade MODEL FOLDER [-o GRADES.csv]
        argmap exercise MODEL [--keep claims|contentions] [-o STARTER.ron]
+       argmap add-source MAP DOCUMENT... [-o OUT]
        argmap import FILE [-o MAP.ron]
        argmap export MAP --to aif|aifdb|argdown|dot|svg|png|outline [-o OUT] [--scale S]
        argmap tidy MAP [--debate [--effort N]] [--window WxH] [-o OUT]
@@ -71,6 +73,8 @@ enum Command {
     Grade(teach::GradeArgs),
     /// A starter map for students, made from a model answer
     Exercise(teach::ExerciseArgs),
+    /// Add articles (web pages, PDFs, Word, text) to a map as sources
+    AddSource(sources::Args),
     /// Read AIF JSON (OVA, AIFdb) or Argmap's Argdown as a map
     Import(exchange::ImportArgs),
     /// Write a map for another tool, or as a picture
@@ -108,6 +112,9 @@ pub enum Error {
     },
     #[error("could not write to standard output: {0}")]
     Stdout(std::io::Error),
+    /// A document add-source could not read or add: its file and why.
+    #[error("{0}")]
+    Document(String),
     #[error("{0}")]
     Usage(String),
 }
@@ -163,6 +170,7 @@ pub fn run(args: &[OsString], out: &mut dyn Write, err: &mut dyn Write) -> Invoc
         Command::Compare(args) => teach::compare(&args, out),
         Command::Grade(args) => teach::grade(&args, out, err),
         Command::Exercise(args) => teach::exercise(&args, out),
+        Command::AddSource(args) => sources::run(&args, err),
         Command::Import(args) => exchange::import(&args, out, err),
         Command::Export(args) => exchange::export(&args, out),
         Command::Tidy(args) => convert::tidy(&args, out),

@@ -304,6 +304,10 @@ fn inline_text(element: ElementRef, out: &mut String) {
                 {
                     continue;
                 }
+                // Blocks read as separate words ("Home World", not "HomeWorld").
+                if is_block(e.name()) {
+                    out.push(' ');
+                }
                 pending.extend(child.children().rev());
             }
             _ => {}

@@ -399,7 +399,8 @@ pub(super) fn save_to(app: &mut ArgmapApp, path: &Path) -> bool {
     }
 }
 
-/// File ▸ Add source…: a text or Markdown file becomes a source of the map.
+/// File ▸ Add source…: a web page, PDF, Word, OpenDocument, text or
+/// Markdown file becomes a source of the map, in one undoable step.
 pub fn add_source(app: &mut ArgmapApp) {
     choose(app, Request::AddSource);
 }
@@ -409,20 +410,33 @@ pub(super) fn add_source_from(app: &mut ArgmapApp, path: &Path) {
     let stem = path
         .file_stem()
         .map_or_else(|| "source".to_owned(), |s| s.to_string_lossy().into_owned());
-    let source = format::read_file(path).and_then(|bytes| {
-        format::text_source(&stem, &bytes, &app.state.doc.map)
-            .map_err(|error| format::FileError::new(path, error))
-    });
-    match source {
-        Ok(source) => {
-            let id = source.id.clone();
-            if super::map_changes::apply_edit(app, "Add source", Edit::AddSource(source)) {
-                app.state.panes.open(crate::app::state::Pane::Reader);
-                super::view::open_article(app, id);
-                app.state.set_status(format!("Added {name} as a source"));
-            }
+    let reading = format::read_file(path)
+        .map_err(|error| error.to_string())
+        .and_then(|bytes| {
+            crate::documents::read(&path.to_string_lossy(), &bytes)
+                .map_err(|error| format!("{name}: {error}"))
+        });
+    let reading = match reading {
+        Ok(reading) => reading,
+        Err(error) => {
+            app.state.set_error(format!("Could not add {error}"));
+            return;
         }
-        Err(error) => app.state.set_error(format!("Could not add {error}")),
+    };
+    let source = reading.to_source(&stem, &app.state.doc.map);
+    let id = source.id.clone();
+    if super::map_changes::apply_edit(app, "Add source", Edit::AddSource(source)) {
+        app.state.panes.open(crate::app::state::Pane::Reader);
+        super::view::open_article(app, id);
+        let left_out = match reading.dropped.len() {
+            0 => String::new(),
+            n => format!("; left out {n} pieces of page furniture"),
+        };
+        app.state.set_status(format!(
+            "Added {name} as a source: {} paragraphs from the {}{left_out}",
+            reading.paragraphs.len(),
+            reading.kind.name()
+        ));
     }
 }
 
