@@ -167,3 +167,52 @@ fn a_broken_map_on_the_clipboard_is_refused_in_the_status_bar() {
         app.status.error
     );
 }
+
+#[test]
+fn paste_as_new_source_joins_wrapped_lines_into_a_source_and_undoes_in_one_step() {
+    let mut harness = harness();
+    let before = harness.app().doc.map.clone();
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("Paste as new source").click();
+    harness.run();
+    // The window system answers the request with the clipboard's text.
+    harness.event(Event::Paste(
+        "# After Helsinki\r\n\r\nThe summit settled nothing, but it opened\r\na channel both sides \
+         now have to use.\r\n\r\nThat is a start.\r\n"
+            .into(),
+    ));
+    harness.run();
+    let app = harness.app();
+    assert_eq!(app.doc.map.sources.len(), before.sources.len() + 1);
+    let source = app
+        .doc
+        .map
+        .sources
+        .iter()
+        .find(|s| s.id.as_str() == "pasted")
+        .expect("a source named for the paste");
+    assert_eq!(source.title, "After Helsinki");
+    assert_eq!(
+        source.text,
+        "# After Helsinki\n\nThe summit settled nothing, but it opened a channel both sides now \
+         have to use.\n\nThat is a start."
+    );
+    assert_eq!(app.doc.map.claims, before.claims, "no claims pasted");
+    assert_eq!(app.status.note, "Pasted a new source of 3 paragraphs");
+    harness.get_by_label("Article text: After Helsinki");
+
+    // An ordinary paste afterwards pastes claims again.
+    harness.event(Event::Paste("Another thought".into()));
+    harness.run();
+    assert_eq!(
+        harness.app().doc.map.sources.len(),
+        before.sources.len() + 1
+    );
+    assert_eq!(harness.app().doc.map.claims.len(), before.claims.len() + 1);
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.app().doc.map, before);
+}

@@ -21,6 +21,7 @@ pub enum Command {
     Cut,
     Copy,
     Paste,
+    PasteAsSource,
     Duplicate,
     Delete,
     SelectAll,
@@ -120,6 +121,7 @@ impl Command {
             Self::Cut => "Cut",
             Self::Copy => "Copy",
             Self::Paste => "Paste",
+            Self::PasteAsSource => "Paste as new source",
             Self::Duplicate => "Duplicate",
             Self::Delete => "Delete",
             Self::SelectAll => "Select all claims",
@@ -210,6 +212,9 @@ impl Command {
             Self::Cut => "Copy the selected claims, then delete them",
             Self::Copy => {
                 "Copy the selected claims with the links between them, or the passage selected in the reader"
+            }
+            Self::PasteAsSource => {
+                "Add the text on the clipboard (an article copied from a browser or a document) as a new source"
             }
             Self::Paste => {
                 "Paste copied claims, or text as a new claim (quoted if it is in an article)"
@@ -396,6 +401,7 @@ impl Command {
             Self::RaiseOpenQuestions => key(Modifiers::SHIFT, Key::F7),
             Self::Shortcuts => key(NONE, Key::F1),
             Self::AddSource
+            | Self::PasteAsSource
             | Self::DebateLayout
             | Self::ClearPins
             | Self::KeepPins
@@ -503,6 +509,7 @@ impl Command {
             | Self::Cut
             | Self::Copy
             | Self::Paste
+            | Self::PasteAsSource
             | Self::Duplicate
             | Self::Delete
             | Self::SelectAll

@@ -30,6 +30,9 @@ pub struct AppState {
     /// Whether Copy takes the passage selected in the reader (it was picked
     /// after the claims on the map) or the selected claims.
     pub copy_passage: bool,
+    /// Edit ▸ Paste as new source asked for the clipboard: the paste that
+    /// answers becomes a source rather than claims.
+    pub paste_as_source: bool,
     /// The user chose to close without saving; the next close goes through.
     pub(super) allow_close: bool,
     /// Whether the map has two sides to lay out as a debate, and the map
@@ -89,6 +92,7 @@ impl AppState {
             windows: Windows::default(),
             recent: Vec::new(),
             copy_passage: false,
+            paste_as_source: false,
             allow_close: false,
             two_sides: None,
             renderer: String::new(),

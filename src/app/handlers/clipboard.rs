@@ -54,7 +54,17 @@ pub fn request_paste(app: &mut ArgmapApp) {
         .push(Effect::Viewport(egui::ViewportCommand::RequestPaste));
 }
 
+/// Edit ▸ Paste as new source: the clipboard's text, when it arrives,
+/// becomes a source.
+pub fn request_paste_as_source(app: &mut ArgmapApp) {
+    app.state.paste_as_source = true;
+    request_paste(app);
+}
+
 pub fn paste(app: &mut ArgmapApp, text: &str) {
+    if std::mem::take(&mut app.state.paste_as_source) {
+        return paste_as_source(app, text);
+    }
     let canvas = &app.panels.canvas;
     let at = canvas.centre();
     let visible = |p: Point| canvas.shows(p);
@@ -85,5 +95,35 @@ pub fn duplicate(app: &mut ArgmapApp) {
     {
         app.state.selection.claims = pasted.claims;
         app.state.selection.links.clear();
+    }
+}
+
+/// Pasted text as a new source: wrapped lines joined, the first heading
+/// (if any) its title; one undoable step.
+fn paste_as_source(app: &mut ArgmapApp, text: &str) {
+    let reading = match crate::documents::read_pasted(text) {
+        Ok(reading) => reading,
+        Err(error) => {
+            return app
+                .state
+                .set_error(format!("Could not paste as a source: {error}"));
+        }
+    };
+    let mut source = reading.to_source("pasted", &app.state.doc.map);
+    if reading.about.title.is_empty() {
+        source.title = "Pasted article".to_owned();
+    }
+    let id = source.id.clone();
+    if apply_edit(
+        app,
+        "Paste as new source",
+        crate::model::Edit::AddSource(source),
+    ) {
+        app.state.panes.open(crate::app::state::Pane::Reader);
+        super::view::open_article(app, id);
+        app.state.set_status(format!(
+            "Pasted a new source of {}",
+            count(reading.paragraphs.len(), "paragraph", "paragraphs")
+        ));
     }
 }

@@ -135,6 +135,9 @@ fn run(app: &mut ArgmapApp, command: Command) {
         }
         return;
     }
+    // A paste the clipboard never answered (it was empty) must not turn
+    // a later one into a source.
+    app.state.paste_as_source = command == Command::PasteAsSource;
     match command {
         Command::New => files::request(app, Pending::New),
         Command::Open => files::request(app, Pending::OpenDialog),
@@ -158,6 +161,7 @@ fn run(app: &mut ArgmapApp, command: Command) {
         Command::Cut => clipboard::cut(app),
         Command::Copy => clipboard::copy(app),
         Command::Paste => clipboard::request_paste(app),
+        Command::PasteAsSource => clipboard::request_paste_as_source(app),
         Command::Duplicate => clipboard::duplicate(app),
         Command::Delete => map_changes::delete_selection(app),
         Command::SelectAll => view::select_all(app),
@@ -295,6 +299,7 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
         | Command::Export
         | Command::Quit
         | Command::Paste
+        | Command::PasteAsSource
         | Command::NewClaim
         | Command::Find
         | Command::ZoomIn
