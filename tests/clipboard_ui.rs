@@ -183,6 +183,8 @@ fn paste_as_new_source_joins_wrapped_lines_into_a_source_and_undoes_in_one_step(
             .into(),
     ));
     harness.run();
+    harness.get_by_label("Add to the map").click();
+    harness.run();
     let app = harness.app();
     assert_eq!(app.doc.map.sources.len(), before.sources.len() + 1);
     let source = app
@@ -199,7 +201,10 @@ fn paste_as_new_source_joins_wrapped_lines_into_a_source_and_undoes_in_one_step(
          have to use.\n\nThat is a start."
     );
     assert_eq!(app.doc.map.claims, before.claims, "no claims pasted");
-    assert_eq!(app.status.note, "Pasted a new source of 3 paragraphs");
+    assert_eq!(
+        app.status.note,
+        "Added the clipboard as a source: 3 paragraphs"
+    );
     harness.get_by_label("Article text: After Helsinki");
 
     // An ordinary paste afterwards pastes claims again.

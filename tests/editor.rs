@@ -712,6 +712,17 @@ fn add_source_imports_a_markdown_file_into_the_map_and_reader() {
     answer_dialogs(&mut harness, vec![Some(path)]);
     harness.get_by_label("Add…").click();
     harness.run();
+    // Shown first, added only when the teacher says so.
+    assert!(
+        harness
+            .app()
+            .doc
+            .map
+            .source(&SourceId::new("class-notes"))
+            .is_none()
+    );
+    harness.get_by_label("Add to the map").click();
+    harness.run();
     let app = harness.app();
     let source = app
         .doc
@@ -761,6 +772,22 @@ fn add_source_reads_a_saved_web_page_without_its_furniture() {
     answer_dialogs(&mut harness, vec![Some(path)]);
     harness.get_by_label("Add…").click();
     harness.run();
+    // The preview: the fields as read, the paragraphs, what was left out.
+    harness.get_by_label("Left out: 4 pieces").click();
+    harness.run();
+    harness.get_by_label_contains("navigation: Home World");
+    harness.get_by_label("The summit settled nothing — but it opened a channel.");
+    // The teacher corrects the publication before adding.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Publication")
+        .click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Publication")
+        .type_text("The Review");
+    harness.run();
+    harness.get_by_label("Add to the map").click();
+    harness.run();
     let app = harness.app();
     let source = app
         .doc
@@ -769,11 +796,12 @@ fn add_source_reads_a_saved_web_page_without_its_furniture() {
         .expect("source added");
     assert_eq!(source.title, "After Helsinki");
     assert_eq!(source.authors, ["A. Writer"]);
+    assert_eq!(source.publication, "The Review");
     assert_eq!(
         source.text,
         "The summit settled nothing — but it opened a channel.\n\nBoth sides now have to use it."
     );
-    assert!(app.status.note.contains("left out"), "{}", app.status.note);
+    assert!(app.windows.source_preview.is_none());
     harness.get_by_label("Article text: After Helsinki");
 }
 

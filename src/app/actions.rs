@@ -78,6 +78,10 @@ pub enum Action {
     Collapse(ClaimId, bool),
     /// The words in the Find claim window changed.
     FindClaimText(String),
+    /// The Add source window's fields as corrected.
+    PreviewSource(crate::app::state::SourcePreview),
+    /// Add the previewed source to the map.
+    AddPreviewedSource,
     /// The text in the window where a path is typed changed.
     PathText(String),
     /// The typed path is confirmed.
@@ -216,6 +220,7 @@ pub enum Window {
     Merge,
     Changes,
     Steps,
+    SourcePreview,
 }
 
 /// What the Export window is set to.

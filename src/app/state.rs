@@ -239,6 +239,44 @@ pub struct Windows {
     pub merge: Option<super::merging::MergeReview>,
     /// What changed since an earlier version of the map.
     pub changes: Option<super::merging::ChangesView>,
+    /// A document read for Add source, shown before it is added.
+    pub source_preview: Option<SourcePreview>,
+}
+
+/// A document as Add source read it, for the user to check and correct
+/// before it becomes a source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SourcePreview {
+    /// The file's name (or "the clipboard"), for the window's heading.
+    pub file: String,
+    /// What kind of document it was read as, in words.
+    pub kind: &'static str,
+    /// The source as it will be added; its title, authors, publication and
+    /// date are the fields the window edits.
+    pub source: crate::model::Source,
+    /// The authors as typed, separated by semicolons or "and".
+    pub authors: String,
+    /// The page furniture left out.
+    pub dropped: Vec<String>,
+}
+
+impl SourcePreview {
+    /// The source with the window's corrections.
+    pub fn corrected(&self) -> crate::model::Source {
+        let mut source = self.source.clone();
+        source.title = source.title.trim().to_owned();
+        source.authors = self
+            .authors
+            .split([';', '\n'])
+            .flat_map(|a| a.split(" and "))
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(str::to_owned)
+            .collect();
+        source.publication = source.publication.trim().to_owned();
+        source.date = source.date.trim().to_owned();
+        source
+    }
 }
 
 /// A cut-short save offered back.

@@ -109,21 +109,5 @@ fn paste_as_source(app: &mut ArgmapApp, text: &str) {
                 .set_error(format!("Could not paste as a source: {error}"));
         }
     };
-    let mut source = reading.to_source("pasted", &app.state.doc.map);
-    if reading.about.title.is_empty() {
-        source.title = "Pasted article".to_owned();
-    }
-    let id = source.id.clone();
-    if apply_edit(
-        app,
-        "Paste as new source",
-        crate::model::Edit::AddSource(source),
-    ) {
-        app.state.panes.open(crate::app::state::Pane::Reader);
-        super::view::open_article(app, id);
-        app.state.set_status(format!(
-            "Pasted a new source of {}",
-            count(reading.paragraphs.len(), "paragraph", "paragraphs")
-        ));
-    }
+    super::files::preview(app, "the clipboard".to_owned(), "pasted", reading);
 }

@@ -423,19 +423,47 @@ pub(super) fn add_source_from(app: &mut ArgmapApp, path: &Path) {
             return;
         }
     };
-    let source = reading.to_source(&stem, &app.state.doc.map);
+    preview(app, name, &stem, reading);
+}
+
+/// Shows a document as read, for the user to check and correct before it
+/// is added (Add source and Paste as new source both come here).
+pub(super) fn preview(
+    app: &mut ArgmapApp,
+    file: String,
+    stem: &str,
+    reading: crate::documents::Reading,
+) {
+    let source = reading.to_source(stem, &app.state.doc.map);
+    app.state.windows.source_preview = Some(crate::app::state::SourcePreview {
+        file,
+        kind: reading.kind.name(),
+        authors: source.authors.join("; "),
+        source,
+        dropped: reading.dropped,
+    });
+}
+
+/// The Add source window's *Add source*: one undoable step.
+pub(super) fn add_previewed_source(app: &mut ArgmapApp) {
+    let Some(preview) = app.state.windows.source_preview.take() else {
+        return;
+    };
+    let mut source = preview.corrected();
+    // The map may have gained a source of that id since the preview.
+    source.id = format::unique_source_id(source.id.as_str(), &app.state.doc.map);
+    if source.title.is_empty() {
+        source.title = preview.file.clone();
+    }
     let id = source.id.clone();
+    let paragraphs = source.text.split("\n\n").count();
     if super::map_changes::apply_edit(app, "Add source", Edit::AddSource(source)) {
         app.state.panes.open(crate::app::state::Pane::Reader);
         super::view::open_article(app, id);
-        let left_out = match reading.dropped.len() {
-            0 => String::new(),
-            n => format!("; left out {n} pieces of page furniture"),
-        };
         app.state.set_status(format!(
-            "Added {name} as a source: {} paragraphs from the {}{left_out}",
-            reading.paragraphs.len(),
-            reading.kind.name()
+            "Added {} as a source: {}",
+            preview.file,
+            crate::model::count(paragraphs, "paragraph", "paragraphs")
         ));
     }
 }

@@ -108,6 +108,8 @@ fn route(app: &mut ArgmapApp, action: Action) {
         Action::PathText(text) => dialogs::path_text(app, text),
         Action::Arrived(arrived) => dialogs::arrived(app, arrived),
         Action::FindClaimText(text) => view::find_claim_text(app, text),
+        Action::PreviewSource(preview) => app.state.windows.source_preview = Some(preview),
+        Action::AddPreviewedSource => files::add_previewed_source(app),
         Action::PathConfirmed => dialogs::path_confirmed(app),
         Action::Resolve(resolution) => files::resolve(app, resolution),
         Action::Recover(index, choice) => recovery::recover(app, index, choice),

@@ -263,6 +263,7 @@ pub fn close_window(app: &mut ArgmapApp, window: Window) {
         Window::Welcome => windows.welcome = false,
         Window::About => windows.about = false,
         Window::Steps => windows.steps = false,
+        Window::SourcePreview => windows.source_preview = None,
         Window::Merge => windows.merge = None,
         Window::Changes => windows.changes = None,
     }

@@ -5,7 +5,8 @@
 //! no file dialog, the import summary), `export`, `find_claim`, and
 //! `help` (keyboard shortcuts, the welcome), `about` (version, renderer,
 //! licence, where Argmap keeps its files), `steps` (the order of a
-//! presentation). Each reads the app's state
+//! presentation), `sources` (a document read for Add source, checked
+//! before it is added). Each reads the app's state
 //! and returns what the user chose as actions.
 
 mod about;
@@ -15,6 +16,7 @@ mod find_claim;
 mod help;
 mod merge;
 mod questions;
+mod sources;
 mod steps;
 
 pub use about::about;
@@ -24,6 +26,7 @@ pub use find_claim::find_claim;
 pub use help::{shortcuts, welcome};
 pub use merge::{changes, merge};
 pub use questions::{conflict, interrupted, prompt, recovered, reload_offer};
+pub use sources::source_preview;
 pub use steps::steps;
 
 /// A window of a fixed size in the middle of the screen, as Help's windows
