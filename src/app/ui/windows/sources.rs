@@ -16,7 +16,7 @@ pub fn source_preview(ctx: &egui::Context, state: &AppState, actions: &mut Vec<A
     let mut open = true;
     let screen = ctx.content_rect();
     // Room for the fields and buttons on a 768-pixel-high laptop.
-    let text_height = (screen.height() - 360.0).clamp(120.0, 420.0);
+    let text_height = (screen.height() - 470.0).clamp(100.0, 420.0);
     super::centred("Add source", ctx)
         .id(egui::Id::unique("argmap-source-preview"))
         .open(&mut open)
