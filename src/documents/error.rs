@@ -22,6 +22,10 @@ pub enum DocumentError {
     NoText,
     #[error("the PDF is locked with a password; save an unlocked copy and add that")]
     Encrypted,
+    #[error(
+        "PDFs are read by Argmap on the desktop; here, copy the article's text out of the PDF and use Edit ▸ Paste as new source"
+    )]
+    PdfInBrowser,
     #[error("no article was found on this page (only menus, links and other page furniture)")]
     NoArticle,
     #[error(

@@ -11,6 +11,7 @@ mod error;
 mod html;
 mod office;
 mod paragraphs;
+#[cfg(not(target_arch = "wasm32"))]
 mod pdf;
 
 pub use error::DocumentError;
@@ -161,7 +162,10 @@ pub fn read_as(kind: Kind, bytes: &[u8]) -> Result<Reading, DocumentError> {
     }
     let reading = match kind {
         Kind::Html => html::read(&decode_text(bytes)?),
+        #[cfg(not(target_arch = "wasm32"))]
         Kind::Pdf => pdf::read(bytes),
+        #[cfg(target_arch = "wasm32")]
+        Kind::Pdf => Err(DocumentError::PdfInBrowser),
         Kind::Docx => office::read_docx(bytes),
         Kind::Odt => office::read_odt(bytes),
         Kind::Text => Ok(paragraphs::read_text(&decode_text(bytes)?)),

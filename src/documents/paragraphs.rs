@@ -2,6 +2,9 @@
 //! Markdown arrive hard-wrapped or a paragraph a line; a PDF's text arrives
 //! a printed line at a time, with words split by a hyphen at line ends.
 
+// The hyphen judge serves the PDF reader, which the browser build leaves out.
+#![cfg_attr(target_arch = "wasm32", allow(dead_code))]
+
 use super::{About, Kind, Reading};
 use std::collections::HashSet;
 
