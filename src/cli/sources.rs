@@ -8,7 +8,7 @@ use crate::documents;
 use crate::format::{self, Syntax};
 use crate::model::{Edit, Map};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -41,7 +41,7 @@ pub fn run(args: &Args, err: &mut dyn Write) -> Result<u8, Error> {
                 format::MAX_SOURCES
             )));
         }
-        let source = reading.to_source(&stem(path), &map);
+        let source = reading.to_source(&documents::file_stem(path), &map);
         let id = source.id.clone();
         Edit::AddSource(source)
             .apply(&mut map)
@@ -67,9 +67,4 @@ pub fn run(args: &Args, err: &mut dyn Write) -> Result<u8, Error> {
         }
     }
     Ok(0)
-}
-
-fn stem(path: &Path) -> String {
-    path.file_stem()
-        .map_or_else(|| "source".to_owned(), |s| s.to_string_lossy().into_owned())
 }

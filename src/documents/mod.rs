@@ -145,6 +145,13 @@ impl Reading {
     }
 }
 
+/// The name a document's source is given an id from: its file name
+/// without the extension.
+pub fn file_stem(path: &std::path::Path) -> String {
+    path.file_stem()
+        .map_or_else(|| "source".to_owned(), |s| s.to_string_lossy().into_owned())
+}
+
 /// Reads a document: its kind from the file name's extension, else from
 /// its first bytes.
 pub fn read(file_name: &str, bytes: &[u8]) -> Result<Reading, DocumentError> {

@@ -407,9 +407,7 @@ pub fn add_source(app: &mut ArgmapApp) {
 
 pub(super) fn add_source_from(app: &mut ArgmapApp, path: &Path) {
     let name = format::display(path);
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "source".to_owned(), |s| s.to_string_lossy().into_owned());
+    let stem = crate::documents::file_stem(path);
     let reading = format::read_file(path)
         .map_err(|error| error.to_string())
         .and_then(|bytes| {
