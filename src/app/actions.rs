@@ -80,8 +80,15 @@ pub enum Action {
     FindClaimText(String),
     /// The Add source window's fields as corrected.
     PreviewSource(crate::app::state::SourcePreview),
-    /// Add the previewed source to the map.
+    /// Add the previewed source to the map (or to its side of the debate
+    /// being planned).
     AddPreviewedSource,
+    /// The New debate window's fields as changed.
+    PlanDebate(crate::model::DebatePlan),
+    /// Ask for an article for side n of the debate being planned.
+    AddDebateArticle(usize),
+    /// Make the planned debate the open map (asking about unsaved changes first).
+    CreateDebate,
     /// The text in the window where a path is typed changed.
     PathText(String),
     /// The typed path is confirmed.
@@ -125,6 +132,8 @@ pub enum WelcomeChoice {
     Explore,
     /// A new map, with the reader open on an article.
     NewMap,
+    /// File ▸ New debate…: a debate of the teacher's own.
+    NewDebate,
     Open,
 }
 
@@ -187,6 +196,8 @@ pub enum Pending {
     Recover(usize),
     /// The tutorial, on a new map.
     Tutorial,
+    /// The debate planned in the New debate window.
+    NewDebate,
 }
 
 /// Answers to "save changes first?".
@@ -221,6 +232,7 @@ pub enum Window {
     Changes,
     Steps,
     SourcePreview,
+    NewDebate,
 }
 
 /// What the Export window is set to.

@@ -8,6 +8,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum Command {
     New,
+    NewDebate,
     Open,
     Save,
     SaveAs,
@@ -100,6 +101,7 @@ impl Command {
     pub fn label(self) -> &'static str {
         match self {
             Self::New => "New map",
+            Self::NewDebate => "New debate…",
             Self::Open => "Open…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
@@ -178,6 +180,9 @@ impl Command {
     pub fn help(self) -> &'static str {
         match self {
             Self::New => "Start an empty map",
+            Self::NewDebate => {
+                "Start a map for a debate of your own: its question, its sides and each side's articles"
+            }
             Self::Open => "Open a map file (.ron or .json)",
             Self::Save => "Save the map",
             Self::SaveAs => "Save the map under a new name",
@@ -401,6 +406,7 @@ impl Command {
             Self::RaiseOpenQuestions => key(Modifiers::SHIFT, Key::F7),
             Self::Shortcuts => key(NONE, Key::F1),
             Self::AddSource
+            | Self::NewDebate
             | Self::PasteAsSource
             | Self::DebateLayout
             | Self::ClearPins
@@ -496,6 +502,7 @@ impl Command {
         Some(match self {
             Self::MoveLeft | Self::MoveRight | Self::MoveUp | Self::MoveDown => return None,
             Self::New
+            | Self::NewDebate
             | Self::Open
             | Self::Save
             | Self::SaveAs

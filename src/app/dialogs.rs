@@ -19,8 +19,10 @@ pub enum Request {
         suggested: String,
         then: Option<Pending>,
     },
-    /// A plain-text or Markdown file to add as a source.
+    /// A document to add as a source.
     AddSource,
+    /// A document to add to side n of the debate being planned.
+    DebateArticle(usize),
     /// Another tool's file to import.
     Import,
     /// Where to write an export.
@@ -48,6 +50,7 @@ impl Request {
             Self::OpenMap => "Open map",
             Self::SaveMap { .. } => "Save map",
             Self::AddSource => "Add source",
+            Self::DebateArticle(_) => "Add an article to a side",
             Self::Import => "Import",
             Self::Export { .. } => "Export",
             Self::Model => "Compare with model answer",
@@ -105,7 +108,7 @@ impl Request {
             Self::SaveMap { .. } | Self::Exercise { .. } => {
                 vec![("Argmap map", &["ron"]), ("JSON", &["json"])]
             }
-            Self::AddSource => vec![
+            Self::AddSource | Self::DebateArticle(_) => vec![
                 ("Article", crate::documents::Kind::EXTENSIONS),
                 ("All files", &["*"]),
             ],

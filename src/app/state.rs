@@ -241,6 +241,8 @@ pub struct Windows {
     pub changes: Option<super::merging::ChangesView>,
     /// A document read for Add source, shown before it is added.
     pub source_preview: Option<SourcePreview>,
+    /// File ▸ New debate…: the question and sides being planned.
+    pub new_debate: Option<crate::model::DebatePlan>,
 }
 
 /// A document as Add source read it, for the user to check and correct
@@ -258,6 +260,9 @@ pub struct SourcePreview {
     pub authors: String,
     /// The page furniture left out.
     pub dropped: Vec<String>,
+    /// The side of the debate being planned that the article is for;
+    /// `None` when it joins the open map.
+    pub side: Option<usize>,
 }
 
 impl SourcePreview {

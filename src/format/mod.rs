@@ -8,13 +8,13 @@ pub mod memory;
 mod native;
 pub mod recovery;
 pub mod sniff;
-mod text;
+mod source_id;
 
 pub use disk::{read_file, write_atomic};
 pub use error::{EncodeError, FileError, ReadError, SaveError, io_message};
 pub(crate) use native::json_error;
 pub use native::{from_json, from_ron, to_json, to_ron};
-pub use text::{text_source, unique_source_id};
+pub use source_id::{slug, unique_source_id};
 
 use crate::model::{Map, validate};
 use std::path::Path;

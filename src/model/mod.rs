@@ -2,12 +2,14 @@
 //! so the CLI, the tests and the editor all share one model.
 
 mod blocks;
+mod debate;
 mod edit;
 mod history;
 mod ids;
 mod validate;
 
 pub use blocks::{Block, BlockKind, blocks};
+pub use debate::{COLUMN_GAP, DebatePlan, SidePlan};
 pub use edit::{Edit, EditError};
 pub use history::History;
 pub use ids::{ClaimId, LinkId, SourceId};

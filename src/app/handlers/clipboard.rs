@@ -109,5 +109,5 @@ fn paste_as_source(app: &mut ArgmapApp, text: &str) {
                 .set_error(format!("Could not paste as a source: {error}"));
         }
     };
-    super::files::preview(app, "the clipboard".to_owned(), "pasted", reading);
+    super::files::preview(app, "the clipboard".to_owned(), "pasted", reading, None);
 }

@@ -48,7 +48,7 @@ pub(super) fn proceed(app: &mut ArgmapApp, pending: Pending) {
         }
         Pending::OpenExample(index) => open_example(app, index),
         Pending::Import(path) => import(app, &path),
-        Pending::Recover(_) | Pending::Tutorial => {}
+        Pending::Recover(_) | Pending::Tutorial | Pending::NewDebate => {}
         Pending::Close => {
             app.state.allow_close = true;
             app.effects
@@ -405,7 +405,9 @@ pub fn add_source(app: &mut ArgmapApp) {
     choose(app, Request::AddSource);
 }
 
-pub(super) fn add_source_from(app: &mut ArgmapApp, path: &Path) {
+/// Reads the document at `path` and shows it for checking, for the open
+/// map or (`side`) for a side of the debate being planned.
+pub(super) fn add_source_from(app: &mut ArgmapApp, path: &Path, side: Option<usize>) {
     let name = format::display(path);
     let stem = crate::documents::file_stem(path);
     let reading = format::read_file(path)
@@ -421,7 +423,7 @@ pub(super) fn add_source_from(app: &mut ArgmapApp, path: &Path) {
             return;
         }
     };
-    preview(app, name, &stem, reading);
+    preview(app, name, &stem, reading, side);
 }
 
 /// Shows a document as read, for the user to check and correct before it
@@ -431,14 +433,19 @@ pub(super) fn preview(
     file: String,
     stem: &str,
     reading: crate::documents::Reading,
+    side: Option<usize>,
 ) {
-    let source = reading.to_source(stem, &app.state.doc.map);
+    // An article for a debate not made yet takes an id unique among the
+    // debate's own articles.
+    let planned = side.and_then(|_| app.state.windows.new_debate.as_ref().map(|p| p.to_map()));
+    let source = reading.to_source(stem, planned.as_ref().unwrap_or(&app.state.doc.map));
     app.state.windows.source_preview = Some(crate::app::state::SourcePreview {
         file,
         kind: reading.kind.name(),
         authors: source.authors.join("; "),
         source,
         dropped: reading.dropped,
+        side,
     });
 }
 
@@ -447,6 +454,10 @@ pub(super) fn add_previewed_source(app: &mut ArgmapApp) {
     let Some(preview) = app.state.windows.source_preview.take() else {
         return;
     };
+    if let Some(side) = preview.side {
+        super::debate::take_article(app, side, &preview);
+        return;
+    }
     let mut source = preview.corrected();
     // The map may have gained a source of that id since the preview.
     source.id = format::unique_source_id(source.id.as_str(), &app.state.doc.map);

@@ -9,6 +9,7 @@
 //! the view itself.
 
 mod clipboard;
+mod debate;
 pub(super) mod dialogs;
 pub(super) mod files;
 mod map_changes;
@@ -45,6 +46,7 @@ fn proceed(app: &mut ArgmapApp, pending: Pending) {
     match pending {
         Pending::Recover(index) => recovery::restore(app, index),
         Pending::Tutorial => tutorial::begin(app),
+        Pending::NewDebate => debate::create(app),
         other => files::proceed(app, other),
     }
 }
@@ -57,7 +59,8 @@ fn chosen(app: &mut ArgmapApp, request: Request, path: PathBuf) {
             files::open_path(app, &path);
         }
         Request::SaveMap { then, .. } => files::save_chosen(app, &path, then),
-        Request::AddSource => files::add_source_from(app, &path),
+        Request::AddSource => files::add_source_from(app, &path, None),
+        Request::DebateArticle(side) => files::add_source_from(app, &path, Some(side)),
         Request::Import => files::request_import(app, path),
         Request::Export { choice, .. } => files::export_to(app, &choice, path),
         Request::Model => teaching::compare_with(app, &path),
@@ -110,6 +113,9 @@ fn route(app: &mut ArgmapApp, action: Action) {
         Action::FindClaimText(text) => view::find_claim_text(app, text),
         Action::PreviewSource(preview) => app.state.windows.source_preview = Some(preview),
         Action::AddPreviewedSource => files::add_previewed_source(app),
+        Action::PlanDebate(plan) => debate::plan(app, plan),
+        Action::AddDebateArticle(side) => debate::add_article(app, side),
+        Action::CreateDebate => debate::request_create(app),
         Action::PathConfirmed => dialogs::path_confirmed(app),
         Action::Resolve(resolution) => files::resolve(app, resolution),
         Action::Recover(index, choice) => recovery::recover(app, index, choice),
@@ -142,6 +148,7 @@ fn run(app: &mut ArgmapApp, command: Command) {
     app.state.paste_as_source = command == Command::PasteAsSource;
     match command {
         Command::New => files::request(app, Pending::New),
+        Command::NewDebate => debate::open(app),
         Command::Open => files::request(app, Pending::OpenDialog),
         Command::Save => files::save(app),
         Command::SaveAs => files::save_as(app),
@@ -288,6 +295,7 @@ pub fn is_enabled(app: &ArgmapApp, command: Command) -> bool {
             state.teach.raise_open || !state.teach.open_questions().is_empty()
         }
         Command::New
+        | Command::NewDebate
         | Command::Open
         | Command::Save
         | Command::SaveAs

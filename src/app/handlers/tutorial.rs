@@ -73,6 +73,9 @@ pub fn welcome(app: &mut ArgmapApp, choice: WelcomeChoice) {
                 "A new map: choose an article in the reader, select a passage and drag it onto the canvas",
             );
         }
+        WelcomeChoice::NewDebate => {
+            super::follow(app, Action::Command(crate::app::Command::NewDebate))
+        }
         WelcomeChoice::Open => super::follow(app, Action::Open(Pending::OpenDialog)),
     }
 }

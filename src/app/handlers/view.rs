@@ -264,6 +264,7 @@ pub fn close_window(app: &mut ArgmapApp, window: Window) {
         Window::About => windows.about = false,
         Window::Steps => windows.steps = false,
         Window::SourcePreview => windows.source_preview = None,
+        Window::NewDebate => windows.new_debate = None,
         Window::Merge => windows.merge = None,
         Window::Changes => windows.changes = None,
     }

@@ -76,6 +76,8 @@ pub fn shortcuts(
         || state.windows.find_claim.is_some()
         || state.windows.welcome
         || state.windows.about
+        || state.windows.source_preview.is_some()
+        || state.windows.new_debate.is_some()
         || egui::Popup::is_any_open(ctx);
     for (shortcut, command) in commands::shortcut_order() {
         if typing && !command.works_while_typing() {

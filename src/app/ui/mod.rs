@@ -146,6 +146,7 @@ pub fn draw(
     windows::welcome(&ctx, state, &mut actions);
     windows::about(&ctx, state, &mut actions);
     windows::steps(&ctx, state, &mut actions);
+    windows::new_debate(&ctx, state, &mut actions);
     windows::source_preview(&ctx, state, &mut actions);
     actions
 }

@@ -131,6 +131,11 @@ pub fn welcome(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>)
                     "Start a map from the articles",
                     "A new map: select a passage in the reader and drag it onto the canvas",
                 ),
+                (
+                    Choice::NewDebate,
+                    "Start a debate of your own…",
+                    Command::NewDebate.help(),
+                ),
                 (Choice::Open, "Open a map…", Command::Open.help()),
             ] {
                 if wide(ui, text, tip) {

@@ -12,7 +12,7 @@ pub fn prompt(ctx: &egui::Context, state: &AppState, actions: &mut Vec<Action>) 
         return;
     };
     let doing = match pending {
-        Pending::New => "starting a new map",
+        Pending::New | Pending::NewDebate => "starting a new map",
         Pending::OpenDialog
         | Pending::OpenPath(_)
         | Pending::OpenExample(_)

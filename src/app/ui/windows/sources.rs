@@ -81,7 +81,16 @@ pub fn source_preview(ctx: &egui::Context, state: &AppState, actions: &mut Vec<A
             }
             ui.add_space(6.0);
             ui.horizontal(|ui| {
-                if ui.button("Add to the map").clicked() {
+                // An article for a debate being planned joins its side.
+                let side = preview.side.and_then(|n| {
+                    let plan = state.windows.new_debate.as_ref()?;
+                    Some(plan.sides.get(n)?.name.trim().to_owned())
+                });
+                let add = match side {
+                    Some(name) => format!("Add to side “{name}”"),
+                    None => "Add to the map".to_owned(),
+                };
+                if ui.button(add).clicked() {
                     actions.push(Action::AddPreviewedSource);
                 }
                 if ui.button("Cancel").clicked() || escaped(ui) {
