@@ -14,6 +14,8 @@ use crate::model::DebatePlan;
 /// Opens the window, on the plan left in it if it was only hidden.
 pub fn open(app: &mut ArgmapApp) {
     let windows = &mut app.state.windows;
+    // The welcome speaks of the bundled debate; this one replaces it.
+    windows.welcome = false;
     windows.new_debate = Some(windows.new_debate.take().unwrap_or_default());
 }
 
