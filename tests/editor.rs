@@ -699,6 +699,15 @@ fn a_file_from_another_tool_dropped_on_the_window_is_imported() {
     );
 }
 
+/// The editor after the reader's *Add…* was given the file at `path`.
+fn add_source_from(path: PathBuf) -> Harness<'static, ArgmapApp> {
+    let mut harness = harness();
+    answer_dialogs(&mut harness, vec![Some(path)]);
+    harness.get_by_label("Add…").click();
+    harness.run();
+    harness
+}
+
 #[test]
 fn add_source_imports_a_markdown_file_into_the_map_and_reader() {
     let dir = tempfile::tempdir().expect("temp");
@@ -708,10 +717,7 @@ fn add_source_imports_a_markdown_file_into_the_map_and_reader() {
         "# Notes on Helsinki\r\n\r\nThe Accords took years of work.\r\n",
     )
     .expect("write");
-    let mut harness = harness();
-    answer_dialogs(&mut harness, vec![Some(path)]);
-    harness.get_by_label("Add…").click();
-    harness.run();
+    let mut harness = add_source_from(path);
     // Shown first, added only when the teacher says so.
     assert!(
         harness
@@ -768,10 +774,7 @@ fn add_source_reads_a_saved_web_page_without_its_furniture() {
 <p>Both sides now have to use it.</p></article><footer>All rights reserved</footer></body></html>"#,
     )
     .expect("write");
-    let mut harness = harness();
-    answer_dialogs(&mut harness, vec![Some(path)]);
-    harness.get_by_label("Add…").click();
-    harness.run();
+    let mut harness = add_source_from(path);
     // The preview: the fields as read, the paragraphs, what was left out.
     harness.get_by_label("Left out: 4 pieces").click();
     harness.run();
@@ -810,11 +813,8 @@ fn add_source_names_the_file_when_a_document_cannot_be_read() {
     let dir = tempfile::tempdir().expect("temp");
     let path = dir.path().join("scan.pdf");
     std::fs::write(&path, b"%PDF-1.4 not really").expect("write");
-    let mut harness = harness();
-    let before = harness.app().doc.map.clone();
-    answer_dialogs(&mut harness, vec![Some(path)]);
-    harness.get_by_label("Add…").click();
-    harness.run();
+    let before = editor_map();
+    let harness = add_source_from(path);
     let app = harness.app();
     assert!(
         app.status

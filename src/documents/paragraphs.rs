@@ -292,10 +292,15 @@ mod tests {
         assert_eq!(paragraphs(text).len(), 1);
     }
 
+    /// Two lines joined as a document whose words are `words` joins them.
+    fn joiner(words: &str) -> impl Fn(&str, &str) -> String {
+        let vocabulary = Vocabulary::of([words, "x"]);
+        move |a, b| vocabulary.join(&[a.to_owned(), b.to_owned()])
+    }
+
     #[test]
     fn line_end_hyphens_are_judged_by_the_document_s_own_words() {
-        let vocabulary = Vocabulary::of(["an open-minded reader of diplomacy today", "x"]);
-        let join = |a: &str, b: &str| vocabulary.join(&[a.to_owned(), b.to_owned()]);
+        let join = joiner("an open-minded reader of diplomacy today");
         assert_eq!(
             join("patient diplo-", "macy works"),
             "patient diplomacy works"
@@ -312,8 +317,7 @@ mod tests {
         assert_eq!(join("a self-", "made case"), "a self-made case");
         assert_eq!(join("a rules-", "based order"), "a rules-based order");
         assert_eq!(join("the misbe-", "haviour"), "the misbehaviour");
-        let vocabulary = Vocabulary::of(["a long time standing here", "x"]);
-        let join = |a: &str, b: &str| vocabulary.join(&[a.to_owned(), b.to_owned()]);
+        let join = joiner("a long time standing here");
         assert_eq!(join("a long-", "standing rift"), "a long-standing rift");
         assert_eq!(join("a lengthy stan-", "ding"), "a lengthy standing");
         assert_eq!(join("more burden-", "sharing"), "more burden-sharing");
