@@ -317,3 +317,40 @@ fn the_caret_moves_by_character_word_and_paragraph() {
     assert_eq!(at(18, CaretMove::Block(false)), 0);
     assert_eq!(at(text.len(), CaretMove::Block(true)), text.len());
 }
+
+#[test]
+fn high_contrast_is_a_theme_of_its_own_kept_between_runs() {
+    use argmap::app::ui::theme;
+    let mut harness = common::harness(small_map(), None, "small.ron");
+    let contrast = |h: &egui_kittest::Harness<'_, argmap::app::ArgmapApp>| {
+        theme::is_high_contrast(&h.ctx.global_style().visuals)
+    };
+    assert!(!contrast(&harness));
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Theme").click();
+    harness.run();
+    harness.get_by_label("High contrast").click();
+    harness.run();
+    assert!(harness.app().settings.high_contrast, "kept as a setting");
+    assert!(contrast(&harness));
+    let visuals = harness.ctx.global_style().visuals.clone();
+    assert_eq!(visuals.panel_fill, egui::Color32::BLACK);
+    assert_eq!(visuals.text_color(), egui::Color32::WHITE);
+    // Both looks, light and dark, so following the system keeps it.
+    for dark in [false, true] {
+        let v = theme::high_contrast(dark);
+        assert!(theme::is_high_contrast(&v));
+        assert_eq!(v.dark_mode, dark);
+    }
+    // And off again: egui's own look.
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Theme").click();
+    harness.run();
+    harness.get_by_label("High contrast").click();
+    harness.run();
+    assert!(!harness.app().settings.high_contrast);
+    assert!(!contrast(&harness));
+    assert_eq!(harness.ctx.global_style().visuals, egui::Visuals::dark());
+}

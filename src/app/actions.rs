@@ -64,6 +64,8 @@ pub enum Action {
     StopEditing,
     DismissStatus,
     SetTheme(egui::ThemePreference),
+    /// High contrast on or off (kept between runs).
+    SetHighContrast(bool),
     CloseWindow(Window),
     /// Which of the model answer's missing claims and links the canvas shows.
     ShowMissing(crate::app::teaching::Missing),

@@ -249,6 +249,10 @@ impl ArgmapApp {
         if (ctx.zoom_factor() - scale).abs() > 0.001 {
             ctx.set_zoom_factor(scale);
         }
+        let contrast = self.state.settings.high_contrast;
+        if ui::theme::is_high_contrast(&ctx.global_style().visuals) != contrast {
+            ui::theme::set_high_contrast(&ctx, contrast);
+        }
         let title = self.state.window_title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));

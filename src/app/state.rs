@@ -63,6 +63,8 @@ pub struct Settings {
     /// How large the whole interface is drawn (1 is as designed): View ▸
     /// Larger interface and its keys, for low vision and projectors.
     pub interface_scale: f32,
+    /// View ▸ Theme ▸ High contrast.
+    pub high_contrast: bool,
 }
 
 /// The interface's sizes, smallest to largest, that View ▸ Larger and
@@ -74,6 +76,7 @@ impl Default for Settings {
         Self {
             welcome_at_start: true,
             interface_scale: 1.0,
+            high_contrast: false,
         }
     }
 }

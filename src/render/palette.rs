@@ -71,3 +71,92 @@ pub fn muted(dark: bool) -> Rgb {
 pub fn hex(rgb: Rgb) -> String {
     format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Simulations of full protanopia, deuteranopia and tritanopia on
+    /// linear RGB (Machado, Oliveira and Fernandes, 2009, severity 1).
+    const DICHROMACIES: [(&str, [[f64; 3]; 3]); 3] = [
+        (
+            "protanopia",
+            [
+                [0.152286, 1.052583, -0.204868],
+                [0.114503, 0.786281, 0.099216],
+                [-0.003882, -0.048116, 1.051998],
+            ],
+        ),
+        (
+            "deuteranopia",
+            [
+                [0.367322, 0.860646, -0.227968],
+                [0.280085, 0.672501, 0.047413],
+                [-0.011820, 0.042940, 0.968881],
+            ],
+        ),
+        (
+            "tritanopia",
+            [
+                [1.255528, -0.076749, -0.178779],
+                [-0.078411, 0.930809, 0.147602],
+                [0.004733, 0.691367, 0.303900],
+            ],
+        ),
+    ];
+
+    fn linear(c: u8) -> f64 {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    }
+
+    /// CIE L*a*b* of a linear RGB colour (D65).
+    fn lab([r, g, b]: [f64; 3]) -> [f64; 3] {
+        let x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
+        let y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        let z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+        let f = |t: f64| {
+            if t > 0.008856 {
+                t.cbrt()
+            } else {
+                7.787 * t + 16.0 / 116.0
+            }
+        };
+        let (fx, fy, fz) = (f(x), f(y), f(z));
+        [116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz)]
+    }
+
+    /// How far apart two colours look (CIE76 ΔE) to someone who sees
+    /// through `matrix`.
+    fn difference(a: Rgb, b: Rgb, matrix: &[[f64; 3]; 3]) -> f64 {
+        let seen = |c: Rgb| {
+            let l = c.map(linear);
+            let row = |m: &[f64; 3]| (m[0] * l[0] + m[1] * l[1] + m[2] * l[2]).clamp(0.0, 1.0);
+            lab([row(&matrix[0]), row(&matrix[1]), row(&matrix[2])])
+        };
+        let (p, q) = (seen(a), seen(b));
+        ((p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) + (p[2] - q[2]).powi(2)).sqrt()
+    }
+
+    #[test]
+    fn the_two_sides_of_the_debate_differ_to_every_kind_of_colour_vision() {
+        let kimmage = source(&SourceId::new("kimmage-2018"));
+        let kramer = source(&SourceId::new("kramer-2017"));
+        // The bundled articles' own colours, not colours from their ids.
+        assert_eq!((kimmage, kramer), (SOURCES[0], SOURCES[1]));
+        for (name, matrix) in &DICHROMACIES {
+            let seen = difference(kimmage, kramer, matrix);
+            // ΔE 50 is a difference no one mistakes; these measure about 90.
+            assert!(seen > 50.0, "Kimmage and Kramer under {name}: ΔE {seen:.0}");
+        }
+        // The simulation is not the identity: two greys stay apart, and
+        // red and green, far apart to most, come close under deuteranopia.
+        let identity = [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]];
+        assert!(difference([200, 30, 30], [30, 160, 30], &identity) > 80.0);
+        assert!(difference([200, 30, 30], [30, 160, 30], &DICHROMACIES[1].1) < 40.0);
+    }
+}

@@ -102,6 +102,7 @@ fn route(app: &mut ArgmapApp, action: Action) {
         Action::StopEditing => view::stop_editing(app),
         Action::DismissStatus => view::dismiss_status(app),
         Action::SetTheme(theme) => view::set_theme(app, theme),
+        Action::SetHighContrast(on) => app.state.settings.high_contrast = on,
         Action::CloseWindow(window) => view::close_window(app, window),
         Action::FocusSteps(steps) => view::focus_steps(app, steps),
         Action::Collapse(claim, collapsed) => view::collapse(app, claim, collapsed),

@@ -108,7 +108,7 @@ pub fn menu_bar(ui: &mut Ui, state: &AppState, enabled: &Enabled, actions: &mut 
         ui.menu_button("View", |ui| {
             menus.commands(ui, "View", actions);
             ui.separator();
-            ui.menu_button("Theme", |ui| theme_menu(ui, actions));
+            ui.menu_button("Theme", |ui| theme_menu(ui, state, actions));
         });
         ui.menu_button("Help", |ui| {
             menus.commands(ui, "Help", actions);
@@ -196,7 +196,7 @@ fn export_menu(ui: &mut Ui, menus: &Menus<'_>, actions: &mut Vec<Action>) {
     }
 }
 
-fn theme_menu(ui: &mut Ui, actions: &mut Vec<Action>) {
+fn theme_menu(ui: &mut Ui, state: &AppState, actions: &mut Vec<Action>) {
     let mut preference = ui.ctx().options(|o| o.theme_preference);
     let before = preference;
     ui.radio_value(
@@ -208,5 +208,14 @@ fn theme_menu(ui: &mut Ui, actions: &mut Vec<Action>) {
     ui.radio_value(&mut preference, egui::ThemePreference::Dark, "Dark");
     if preference != before {
         actions.push(Action::SetTheme(preference));
+    }
+    ui.separator();
+    let mut contrast = state.settings.high_contrast;
+    if ui
+        .checkbox(&mut contrast, "High contrast")
+        .on_hover_text("Black and white, every edge drawn: for low vision and bright projectors")
+        .changed()
+    {
+        actions.push(Action::SetHighContrast(contrast));
     }
 }

@@ -56,6 +56,7 @@ impl Canvas {
         response.context_menu(|ui| self.card_menu(ui, input, claim, actions));
         let style = CardStyle {
             dark: ui.visuals().dark_mode,
+            contrast: theme::is_high_contrast(ui.visuals()),
             selected,
             hovered: response.hovered(),
             ghost: false,

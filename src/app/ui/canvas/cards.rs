@@ -92,6 +92,9 @@ pub fn badge_label(map: &Map, claim: &Claim) -> Option<(String, Color32)> {
 
 pub struct CardStyle {
     pub dark: bool,
+    /// High contrast: the card filled as the page, edged and written in
+    /// the text colour.
+    pub contrast: bool,
     pub selected: bool,
     pub hovered: bool,
     /// Drawn half-transparent (e.g. while being dragged in from the reader).
@@ -108,7 +111,11 @@ pub fn draw(painter: &Painter, rect: Rect, zoom: f32, map: &Map, claim: &Claim, 
     let accent = badge
         .as_ref()
         .map_or(theme::muted_text(style.dark), |(_, c)| *c);
-    let mut fill = theme::card_fill(style.dark);
+    let mut fill = if style.contrast {
+        theme::canvas_fill_for(style.dark, true)
+    } else {
+        theme::card_fill(style.dark)
+    };
     if style.ghost {
         fill = fill.gamma_multiply(0.8);
     }
@@ -120,6 +127,11 @@ pub fn draw(painter: &Painter, rect: Rect, zoom: f32, map: &Map, claim: &Claim, 
         Stroke::new(
             (1.5 * zoom).max(1.0),
             theme::text_colour(style.dark).gamma_multiply(0.6),
+        )
+    } else if style.contrast {
+        Stroke::new(
+            (1.5 * zoom).max(1.0),
+            theme::text_colour_for(style.dark, true),
         )
     } else {
         Stroke::new(
@@ -176,7 +188,7 @@ pub fn draw(painter: &Painter, rect: Rect, zoom: f32, map: &Map, claim: &Claim, 
     let text_colour = if claim.text.trim().is_empty() {
         theme::muted_text(style.dark)
     } else {
-        theme::text_colour(style.dark)
+        theme::text_colour_for(style.dark, style.contrast)
     };
     let font = FontId::proportional(FONT_SIZE * zoom);
     let row_height = painter.ctx().fonts_mut(|f| f.row_height(&font));

@@ -318,7 +318,10 @@ impl Canvas {
         painter.rect_filled(
             rect,
             CornerRadius::ZERO,
-            theme::canvas_fill(ui.visuals().dark_mode),
+            theme::canvas_fill_for(
+                ui.visuals().dark_mode,
+                theme::is_high_contrast(ui.visuals()),
+            ),
         );
         self.take_requests(requests);
         self.prepare(ui.ctx(), input);
