@@ -113,13 +113,47 @@ impl Headless {
         out
     }
 
-    /// Every card's size, as Tidy takes them.
+    /// Every card's size, as Tidy takes them. A large map is measured on
+    /// every core, each with fonts of its own (the same fonts, so the same
+    /// sizes).
     pub fn sizes(&self, map: &Map) -> BTreeMap<ClaimId, Size> {
-        self.each_claim(&map.claims, |fonts, c| {
-            (c.id, layout_size(card_size(fonts, c)))
+        let measure = |headless: &Headless, claims: &[Claim]| {
+            headless.each_claim(claims, |fonts, c| (c.id, layout_size(card_size(fonts, c))))
+        };
+        let threads = Self::threads_for(map.claims.len());
+        if threads < 2 {
+            return measure(self, &map.claims).into_iter().collect();
+        }
+        let chunk = map.claims.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let mut chunks = map.claims.chunks(chunk);
+            let mine = chunks.next().unwrap_or_default();
+            let others: Vec<_> = chunks
+                .map(|claims| scope.spawn(move || measure(&Headless::default(), claims)))
+                .collect();
+            let mut sizes: BTreeMap<ClaimId, Size> = measure(self, mine).into_iter().collect();
+            for other in others {
+                sizes.extend(other.join().unwrap_or_default());
+            }
+            // A thread that failed leaves its claims to be measured here.
+            let missed: Vec<Claim> = map
+                .claims
+                .iter()
+                .filter(|c| !sizes.contains_key(&c.id))
+                .cloned()
+                .collect();
+            sizes.extend(measure(self, &missed));
+            sizes
         })
-        .into_iter()
-        .collect()
+    }
+
+    /// How many threads measure `claims` cards: one below a few thousand
+    /// (new fonts cost more than they save), else one a core, up to four.
+    fn threads_for(claims: usize) -> usize {
+        if cfg!(target_arch = "wasm32") || claims < 4_000 {
+            return 1;
+        }
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
     }
 }
 

@@ -62,14 +62,48 @@ pub fn tidy_with(
 ) -> BTreeMap<ClaimId, Point> {
     let graph = graph::Graph::new(map, |id| sizes.contains_key(&id));
     let size_of = |id: ClaimId| sizes.get(&id).copied().unwrap_or(Size { w: 0.0, h: 0.0 });
-    let blocks: Vec<pack::Block> = graph
-        .components()
+    let groups = graph.components();
+    let parts = links_by_group(map, &graph, &groups);
+    let blocks: Vec<pack::Block> = groups
         .iter()
-        .map(|group| lay_out_group(map, &graph, group, &size_of, options))
+        .zip(&parts)
+        .map(|(group, part)| {
+            let whole = Whole {
+                links: part,
+                claims: map.claims.len(),
+            };
+            lay_out_group(&whole, &graph, group, &size_of, options)
+        })
         .collect();
     let mut positions = pack::pack(&blocks, options.aspect);
     keep_in_shape(map, &mut positions, &size_of);
     positions
+}
+
+/// A group's own links, and how many claims the whole map has (a group's
+/// share of the untangling is by its size).
+struct Whole<'a> {
+    links: &'a Map,
+    claims: usize,
+}
+
+/// Each group's links, as a map holding only those (in id order): a
+/// group's untangling walks its own links, so a map of many groups costs
+/// what it holds rather than its groups times its links.
+fn links_by_group(map: &Map, graph: &graph::Graph, groups: &[Vec<usize>]) -> Vec<Map> {
+    let mut group_of = std::collections::HashMap::new();
+    for (k, group) in groups.iter().enumerate() {
+        for &g in group {
+            group_of.insert(graph.ids[g], k);
+        }
+    }
+    let mut parts: Vec<Map> = groups.iter().map(|_| Map::default()).collect();
+    for link in &map.links {
+        if let Some(&k) = link.premises.iter().find_map(|p| group_of.get(p)) {
+            parts[k].links.push(link.clone());
+        }
+    }
+    parts
 }
 
 /// The width : height of the box around the cards' centres, with a card's
@@ -174,13 +208,14 @@ const STRETCH_ASPECT: f32 = 3.0;
 /// the shapes tried, the one with the fewest crossings is kept, shorter
 /// links and closeness to the asked-for aspect breaking ties.
 fn lay_out_group(
-    map: &Map,
+    whole: &Whole<'_>,
     graph: &graph::Graph,
     group: &[usize],
     size_of: &impl Fn(ClaimId) -> Size,
     options: &Options,
 ) -> pack::Block {
     let aspect = options.aspect;
+    let map = whole.links;
     let back = graph.back_edges(group);
     let width = |g: usize| size_of(graph.ids[g]).w;
     let natural = graph.layers(group, &back);
@@ -202,7 +237,7 @@ fn lay_out_group(
         }
     }
     if tries.len() == 1 {
-        return finish(map, graph, &tries[0].0, size_of);
+        return finish(whole, graph, &tries[0].0, size_of);
     }
     let fits = |size: Size| (0.6..=STRETCH_ASPECT).contains(&ratio(size));
     let closeness = |size: Size| ((ratio(size) / aspect).ln().abs() * 1000.0) as i64;
@@ -227,7 +262,9 @@ fn lay_out_group(
             .into_iter()
             .min_by_key(|t| (!fits(t.1), t.2, closeness(t.1)))
             .map(|t| t.0);
-        return best.map_or_else(empty_block, |layered| finish(map, graph, &layered, size_of));
+        return best.map_or_else(empty_block, |layered| {
+            finish(whole, graph, &layered, size_of)
+        });
     }
     let mut placed: Vec<(_, order::Layered)> = tries
         .into_iter()
@@ -238,7 +275,7 @@ fn lay_out_group(
     placed
         .into_iter()
         .take(2)
-        .map(|(_, layered)| finish(map, graph, &layered, size_of))
+        .map(|(_, layered)| finish(whole, graph, &layered, size_of))
         .min_by_key(|block| judge(block))
         .unwrap_or_else(empty_block)
 }
@@ -298,7 +335,7 @@ fn arrange(
 
 /// Places an ordered group, untangles it and moves it to the origin.
 fn finish(
-    map: &Map,
+    whole: &Whole<'_>,
     graph: &graph::Graph,
     layered: &order::Layered,
     size_of: &impl Fn(ClaimId) -> Size,
@@ -327,8 +364,8 @@ fn finish(
         .filter(|row| !row.ids.is_empty())
         .collect();
     // Each group's share of the untangling, by its size.
-    let share = refine::BUDGET * pos.len() / map.claims.len().max(1);
-    refine::refine(map, &mut rows, &mut pos, size_of, share);
+    let share = refine::BUDGET * pos.len() / whole.claims.max(1);
+    refine::refine(whole.links, &mut rows, &mut pos, size_of, share);
     // Back to the origin, whatever the moves did.
     let left = pos
         .iter()

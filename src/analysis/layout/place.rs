@@ -13,7 +13,11 @@ const WAYPOINT_GAP: f32 = 12.0;
 /// Centres of the real nodes (by graph node) and the size of the whole.
 pub fn place(layered: &Layered, size: impl Fn(usize) -> Size) -> (Vec<(usize, Point)>, Size) {
     let n = layered.len();
-    let width = |i: usize| layered.real[i].map_or(WAYPOINT_WIDTH, |g| size(g).w);
+    // Each width once: the sweeps below ask for them sixteen times over.
+    let widths_of: Vec<f32> = (0..n)
+        .map(|i| layered.real[i].map_or(WAYPOINT_WIDTH, |g| size(g).w))
+        .collect();
+    let width = |i: usize| widths_of[i];
     let gap = |a: usize, b: usize| {
         if layered.real[a].is_some() && layered.real[b].is_some() {
             H_GAP
@@ -44,16 +48,9 @@ pub fn place(layered: &Layered, size: impl Fn(usize) -> Size) -> (Vec<(usize, Po
             let wanted: Vec<f32> = row
                 .iter()
                 .map(|&i| {
-                    let near: Vec<f32> = layered.up[i]
-                        .iter()
-                        .chain(&layered.down[i])
-                        .map(|&m| x[m])
-                        .collect();
-                    if near.is_empty() {
-                        x[i]
-                    } else {
-                        near.iter().sum::<f32>() / near.len() as f32
-                    }
+                    let near = layered.up[i].iter().chain(&layered.down[i]);
+                    let (sum, count) = near.fold((0.0f32, 0usize), |(s, c), &m| (s + x[m], c + 1));
+                    if count == 0 { x[i] } else { sum / count as f32 }
                 })
                 .collect();
             let widths: Vec<f32> = row.iter().map(|&i| width(i)).collect();

@@ -5,7 +5,7 @@
 //! that removes crossings or shortens links.
 
 use super::{H_GAP, Size};
-use crate::model::{ClaimId, LinkId, Map, Point, Target};
+use crate::model::{ClaimId, Map, Point, Target};
 use std::collections::BTreeMap;
 
 /// Above this many link segments the drawing is left as placed.
@@ -42,8 +42,6 @@ impl Route {
 
 /// Each link's routes, by claim index; `None` for links reaching outside.
 pub(super) fn routes(map: &Map, index: &BTreeMap<ClaimId, usize>) -> Vec<Route> {
-    let links: BTreeMap<LinkId, &crate::model::Link> =
-        map.links.iter().map(|l| (l.id, l)).collect();
     let chain = |target: Target| -> Option<Vec<usize>> {
         let mut chain = Vec::new();
         let mut target = target;
@@ -54,7 +52,9 @@ pub(super) fn routes(map: &Map, index: &BTreeMap<ClaimId, usize>) -> Vec<Route> 
                     return Some(chain);
                 }
                 Target::Link(l) => {
-                    let link = links.get(&l)?;
+                    // The map's links are sorted by id: a lookup, not a
+                    // table built again for every group.
+                    let link = map.link(l)?;
                     chain.push(*index.get(link.premises.first()?)?);
                     target = link.target;
                 }
