@@ -60,6 +60,35 @@ fn tidy(c: &mut Criterion) {
     group.finish();
 }
 
+/// Tidy on forests of sub-debates joined into one large group (see
+/// `common::forest_map`), cards measured first as the command line does;
+/// the crossings of each layout are printed beside its time.
+fn tidy_forest(c: &mut Criterion) {
+    let mut group = c.benchmark_group("tidy layout, forest");
+    group.sample_size(10);
+    for n in [1_000u64, 10_000, 100_000] {
+        let map = common::forest_map(n);
+        let headless = argmap::render::measure::Headless::default();
+        let sizes = headless.sizes(&map);
+        let laid = layout::tidy(&map, &sizes);
+        // Counting every pair of 100,000 links would take longer than the layout.
+        if n <= 10_000 {
+            let crossings = layout::refine::count(&layout::refine::segments(&map, &laid));
+            eprintln!(
+                "forest of {n} claims: {crossings} crossings, shape {:.2}:1",
+                layout::shape_ratio(&laid)
+            );
+        }
+        group.bench_function(format!("{n} claims, measured and laid out"), |b| {
+            b.iter(|| {
+                let sizes = headless.sizes(black_box(&map));
+                black_box(layout::tidy(&map, &sizes))
+            });
+        });
+    }
+    group.finish();
+}
+
 /// Preferred positions at the limit of what is listed: twelve undecided
 /// claims, in six pairs that rebut each other (64 positions) or four rings
 /// of three (one position, everything undecided).
@@ -162,5 +191,13 @@ fn merging(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, analysis, preferred, tidy, after_an_edit, merging);
+criterion_group!(
+    benches,
+    analysis,
+    preferred,
+    tidy,
+    tidy_forest,
+    after_an_edit,
+    merging
+);
 criterion_main!(benches);

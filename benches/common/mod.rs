@@ -299,3 +299,143 @@ pub fn print_peak_memory() {
         .map_or("unknown (no /proc)".to_owned(), |v| v.trim().to_owned());
     println!("{peak}");
 }
+
+/// A forest of sub-debates, shaped as the large maps students and
+/// generators make: trees of 60 to 250 claims, each claim supporting
+/// (about two in three) or rebutting its parent, a few linked pairs and
+/// undercuts, about one claim in sixteen also bearing on another claim of
+/// its tree and one in a hundred on a claim of another tree, so the trees
+/// join into one large connected group, the case that tests Tidy hardest.
+/// Claims are 10 to 30 words.
+pub fn forest_map(n: u64) -> Map {
+    let mut dice = Dice(0x51ed_270b_a2f3_c4d1 ^ n);
+    let words = [
+        "sanctions",
+        "diplomacy",
+        "Moscow",
+        "the",
+        "Kremlin",
+        "talks",
+        "have",
+        "never",
+        "treaty",
+        "arms",
+        "control",
+        "summit",
+        "pressure",
+        "engagement",
+        "allies",
+        "trust",
+        "of",
+        "and",
+        "Washington",
+        "interference",
+        "elections",
+        "Ukraine",
+        "Syria",
+        "costs",
+        "benefits",
+    ];
+    let text = |dice: &mut Dice| {
+        let count = 10 + dice.roll(21);
+        let mut t: Vec<&str> = (0..count)
+            .map(|_| words[dice.roll(words.len() as u64) as usize])
+            .collect();
+        t[0] = "Russia";
+        format!("{}.", t.join(" "))
+    };
+    let mut claims = Vec::new();
+    let mut links: Vec<Link> = Vec::new();
+    let mut trees: Vec<(u64, u64)> = Vec::new();
+    let link = |links: &mut Vec<Link>, premises: Vec<u64>, target: Target, kind: LinkKind| {
+        let id = LinkId(links.len() as u64 + 1);
+        links.push(Link {
+            id,
+            kind,
+            premises: premises.into_iter().map(ClaimId).collect(),
+            target,
+            note: String::new(),
+            scheme: String::new(),
+            question: String::new(),
+        });
+        id
+    };
+    let mut next = 1u64;
+    while next <= n {
+        let size = (60 + dice.roll(191)).min(n - next + 1);
+        let first = next;
+        for id in first..first + size {
+            claims.push(Claim {
+                id: ClaimId(id),
+                text: text(&mut dice),
+                label: String::new(),
+                pos: Point::new(
+                    ((id - 1) % 100) as f32 * 240.0,
+                    ((id - 1) / 100) as f32 * 300.0,
+                ),
+                note: String::new(),
+                pin: None,
+                quote: None,
+            });
+        }
+        // Parent links: each claim after the root bears on an earlier one of its tree.
+        let mut parent_link: Vec<LinkId> = Vec::new();
+        for id in first + 1..first + size {
+            let parent = first + dice.roll(id - first);
+            let kind = if dice.roll(100) < 65 {
+                LinkKind::Support
+            } else {
+                LinkKind::Rebut
+            };
+            let roll = dice.roll(100);
+            let target = if roll < 2 && !parent_link.is_empty() {
+                // An undercut of the inference that hangs an earlier claim.
+                Target::Link(parent_link[dice.roll(parent_link.len() as u64) as usize])
+            } else {
+                Target::Claim(ClaimId(parent))
+            };
+            let kind = if matches!(target, Target::Link(_)) {
+                LinkKind::Rebut
+            } else {
+                kind
+            };
+            let premises = if (2..4).contains(&roll) && id > first + 1 {
+                vec![id, id - 1]
+            } else {
+                vec![id]
+            };
+            parent_link.push(link(&mut links, premises, target, kind));
+            if dice.roll(16) == 0 {
+                let other = first + dice.roll(id - first);
+                if other != parent {
+                    link(
+                        &mut links,
+                        vec![id],
+                        Target::Claim(ClaimId(other)),
+                        LinkKind::Support,
+                    );
+                }
+            }
+            if dice.roll(100) == 0 && !trees.is_empty() {
+                let (start, len) = trees[dice.roll(trees.len() as u64) as usize];
+                let other = start + dice.roll(len);
+                link(
+                    &mut links,
+                    vec![id],
+                    Target::Claim(ClaimId(other)),
+                    LinkKind::Rebut,
+                );
+            }
+        }
+        trees.push((first, size));
+        next += size;
+    }
+    Map {
+        title: "bench".into(),
+        description: String::new(),
+        sources: Vec::new(),
+        claims,
+        links,
+        steps: Vec::new(),
+    }
+}
