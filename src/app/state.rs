@@ -269,10 +269,16 @@ pub struct SourcePreview {
 }
 
 impl SourcePreview {
-    /// The source with the window's corrections.
-    pub fn corrected(&self) -> crate::model::Source {
+    /// The source with the window's corrections (the file's name for a
+    /// title left empty), its id made unique in `map`, which may have
+    /// gained a source of that id since the preview.
+    pub fn corrected(&self, map: &crate::model::Map) -> crate::model::Source {
         let mut source = self.source.clone();
+        source.id = crate::format::unique_source_id(source.id.as_str(), map);
         source.title = source.title.trim().to_owned();
+        if source.title.is_empty() {
+            source.title = self.file.clone();
+        }
         source.authors = self
             .authors
             .split([';', '\n'])

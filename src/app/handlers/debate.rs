@@ -38,12 +38,7 @@ pub(super) fn take_article(app: &mut ArgmapApp, side: usize, preview: &SourcePre
             .set_status("The new debate was closed before the article was added");
         return;
     };
-    let mut article = preview.corrected();
-    if article.title.is_empty() {
-        article.title = preview.file.clone();
-    }
-    // Another article may have taken the id since the preview.
-    article.id = crate::format::unique_source_id(article.id.as_str(), &plan.to_map());
+    let article = preview.corrected(&plan.to_map());
     let Some(planned) = plan.sides.get_mut(side) else {
         return;
     };

@@ -458,12 +458,7 @@ pub(super) fn add_previewed_source(app: &mut ArgmapApp) {
         super::debate::take_article(app, side, &preview);
         return;
     }
-    let mut source = preview.corrected();
-    // The map may have gained a source of that id since the preview.
-    source.id = format::unique_source_id(source.id.as_str(), &app.state.doc.map);
-    if source.title.is_empty() {
-        source.title = preview.file.clone();
-    }
+    let source = preview.corrected(&app.state.doc.map);
     let id = source.id.clone();
     let paragraphs = source.text.split("\n\n").count();
     if super::map_changes::apply_edit(app, "Add source", Edit::AddSource(source)) {
