@@ -318,6 +318,14 @@ fn the_caret_moves_by_character_word_and_paragraph() {
     assert_eq!(at(text.len(), CaretMove::Block(true)), text.len());
 }
 
+/// View ▸ Theme ▸ High contrast, clicked.
+fn switch_high_contrast(harness: &mut egui_kittest::Harness<'_, argmap::app::ArgmapApp>) {
+    for label in ["View", "Theme", "High contrast"] {
+        harness.get_by_label(label).click();
+        harness.run();
+    }
+}
+
 #[test]
 fn high_contrast_is_a_theme_of_its_own_kept_between_runs() {
     use argmap::app::ui::theme;
@@ -326,12 +334,7 @@ fn high_contrast_is_a_theme_of_its_own_kept_between_runs() {
         theme::is_high_contrast(&h.ctx.global_style().visuals)
     };
     assert!(!contrast(&harness));
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Theme").click();
-    harness.run();
-    harness.get_by_label("High contrast").click();
-    harness.run();
+    switch_high_contrast(&mut harness);
     assert!(harness.app().settings.high_contrast, "kept as a setting");
     assert!(contrast(&harness));
     let visuals = harness.ctx.global_style().visuals.clone();
@@ -344,12 +347,7 @@ fn high_contrast_is_a_theme_of_its_own_kept_between_runs() {
         assert_eq!(v.dark_mode, dark);
     }
     // And off again: egui's own look.
-    harness.get_by_label("View").click();
-    harness.run();
-    harness.get_by_label("Theme").click();
-    harness.run();
-    harness.get_by_label("High contrast").click();
-    harness.run();
+    switch_high_contrast(&mut harness);
     assert!(!harness.app().settings.high_contrast);
     assert!(!contrast(&harness));
     assert_eq!(harness.ctx.global_style().visuals, egui::Visuals::dark());

@@ -72,6 +72,18 @@ pub fn hex(rgb: Rgb) -> String {
     format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2])
 }
 
+/// A colour channel in linear light (sRGB's transfer undone), as contrast
+/// and colour-difference checks take it.
+#[cfg(test)]
+pub(crate) fn linear(c: u8) -> f64 {
+    let c = f64::from(c) / 255.0;
+    if c <= 0.04045 {
+        c / 12.92
+    } else {
+        ((c + 0.055) / 1.055).powf(2.4)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,15 +116,6 @@ mod tests {
             ],
         ),
     ];
-
-    fn linear(c: u8) -> f64 {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.04045 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    }
 
     /// CIE L*a*b* of a linear RGB colour (D65).
     fn lab([r, g, b]: [f64; 3]) -> [f64; 3] {

@@ -161,14 +161,7 @@ mod tests {
     /// WCAG 2 contrast ratio of two opaque colours.
     fn ratio(a: Color32, b: Color32) -> f32 {
         let luminance = |c: Color32| {
-            let lin = |v: u8| {
-                let v = f32::from(v) / 255.0;
-                if v <= 0.04045 {
-                    v / 12.92
-                } else {
-                    ((v + 0.055) / 1.055).powf(2.4)
-                }
-            };
+            let lin = |v: u8| palette::linear(v) as f32;
             0.2126 * lin(c.r()) + 0.7152 * lin(c.g()) + 0.0722 * lin(c.b())
         };
         let (x, y) = (luminance(a), luminance(b));
